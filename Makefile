@@ -1,0 +1,37 @@
+# doorstroom: `make run` for the main job, `make test` for the tests.
+# Both create .venv on first use with the newest Python 3.11+ they find (or PY=...).
+
+PY ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+        command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+        && { echo $$p; break; }; done)
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP_QUIET ?= -q
+
+.PHONY: run test docs benchmark baseline clean
+
+$(BIN)/.installed: pyproject.toml
+	@test -n "$(PY)" || { echo "doorstroom needs Python 3.11 or newer (set PY=/path/to/python3.11)"; exit 1; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install $(PIP_QUIET) --upgrade pip
+	$(BIN)/python -m pip install $(PIP_QUIET) -e ".[dev]"
+	@touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/doorstroom compare scenarios/baseline.toml
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+docs: $(BIN)/.installed
+	$(BIN)/doorstroom params --format markdown > docs/parameters.md
+
+benchmark: $(BIN)/.installed
+	$(BIN)/python benchmarks/run_benchmarks.py
+
+baseline: $(BIN)/.installed
+	@test -n "$(REASON)" || { echo 'usage: make baseline REASON="why the model changed"'; exit 2; }
+	$(BIN)/python scripts/update_baseline.py --reason "$(REASON)"
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

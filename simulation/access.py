@@ -1,0 +1,116 @@
+"""Access to day activities: the assessment queue and placement at a provider.
+
+Both regimes use these pieces; which pieces and with what capacity is the
+policy's choice (``policies``). Ordering is by waiting time with ties broken by
+a fixed keyed draw per resident, so who is served first does not depend on row
+order or on anybody else's draws.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import rng
+from .population import INIT_MONTH, NEVER, Status
+
+
+def tiebreak(model, rows: np.ndarray) -> np.ndarray:
+    """A fixed number per resident that orders residents who waited equally long."""
+    return rng.uniform(model.seed, "queue_tiebreak", INIT_MONTH, model.population.id[rows])
+
+
+def join_queue(model, rows: np.ndarray, month: int, reassessment: bool) -> None:
+    """Put residents in the assessment queue (new requests or re-assessments)."""
+    pop = model.population
+    if not reassessment:
+        pop.set_status(rows, Status.WAITING_ASSESSMENT, month)
+    pop.queue_since[rows] = month
+    pop.reassessment[rows] = reassessment
+    model.stats["queue_arrivals"] += rows.size
+
+
+def leave_queue(model, rows: np.ndarray, month: int) -> None:
+    """Take residents out of the queue and record how long they were in it."""
+    pop = model.population
+    if rows.size:
+        model.stats["queue_departures"] += rows.size
+        model.stats["queue_wait_sum"] += int((month - pop.queue_since[rows]).sum())
+    pop.queue_since[rows] = NEVER
+    pop.reassessment[rows] = False
+
+
+def serve_queue(model, month: int, capacity: int, min_wait: int) -> np.ndarray:
+    """First-come-first-served: the rows assessed this month (at most ``capacity``)."""
+    pop = model.population
+    qs = pop.queue_since[: pop.n]
+    rows = np.flatnonzero((qs != NEVER) & (qs <= month - min_wait))
+    if rows.size == 0 or capacity <= 0:
+        return rows[:0]
+    order = np.lexsort((tiebreak(model, rows), qs[rows]))
+    served = rows[order[:capacity]]
+    model.stats["assessments"] += served.size
+    model.stats["assessment_wait_sum"] += int((month - qs[served]).sum())
+    leave_queue(model, served, month)
+    return served
+
+
+def committed_slots(model) -> np.ndarray:
+    """Dagdeel places per week held at each provider (clients in day activities or on trial)."""
+    pop = model.population
+    st = pop.status[: pop.n]
+    holding = np.flatnonzero((st == Status.DAY_ACTIVITY) | (st == Status.TRIAL_PLACEMENT))
+    return np.bincount(pop.provider[holding], weights=pop.dagdelen[holding],
+                       minlength=len(model.providers))
+
+
+def preference_ranking(model, rows: np.ndarray) -> np.ndarray:
+    """Each resident's own ranking of providers (a fixed, capacity-weighted random order).
+
+    Exponential race: provider j gets score -log(u_j) / weight_j; sorting the scores
+    gives a weighted random permutation whose first choice is proportional to size.
+    """
+    ids = model.population.id[rows]
+    weights = np.array([max(pr.places_per_dagdeel, 1e-9) for pr in model.providers])
+    scores = np.empty((rows.size, weights.size))
+    for j in range(weights.size):
+        u = rng.uniform(model.seed, f"provider_preference:{j}", INIT_MONTH, ids)
+        scores[:, j] = -np.log1p(-u) / weights[j]
+    return np.argsort(scores, axis=1, kind="stable")
+
+
+def place(model, month: int, free_slots: np.ndarray) -> np.ndarray:
+    """Place residents waiting for a place, longest waiting first, at their best free choice.
+
+    Each round offers every unplaced resident its next-ranked provider; a provider
+    takes them in waiting order while their dagdelen fit in its free places.
+    Returns the rows placed.
+    """
+    pop = model.population
+    rows = np.flatnonzero(pop.status[: pop.n] == Status.WAITING_PLACEMENT)
+    if rows.size == 0:
+        return rows
+    order = np.lexsort((tiebreak(model, rows), pop.placement_since[rows]))
+    rows = rows[order]
+    ranking = preference_ranking(model, rows)
+    need = pop.dagdelen[rows].astype(np.float64)
+    free = free_slots.astype(np.float64).copy()
+    chosen = np.full(rows.size, -1)
+    for r in range(ranking.shape[1]):
+        open_ = chosen < 0
+        if not open_.any():
+            break
+        for j in np.unique(ranking[open_, r]):
+            cand = np.flatnonzero(open_ & (ranking[:, r] == j))
+            fits = np.cumsum(need[cand]) <= free[j] + 1e-9
+            take = cand[fits]
+            chosen[take] = j
+            free[j] -= need[take].sum()
+    placed = chosen >= 0
+    got = rows[placed]
+    model.stats["placements"] += got.size
+    model.stats["placement_wait_sum"] += int((month - pop.placement_since[got]).sum())
+    pop.provider[got] = chosen[placed]
+    pop.placement_since[got] = NEVER
+    pop.ever_served[got] = True
+    pop.set_status(got, Status.DAY_ACTIVITY, month)
+    return got

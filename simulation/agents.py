@@ -1,0 +1,168 @@
+"""Mesa agents: residents (thin handles on the arrays), providers and employers.
+
+Residents are many, so their state lives in ``population.Population`` arrays and
+their month runs vectorised in ``phases``; a ``Resident`` agent only reads its row,
+so ``model.agents`` and agent reporters work as Mesa users expect. Providers and
+employers are few and decide as ordinary agents with their own ``step``.
+"""
+
+from __future__ import annotations
+
+import mesa
+import numpy as np
+
+from . import rng
+from .population import Status
+
+
+class Resident(mesa.Agent):
+    """A handle on one resident's row; all attributes are read from the arrays."""
+
+    def __init__(self, model, row: int):
+        super().__init__(model)
+        self.row = int(row)
+
+    def _get(self, name):
+        return getattr(self.model.population, name)[self.row]
+
+    @property
+    def resident_id(self) -> int:
+        return int(self._get("id"))
+
+    @property
+    def status(self) -> str:
+        return Status(int(self._get("status"))).name.lower()
+
+    @property
+    def rung(self) -> int:
+        return int(self._get("rung"))
+
+    @property
+    def age_years(self) -> float:
+        return float(self._get("age_months")) / 12
+
+    @property
+    def group(self) -> str:
+        from .params import GROUPS
+
+        return GROUPS[int(self._get("group"))]
+
+    @property
+    def skills(self) -> float:
+        return float(self._get("skills"))
+
+    @property
+    def loonwaarde(self) -> float:
+        per_skill = self.model.p["development.loonwaarde_per_skill"]
+        return float(self.model.population.loonwaarde([self.row], per_skill)[0])
+
+    @property
+    def dagdelen(self) -> int:
+        return int(self._get("dagdelen"))
+
+    @property
+    def provider(self) -> "Provider | None":
+        k = int(self._get("provider"))
+        return self.model.providers[k] if k >= 0 else None
+
+    @property
+    def employer(self) -> "Employer | None":
+        k = int(self._get("employer"))
+        return self.model.employers[k] if k >= 0 else None
+
+    def step(self) -> None:
+        """Nothing: a resident's month runs vectorised in ``phases``."""
+
+
+class Provider(mesa.Agent):
+    """A day-activity provider: staffed places, work orientation, referral behaviour."""
+
+    def __init__(self, model, index: int, name: str, kind: str, places_per_dagdeel: int,
+                 work_orientation: float):
+        super().__init__(model)
+        self.index = index
+        self.name = name
+        self.kind = kind
+        self.places_per_dagdeel = places_per_dagdeel * model.p["providers.capacity_scale"]
+        self.work_orientation = work_orientation
+        self.partner_employers = np.array([], dtype=np.int64)
+        self.attendance = 0.0  # dagdelen per week attended by its clients
+        self.clients = 0
+        self.guidance = 1.0
+        self.referral_probability = 0.0
+
+    @property
+    def slots(self) -> float:
+        """Staffed dagdeel places per week (10 dagdelen a week)."""
+        return 10.0 * self.places_per_dagdeel
+
+    @property
+    def development_factor(self) -> float:
+        """Development speed relative to an average provider (work orientation 0.5)."""
+        eff = self.model.p["providers.work_orientation_effect"]
+        return max(0.0, 1.0 + eff * (self.work_orientation - 0.5))
+
+    def step(self) -> None:
+        """Read this month's attendance; set guidance and referral propensity by policy."""
+        stats = self.model.provider_month
+        self.attendance = float(stats["attendance"][self.index])
+        self.clients = int(stats["clients"][self.index])
+        self.guidance = self.model.policy.guidance(self)
+        self.referral_probability = self.model.policy.referral_probability(self)
+
+
+class Employer(mesa.Agent):
+    """An employer: vacancies, trial slots and an inclusiveness that learns."""
+
+    def __init__(self, model, index: int, inclusiveness: float, vacancy_rate: float,
+                 external_target_group: int):
+        super().__init__(model)
+        self.index = index
+        self.inclusiveness = inclusiveness
+        self.vacancy_rate = vacancy_rate
+        self.open_vacancies = 0
+        self.trials = 0
+        self.external_target_group = external_target_group
+        self.target_group_employees = 0  # residents in scope employed here
+
+    @property
+    def employs_target_group(self) -> bool:
+        return self.external_target_group + self.target_group_employees > 0
+
+    def step(self) -> None:
+        """Open vacancies fill from elsewhere; new ones open (keyed draws on this employer)."""
+        u_filled, u_new = self.model.employer_draws[:, self.index]
+        p = self.model.p
+        if self.open_vacancies:
+            self.open_vacancies -= rng.binomial_ppf(u_filled, self.open_vacancies,
+                                                    p["employers.vacancy_fill_per_month"])
+        self.open_vacancies += rng.poisson_ppf(u_new, self.vacancy_rate)
+
+    def host(self, rows: np.ndarray) -> np.ndarray:
+        """Of the residents proposed this month, those this employer takes on trial."""
+        if rows.size == 0:
+            return rows
+        free = max(self.model.p["employers.trial_slots"] - self.trials, 0)
+        ids = self.model.population.id[rows]
+        accept = rng.uniform(self.model.seed, "host_trial", self.model.month, ids) < \
+            self.inclusiveness
+        taken = rows[accept][:free]
+        self.trials += taken.size
+        return taken
+
+    def hire(self, rows: np.ndarray, probability: np.ndarray) -> np.ndarray:
+        """Of the residents ending a trial here, those hired (one vacancy each)."""
+        if rows.size == 0:
+            return rows
+        ids = self.model.population.id[rows]
+        want = rng.uniform(self.model.seed, "hire", self.model.month, ids) < probability
+        hired = rows[want][: self.open_vacancies]
+        self.open_vacancies -= hired.size
+        self.target_group_employees += hired.size
+        return hired
+
+    def learn(self, success: bool) -> None:
+        """Move inclusiveness toward 1 after a job that lasted, toward 0 after one that failed."""
+        rate = self.model.p["employers.learning_rate"]
+        target = 1.0 if success else 0.0
+        self.inclusiveness += rate * (target - self.inclusiveness)

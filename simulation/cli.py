@@ -1,0 +1,236 @@
+"""The ``doorstroom`` command: parse arguments, call experiments, print, exit.
+
+Exit status: 0 done; 2 the user's input is wrong (one plain message on stderr);
+1 anything else. ``validate``, ``params`` and ``plan`` do not import the model, so
+they answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .errors import InputError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own errors: exit 2 with usage, no traceback
+        self.print_usage(sys.stderr)
+        self.exit(2, f"doorstroom: error: {message}\n")
+
+
+def _add_common(p: argparse.ArgumentParser, policy: bool) -> None:
+    p.add_argument("scenario", help="scenario file (TOML), e.g. scenarios/baseline.toml")
+    if policy:
+        p.add_argument("--policy", choices=("indicatie", "voorziening"),
+                       help="regime to simulate (default: policy.regime in the scenario)")
+    p.add_argument("--seed", type=int, help="base seed (default: simulation.seed)")
+    p.add_argument("--months", type=int, help="horizon (default: simulation.months)")
+    p.add_argument("--replications", type=int,
+                   help="replications (default: simulation.replications)")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                   help="override a scenario key, e.g. --set indicatie.assessments_per_month=20")
+    p.add_argument("--out", type=Path, help="output folder (default: results/<scenario>/...)")
+    p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4),
+                   help="worker processes (results do not depend on it)")
+    p.add_argument("--force", action="store_true", help="replace an existing --out folder")
+    p.add_argument("--quiet", action="store_true", help="print only where results are")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="doorstroom", description="Day activities in a Dutch municipality: "
+                     "indicatie versus voorziening, simulated month by month.")
+    parser.add_argument("--version", action="version", version=f"doorstroom {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    p = sub.add_parser("run", help="simulate one regime")
+    _add_common(p, policy=True)
+    p = sub.add_parser("compare", help="both regimes on the same residents and draws")
+    _add_common(p, policy=False)
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="report language")
+    p = sub.add_parser("validate", help="check a scenario file and say what is wrong")
+    p.add_argument("scenario")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    p = sub.add_parser("params", help="every parameter: name, unit, default, range, source")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    sub.add_parser("plan", help="the phases of one simulated month, in order")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except InputError as exc:
+        print(f"doorstroom: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("doorstroom: interrupted; no results were written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a fault of ours: say so plainly, details on request
+        if os.environ.get("DOORSTROOM_DEBUG"):
+            raise
+        print(f"doorstroom: internal error: {type(exc).__name__}: {exc}\n"
+              "(set DOORSTROOM_DEBUG=1 to see where)", file=sys.stderr)
+        return 1
+
+
+def _scenario(args):
+    from .scenario import load, parse_overrides
+
+    over = parse_overrides(args.overrides)
+    for flag, key in (("seed", "simulation.seed"), ("months", "simulation.months"),
+                      ("replications", "simulation.replications")):
+        value = getattr(args, flag, None)
+        if value is not None:
+            over[key] = value
+    return load(args.scenario, over)
+
+
+def _default_out(scenario, label: str) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return Path("results") / scenario.name / f"{label}-{stamp}"
+
+
+def cmd_validate(args) -> int:
+    sc = _scenario(args)
+    print(f"OK: {args.scenario}: {sc['population.residents']:,} residents in scope, "
+          f"{sc['simulation.months']} months, regime {sc['policy.regime']}, "
+          f"{len(sc.organisations)} providers, {sc['employers.count']} employers")
+    return 0
+
+
+def cmd_params(args) -> int:
+    from .params import PARAMS
+
+    if args.format == "json":
+        import json
+        from dataclasses import asdict
+
+        print(json.dumps([asdict(p) for p in PARAMS], indent=2, ensure_ascii=False))
+    elif args.format == "markdown":
+        print(params_markdown())
+    else:
+        for p in PARAMS:
+            rng = "" if p.low is None else f"[{p.low:g} .. {p.high:g}]"
+            if p.choices:
+                rng = "{" + ", ".join(p.choices) + "}"
+            print(f"{p.key:48} {p.unit:18} {str(p.default):24} {rng:24} {p.source}")
+    return 0
+
+
+def params_markdown() -> str:
+    """``docs/parameters.md``: generated from the registry (``make docs`` rewrites it)."""
+    from .params import ORGANISATION_FIELDS, PARAMS
+
+    def cell(x) -> str:
+        return str(x).replace("|", "\\|")
+
+    lines = ["# Parameters", "",
+             "Generated from `simulation/params.py` by `doorstroom params --format markdown`; "
+             "do not edit by hand. Every scenario key, its unit, default, allowed range and "
+             "source. *Uncertain* marks what FACTS.md §11 says nobody has measured.", "",
+             "| key | label (nl) | unit | default | range | source | meaning |",
+             "|---|---|---|---|---|---|---|"]
+    for p in PARAMS:
+        rng = ", ".join(p.choices) if p.choices else (
+            "" if p.low is None else f"{p.low:g} – {p.high:g}")
+        flag = " *(uncertain)*" if p.uncertain else ""
+        lines.append(f"| `{p.key}` | {cell(p.label_nl)} | {cell(p.unit)} | "
+                     f"{cell(p.default)} | {cell(rng)} | {cell(p.source)}{flag} | "
+                     f"{cell(p.meaning)} |")
+    lines += ["", "## Provider organisations (`[[providers.organisations]]`)", "",
+              "| field | label (nl) | unit | default | range | meaning |", "|---|---|---|---|---|---|"]
+    for f in ORGANISATION_FIELDS:
+        rng = ", ".join(f.choices) if f.choices else (
+            "" if f.low is None else f"{f.low:g} – {f.high:g}")
+        lines.append(f"| `{f.key}` | {f.label_nl} | {f.unit} | {f.default} | {rng} | "
+                     f"{f.meaning} |")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_plan(args) -> int:
+    from .phases import PLAN
+
+    for i, (name, _, doc) in enumerate(PLAN, 1):
+        print(f"{i}. {name:16} {doc}")
+    return 0
+
+
+def cmd_run(args) -> int:
+    from . import experiment
+    from .output import check_target, output_dir, write_csv, write_json, write_text
+
+    sc = _scenario(args)
+    policy = args.policy or sc["policy.regime"]
+    out = args.out or _default_out(sc, policy)
+    check_target(out, args.force)
+    res = experiment.run(sc, policy, workers=args.workers)
+    with output_dir(out, args.force) as tmp:
+        write_json(tmp / "summary.json", experiment.summary_json(res, policy, __version__))
+        write_csv(tmp / "replications.csv", res.metrics.drop(columns="policy"))
+        write_csv(tmp / "timeseries.csv", res.timeseries.drop(columns="policy"))
+        write_csv(tmp / "ledger.csv", res.ledger.drop(columns="policy"))
+        write_text(tmp / "scenario.toml", sc.to_toml())
+    if not args.quiet:
+        _print_run(res, policy)
+    print(f"results: {out}")
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from . import experiment
+    from .output import check_target, output_dir, write_csv, write_json, write_text
+    from .report import write_report
+
+    sc = _scenario(args)
+    out = args.out or _default_out(sc, "compare")
+    check_target(out, args.force)
+    res = experiment.compare(sc, workers=args.workers)
+    with output_dir(out, args.force) as tmp:
+        write_json(tmp / "comparison.json", experiment.comparison_json(res, __version__))
+        write_csv(tmp / "replications.csv", res.metrics)
+        write_csv(tmp / "timeseries.csv", res.timeseries)
+        write_csv(tmp / "ledger.csv", res.ledger)
+        write_text(tmp / "scenario.toml", sc.to_toml())
+        write_report(res, tmp, lang=args.lang)
+    if not args.quiet:
+        _print_comparison(res, args.lang)
+    print(f"report: {out / 'report.html'}")
+    return 0
+
+
+def _print_run(res, policy: str) -> None:
+    from .report import fmt
+
+    summ = res.summary(policy)
+    print(f"{res.scenario.name}: {policy}, {res.replications} replications, "
+          f"{res.scenario['simulation.months']} months")
+    for m in ("participants_served", "jobs_started", "jobs_sustained_12m", "cost_total_eur",
+              "net_cost_eur", "mean_assessment_wait_months"):
+        lo, hi = summ[m]["ci95"]
+        ci = f"  [{fmt(lo, 'en')} .. {fmt(hi, 'en')}]" if lo is not None else ""
+        print(f"  {m:32} {fmt(summ[m]['mean'], 'en'):>14}{ci}")
+
+
+def _print_comparison(res, lang: str) -> None:
+    from .report import MAIN_METRICS, fmt
+
+    a, b = res.policies
+    table = res.comparison(a, b).set_index("metric")
+    print(f"{res.scenario.name}: {res.replications} paired replications, "
+          f"{res.scenario['simulation.months']} months")
+    print(f"  {'metric':32} {a:>14} {b:>14} {'difference':>14}  95% interval")
+    for m in MAIN_METRICS:
+        r = table.loc[m]
+        ci = "" if r.ci95_low is None or r.ci95_low != r.ci95_low else (
+            f"[{fmt(r.ci95_low, 'en')} .. {fmt(r.ci95_high, 'en')}]")
+        print(f"  {m:32} {fmt(r[a], 'en'):>14} {fmt(r[b], 'en'):>14} "
+              f"{fmt(r.difference, 'en'):>14}  {ci}")
+
+
+COMMANDS = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate,
+            "params": cmd_params, "plan": cmd_plan}

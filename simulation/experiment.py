@@ -1,0 +1,254 @@
+"""Experiments: replications, paired comparisons, worker pools and intervals.
+
+Everything calls the model through one function, ``simulate`` (scenario + policy +
+seed -> flat results). Replication r always uses the seed derived from (base seed,
+r), whichever process runs it, and results are gathered in replication order, so
+outputs are byte-identical for any number of workers. A comparison runs both
+regimes with the same seed per replication: same residents, same draws.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import rng
+from .errors import InputError
+from .metrics import METRICS
+from .scenario import Scenario, build
+
+DEFAULT_PAIR = ("indicatie", "voorziening")
+
+
+def replication_seed(seed: int, replication: int) -> int:
+    """The seed of replication ``replication`` under base seed ``seed``."""
+    return rng.derive_seed(seed, "replication", replication)
+
+
+def simulate(scenario: Scenario, policy: str, seed: int,
+             ledger: bool = False) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame | None]:
+    """One run: metrics, monthly time series and (optionally) the monthly ledger totals."""
+    from .metrics import compute
+    from .model import DoorstroomModel
+
+    model = DoorstroomModel(scenario, policy=policy, seed=seed, resident_agents=False)
+    model.run()
+    ledger_frame = model.ledger.summary_frame() if ledger else None
+    return compute(model), model.timeseries(), ledger_frame
+
+
+def _task(scenario_data: dict, name: str, policies: Sequence[str], seed: int,
+          replications: Sequence[int]) -> list[tuple[int, str, dict, pd.DataFrame, pd.DataFrame]]:
+    """A worker's share: some replications, every policy, results as flat tables."""
+    scenario = build(scenario_data, name=name, origin=name)
+    out = []
+    for r in replications:
+        for policy in policies:
+            metrics, ts, led = simulate(scenario, policy, replication_seed(seed, r), ledger=True)
+            out.append((r, policy, metrics, ts, led))
+    return out
+
+
+@dataclass
+class Results:
+    """Replications of one or more policies on one scenario.
+
+    Attributes:
+        metrics: one row per (replication, policy): ``replication``, ``policy``, metrics.
+        timeseries: one row per (replication, policy, month).
+        ledger: monthly totals per (replication, policy, month, payer, category).
+    """
+
+    scenario: Scenario
+    policies: tuple[str, ...]
+    seed: int
+    replications: int
+    metrics: pd.DataFrame
+    timeseries: pd.DataFrame
+    ledger: pd.DataFrame
+
+    def of(self, policy: str) -> pd.DataFrame:
+        """The metric rows of one policy, indexed by replication."""
+        return self.metrics[self.metrics["policy"] == policy].set_index("replication")[
+            list(METRICS)]
+
+    def summary(self, policy: str) -> dict[str, dict[str, Any]]:
+        """Mean and 95% interval of every metric for one policy."""
+        df = self.of(policy)
+        return {m: {"mean": _mean(df[m]), "ci95": list(ci95(df[m]))} for m in METRICS}
+
+    def comparison(self, a: str | None = None, b: str | None = None) -> pd.DataFrame:
+        """Per metric: means under a and b, mean paired difference (b - a) and its 95% interval."""
+        a = a or self.policies[0]
+        b = b or self.policies[1]
+        da, db = self.of(a), self.of(b)
+        diff = db - da
+        rows = []
+        for m in METRICS:
+            low, high = ci95(diff[m])
+            rows.append({"metric": m, a: _mean(da[m]), b: _mean(db[m]),
+                         "difference": _mean(diff[m]), "ci95_low": low, "ci95_high": high})
+        return pd.DataFrame(rows)
+
+
+def ci95(values: Iterable[float]) -> tuple[float | None, float | None]:
+    """95% interval of a mean from replications (Student t); none from fewer than two."""
+    x = np.asarray([v for v in values if v == v], dtype=np.float64)  # drop nan
+    if x.size < 2:
+        return (None, None)
+    from scipy.stats import t
+
+    half = float(t.ppf(0.975, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
+    mean = float(x.mean())
+    return (mean - half, mean + half)
+
+
+def _mean(values) -> float | None:
+    x = np.asarray(values, dtype=np.float64)
+    x = x[~np.isnan(x)]
+    return float(x.mean()) if x.size else None
+
+
+def run_replications(scenario: Scenario, policies: Sequence[str], replications: int,
+                     seed: int | None = None, workers: int = 1,
+                     progress: bool | None = None) -> Results:
+    """Run ``replications`` replications of every policy; gather results in order.
+
+    Args:
+        scenario: a validated scenario.
+        policies: regime names, e.g. ``("indicatie", "voorziening")``.
+        replications: how many; replication r uses ``replication_seed(seed, r)``.
+        seed: base seed (default: the scenario's ``simulation.seed``).
+        workers: processes; 1 runs in this process. Results do not depend on it.
+        progress: show a progress bar on stderr (default: when stderr is a terminal).
+    """
+    if replications < 1:
+        raise InputError(f"--replications must be at least 1, got {replications}")
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1, got {workers}")
+    seed = int(scenario["simulation.seed"] if seed is None else seed)
+    data = scenario.as_dict()
+    reps = list(range(replications))
+    chunks = _chunks(reps, workers)
+    show = sys.stderr.isatty() if progress is None else progress
+    from tqdm import tqdm
+
+    bar = tqdm(total=replications * len(policies), disable=not show, file=sys.stderr,
+               unit="run", desc=scenario.name)
+    collected: list[tuple] = []
+    if workers == 1 or len(chunks) == 1:
+        for chunk in chunks:
+            for r in chunk:
+                collected += _task(data, scenario.name, policies, seed, [r])
+                bar.update(len(policies))
+    else:
+        ctx = multiprocessing.get_context("spawn")  # safe on every OS and inside notebooks
+        with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=ctx) as pool:
+            futures = {pool.submit(_task, data, scenario.name, list(policies), seed, chunk): chunk
+                       for chunk in chunks}
+            for fut in as_completed(futures):
+                try:
+                    part = fut.result()
+                except BrokenProcessPool:
+                    chunk = futures[fut]
+                    raise RuntimeError(
+                        f"a worker process died while running replications {chunk[0]}-"
+                        f"{chunk[-1]} (seeds {[replication_seed(seed, r) for r in chunk]}); "
+                        "rerun with --workers 1 to see the error") from None
+                collected += part
+                bar.update(len(part))
+    bar.close()
+    order = {p: i for i, p in enumerate(policies)}
+    collected.sort(key=lambda item: (item[0], order[item[1]]))
+    return _assemble(scenario, tuple(policies), seed, replications, collected)
+
+
+def _chunks(reps: list[int], workers: int) -> list[list[int]]:
+    if workers <= 1:
+        return [reps]
+    size = max(1, math.ceil(len(reps) / (workers * 4)))
+    return [reps[i: i + size] for i in range(0, len(reps), size)]
+
+
+def _assemble(scenario, policies, seed, replications, collected) -> Results:
+    metric_rows, ts_parts, led_parts = [], [], []
+    for r, policy, metrics, ts, led in collected:
+        metric_rows.append({"replication": r, "policy": policy, **metrics})
+        ts = ts.copy()
+        ts.insert(0, "policy", policy)
+        ts.insert(0, "replication", r)
+        ts_parts.append(ts)
+        led = led.copy()
+        led.insert(0, "policy", policy)
+        led.insert(0, "replication", r)
+        led_parts.append(led)
+    return Results(scenario, policies, seed, replications,
+                   pd.DataFrame(metric_rows, columns=["replication", "policy", *METRICS]),
+                   pd.concat(ts_parts, ignore_index=True),
+                   pd.concat(led_parts, ignore_index=True))
+
+
+def run(scenario: Scenario, policy: str | None = None, replications: int | None = None,
+        seed: int | None = None, workers: int = 1, progress: bool | None = None) -> Results:
+    """Replications of one regime (default: the scenario's ``policy.regime``).
+
+    Example::
+
+        from simulation import load_scenario, run
+        res = run(load_scenario("scenarios/baseline.toml"), "voorziening", replications=5)
+        res.summary("voorziening")["jobs_started"]
+    """
+    policy = policy or scenario["policy.regime"]
+    n = int(scenario["simulation.replications"] if replications is None else replications)
+    return run_replications(scenario, (policy,), n, seed, workers, progress)
+
+
+def compare(scenario: Scenario, replications: int | None = None, seed: int | None = None,
+            workers: int = 1, progress: bool | None = None,
+            policies: Sequence[str] = DEFAULT_PAIR) -> Results:
+    """Both regimes on the same residents and draws, replication by replication.
+
+    Example::
+
+        from simulation import load_scenario, compare
+        res = compare(load_scenario("scenarios/baseline.toml"), replications=10)
+        res.comparison().set_index("metric").loc["net_cost_eur"]
+    """
+    n = int(scenario["simulation.replications"] if replications is None else replications)
+    return run_replications(scenario, tuple(policies), n, seed, workers, progress)
+
+
+def comparison_json(results: Results, version: str) -> dict[str, Any]:
+    """The contract's ``comparison.json`` content."""
+    a, b = results.policies[:2]
+    table = results.comparison(a, b)
+    metrics = {}
+    for row in table.itertuples(index=False):
+        metrics[row.metric] = {a: row[1], b: row[2], "difference": row.difference,
+                               "ci95": [row.ci95_low, row.ci95_high]}
+    return {"scenario": results.scenario.name, "seed": results.seed,
+            "replications": results.replications, "version": version,
+            "scenario_sha256": results.scenario.sha256, "policies": [a, b],
+            "metrics": metrics}
+
+
+def summary_json(results: Results, policy: str, version: str) -> dict[str, Any]:
+    """The contract's ``summary.json`` content for one policy."""
+    sc = results.scenario
+    summ = results.summary(policy)
+    params: dict[str, Any] = dict(sc.values)
+    params["providers.organisations"] = [dict(o) for o in sc.organisations]
+    return {"scenario": sc.name, "policy": policy, "seed": results.seed,
+            "months": sc["simulation.months"], "replications": results.replications,
+            "version": version, "scenario_sha256": sc.sha256, "parameters": params,
+            "metrics": {m: v["mean"] for m, v in summ.items()},
+            "metrics_ci95": {m: v["ci95"] for m, v in summ.items()}}
+

@@ -1,0 +1,142 @@
+"""The ledger: every euro the model moves, by month, payer and category.
+
+Nothing else adds up money. Amounts are rounded to whole cents when booked and
+summed as integers, so the accounting identities (categories = payers = grand
+total) hold exactly, to the cent. Totals per (month, payer, category) are always
+kept; the individual entries (with resident and provider) are kept when asked
+for, because at a million residents they would not fit in memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+PAYERS = ("wmo", "pw_benefits", "pw_reintegration")
+#: The single pot that replaces all three when the budget is ontschot.
+ONTSCHOT_PAYER = "ontschot"
+
+#: Category -> kind. "cost" adds to cost_total; "saving" is benefits no longer paid;
+#: "transfer" is the benefit itself (income support, reported but not a cost of the
+#: day-activity policy).
+CATEGORIES = {
+    "day_activity": "cost",
+    "transport": "cost",
+    "assessment": "cost",
+    "intake": "cost",
+    "admin": "cost",
+    "trial_placement": "cost",
+    "wage_subsidy": "cost",
+    "job_coaching": "cost",
+    "outcome_bonus": "cost",
+    "benefits_paid": "transfer",
+    "benefits_saved": "saving",
+}
+COST_CATEGORIES = tuple(c for c, kind in CATEGORIES.items() if kind == "cost")
+_CAT_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
+_ALL_PAYERS = (*PAYERS, ONTSCHOT_PAYER)
+_PAYER_INDEX = {p: i for i, p in enumerate(_ALL_PAYERS)}
+
+
+@dataclass
+class _Entries:
+    month: list
+    payer: list
+    category: list
+    cents: list
+    resident: list
+    provider: list
+
+
+class Ledger:
+    """Bookings in whole cents.
+
+    Args:
+        months: horizon; months are numbered 1..months (0 holds set-up costs).
+        detail: keep every entry with its resident and provider id.
+    """
+
+    def __init__(self, months: int, detail: bool = False):
+        self.months = months
+        self.totals = np.zeros((months + 1, len(_ALL_PAYERS), len(CATEGORIES)), dtype=np.int64)
+        self.detail = detail
+        self._entries = _Entries([], [], [], [], [], []) if detail else None
+
+    def book(self, month: int, payer: str, category: str, amount_eur,
+             resident=None, provider=None) -> int:
+        """Book one amount or an array of amounts (one per resident or provider).
+
+        Returns the booked total in cents.
+        """
+        p, c = _PAYER_INDEX[payer], _CAT_INDEX[category]
+        cents = np.rint(np.asarray(amount_eur, dtype=np.float64) * 100.0).astype(np.int64)
+        total = int(cents.sum())
+        self.totals[month, p, c] += total
+        if self._entries is not None and cents.size:
+            n = cents.size
+            e = self._entries
+            e.month.append(np.full(n, month, dtype=np.int32))
+            e.payer.append(np.full(n, p, dtype=np.int8))
+            e.category.append(np.full(n, c, dtype=np.int8))
+            e.cents.append(np.atleast_1d(cents))
+            e.resident.append(_ids(resident, n))
+            e.provider.append(_ids(provider, n))
+        return total
+
+    # --- reading -------------------------------------------------------------------
+
+    def category_cents(self, category: str) -> int:
+        return int(self.totals[:, :, _CAT_INDEX[category]].sum())
+
+    def payer_cents(self, payer: str, kind: str = "cost") -> int:
+        cats = [i for c, i in _CAT_INDEX.items() if CATEGORIES[c] == kind]
+        return int(self.totals[:, _PAYER_INDEX[payer], cats].sum())
+
+    def kind_cents(self, kind: str) -> int:
+        cats = [i for c, i in _CAT_INDEX.items() if CATEGORIES[c] == kind]
+        return int(self.totals[:, :, cats].sum())
+
+    def month_cents(self, month: int) -> tuple[dict[str, int], dict[str, int]]:
+        """One month's cents by category (all kinds) and by payer (costs only)."""
+        t = self.totals[month]
+        by_category = dict(zip(CATEGORIES, t.sum(axis=0).tolist()))
+        cost = [_CAT_INDEX[c] for c in COST_CATEGORIES]
+        by_payer = dict(zip(_ALL_PAYERS, t[:, cost].sum(axis=1).tolist()))
+        return by_category, by_payer
+
+    def summary_frame(self) -> pd.DataFrame:
+        """Non-zero totals as rows (month, payer, category, kind, amount_eur)."""
+        m, p, c = np.nonzero(self.totals)
+        cats = list(CATEGORIES)
+        return pd.DataFrame({
+            "month": m,
+            "payer": [_ALL_PAYERS[i] for i in p],
+            "category": [cats[i] for i in c],
+            "kind": [CATEGORIES[cats[i]] for i in c],
+            "amount_eur": self.totals[m, p, c] / 100.0,
+        })
+
+    def entries_frame(self) -> pd.DataFrame:
+        """Every entry (only with ``detail=True``): month, payer, category, amount, ids."""
+        if self._entries is None:
+            raise RuntimeError("this ledger keeps totals only; build it with detail=True")
+        e = self._entries
+        cat = np.concatenate(e.category) if e.category else np.array([], dtype=np.int8)
+        pay = np.concatenate(e.payer) if e.payer else np.array([], dtype=np.int8)
+        cats = np.array(list(CATEGORIES))
+        return pd.DataFrame({
+            "month": np.concatenate(e.month) if e.month else [],
+            "payer": np.array(_ALL_PAYERS)[pay],
+            "category": cats[cat],
+            "cents": np.concatenate(e.cents) if e.cents else [],
+            "resident": np.concatenate(e.resident) if e.resident else [],
+            "provider": np.concatenate(e.provider) if e.provider else [],
+        })
+
+
+def _ids(ids, n: int) -> np.ndarray:
+    if ids is None:
+        return np.full(n, -1, dtype=np.int64)
+    return np.broadcast_to(np.asarray(ids, dtype=np.int64), (n,)).copy()

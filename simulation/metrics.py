@@ -1,0 +1,102 @@
+"""The contract's metrics for one run, from the ledger, the counters and the time series.
+
+Money comes from the ledger only (in cents, so the identities hold exactly);
+counts come from the model's counters. Every name in ``CONTRACT_METRICS`` is
+promised to users; the rest are extra.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .ledger import COST_CATEGORIES, PAYERS
+from .population import Status
+
+CONTRACT_METRICS = (
+    "residents_end", "participants_served", "jobs_started", "in_paid_work_end",
+    "jobs_sustained_12m", "assessment_arrivals_per_month", "mean_assessment_queue",
+    "mean_assessment_wait_months", "mean_placement_wait_months", "cost_total_eur",
+    "cost_day_activity_eur", "cost_assessment_eur", "cost_admin_eur", "cost_wage_subsidy_eur",
+    "cost_job_coaching_eur", "benefits_saved_eur", "net_cost_eur",
+    "cost_per_participant_year_eur", "cost_per_sustained_job_eur",
+)
+_EXTRA_COSTS = tuple(f"cost_{c}_eur" for c in COST_CATEGORIES
+                     if f"cost_{c}_eur" not in CONTRACT_METRICS)
+EXTRA_METRICS = (
+    *_EXTRA_COSTS, *(f"payer_{p}_eur" for p in PAYERS), "benefits_paid_eur",
+    "in_day_activity_end", "mean_in_day_activity", "day_activity_users_per_10000",
+    "waiting_placement_end", "residents_entered", "residents_exited",
+    "trials_started", "jobs_sustained_6m", "jobs_ended", "ladder_moves_up", "ladder_moves_down",
+    "mean_rung_end", "mean_guidance", "employers_with_target_group_share_end",
+    "assessments_done", "participant_months",
+)
+METRICS = (*CONTRACT_METRICS, *EXTRA_METRICS)
+#: Metrics that are ratios and have no value when their denominator is zero.
+RATIOS = ("cost_per_participant_year_eur", "cost_per_sustained_job_eur")
+
+
+def compute(model) -> dict[str, float]:
+    """Every metric of one finished run, as plain floats (``nan`` for an empty ratio)."""
+    pop, led, s, ts = model.population, model.ledger, model.stats, model._series
+    months = max(model.month, 1)
+    end = model.month
+    st = pop.status[: pop.n]
+    present = st != Status.EXITED
+    out: dict[str, float] = {}
+
+    out["residents_end"] = float(present.sum())
+    out["participants_served"] = float(pop.ever_served[: pop.n].sum())
+    out["jobs_started"] = float(s["jobs_started"])
+    out["in_paid_work_end"] = float((st == Status.PAID_WORK).sum())
+    out["jobs_sustained_12m"] = float(s["jobs_sustained_12m"])
+    out["assessment_arrivals_per_month"] = s["queue_arrivals"] / months
+    out["mean_assessment_queue"] = float(ts["assessment_queue"][1: end + 1].mean())
+    out["mean_assessment_wait_months"] = _mean(s["assessment_wait_sum"], s["assessments"])
+    out["mean_placement_wait_months"] = _mean(s["placement_wait_sum"], s["placements"])
+
+    cents = {c: led.category_cents(c) for c in COST_CATEGORIES}
+    total = sum(cents.values())
+    out["cost_total_eur"] = total / 100
+    for c in COST_CATEGORIES:
+        out[f"cost_{c}_eur"] = cents[c] / 100
+    saved = led.category_cents("benefits_saved")
+    out["benefits_saved_eur"] = saved / 100
+    out["net_cost_eur"] = (total - saved) / 100
+    participant_months = float(ts["in_day_activity"][1: end + 1].sum()
+                               + ts["in_trial_placement"][1: end + 1].sum()
+                               + ts["in_paid_work"][1: end + 1].sum())
+    out["cost_per_participant_year_eur"] = _ratio(total / 100, participant_months / 12)
+    out["cost_per_sustained_job_eur"] = _ratio(total / 100, s["jobs_sustained_12m"])
+
+    for p in PAYERS:
+        out[f"payer_{p}_eur"] = led.payer_cents(p) / 100
+    out["benefits_paid_eur"] = led.category_cents("benefits_paid") / 100
+    out["in_day_activity_end"] = float((st == Status.DAY_ACTIVITY).sum())
+    out["mean_in_day_activity"] = float(ts["in_day_activity"][1: end + 1].mean())
+    out["day_activity_users_per_10000"] = (
+        out["mean_in_day_activity"] / model.p["population.inhabitants"] * 10_000)
+    out["waiting_placement_end"] = float((st == Status.WAITING_PLACEMENT).sum())
+    out["residents_entered"] = float(s["entries"])
+    out["residents_exited"] = float(s["exits"])
+    out["trials_started"] = float(s["trials_started"])
+    out["jobs_sustained_6m"] = float(s["jobs_sustained_6m"])
+    out["jobs_ended"] = float(s["jobs_ended"])
+    out["ladder_moves_up"] = float(s["ladder_up"])
+    out["ladder_moves_down"] = float(s["ladder_down"])
+    out["mean_rung_end"] = float(pop.rung[: pop.n][present].mean()) if present.any() else 0.0
+    out["mean_guidance"] = float(ts["mean_guidance"][1: end + 1].mean())
+    n_emp = len(model.employers)
+    out["employers_with_target_group_share_end"] = (
+        sum(e.employs_target_group for e in model.employers) / n_emp if n_emp else 0.0)
+    out["assessments_done"] = float(s["assessments"])
+    out["participant_months"] = participant_months
+    return out
+
+
+def _mean(total: float, count: float) -> float:
+    """Mean wait; zero when nobody waited (under voorziening nobody is assessed)."""
+    return float(total) / count if count else 0.0
+
+
+def _ratio(num: float, den: float) -> float:
+    return num / den if den else float("nan")

@@ -1,0 +1,289 @@
+"""The Mesa model of one municipality: build the agents, then step month by month.
+
+``DoorstroomModel.step`` runs the phases of ``phases.PLAN`` in order. The model
+holds what every phase shares (population arrays, providers, employers, ledger,
+policy, counters) and the few helpers phases need; the rules themselves live in
+``phases`` (common to both regimes) and ``policies`` (where they differ).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import mesa
+import numpy as np
+import pandas as pd
+
+from . import access, rng
+from .agents import Employer, Provider, Resident
+from .ledger import COST_CATEGORIES, PAYERS, Ledger
+from .phases import PLAN
+from .policies import Policy
+from .population import Population, Status
+from .scenario import Scenario, estimated_capacity
+
+#: Default payer of each ledger category (Participatiewet: BUIG pays wage subsidy and
+#: benefits, the re-integration budget pays coaching and trials).
+DEFAULT_PAYER = {
+    "day_activity": "wmo",
+    "transport": "wmo",
+    "assessment": "wmo",
+    "intake": "wmo",
+    "admin": "wmo",
+    "outcome_bonus": "wmo",
+    "trial_placement": "pw_reintegration",
+    "job_coaching": "pw_reintegration",
+    "wage_subsidy": "pw_benefits",
+    "benefits_paid": "pw_benefits",
+    "benefits_saved": "pw_benefits",
+}
+#: Materialise a Mesa handle per resident up to this many residents (else on demand).
+HANDLE_LIMIT = 20_000
+_STATUS_COLUMNS = {
+    Status.NONE: "no_support",
+    Status.WAITING_ASSESSMENT: "waiting_assessment",
+    Status.WAITING_PLACEMENT: "waiting_placement",
+    Status.DAY_ACTIVITY: "in_day_activity",
+    Status.TRIAL_PLACEMENT: "in_trial_placement",
+    Status.PAID_WORK: "in_paid_work",
+}
+_FLOW_COUNTERS = ("entries", "exits", "queue_arrivals", "assessments", "placements",
+                  "referrals", "trials_started", "jobs_started", "jobs_ended",
+                  "jobs_sustained_6m", "jobs_sustained_12m", "ladder_up", "ladder_down")
+
+
+class DoorstroomModel(mesa.Model):
+    """One municipality under one policy, month by month.
+
+    Args:
+        scenario: a validated ``Scenario`` (or a mapping of every parameter).
+        policy: regime name; ``None`` takes ``policy.regime`` from the scenario.
+        seed: seed of all keyed draws; ``None`` takes ``simulation.seed``.
+        resident_agents: make a Mesa ``Resident`` handle per resident; ``None`` does so
+            up to ``HANDLE_LIMIT`` residents (else use ``model.resident(row)``).
+        ledger_detail: keep every ledger entry with its resident and provider.
+
+    Example::
+
+        from simulation import load_scenario
+        from simulation.model import DoorstroomModel
+        m = DoorstroomModel(load_scenario("scenarios/baseline.toml"), policy="voorziening")
+        m.run()
+        m.timeseries().tail()
+    """
+
+    def __init__(self, scenario: Scenario, policy: str | None = None, seed: int | None = None,
+                 variants=None, resident_agents: bool | None = None,
+                 ledger_detail: bool = False):
+        p: Mapping[str, Any] = scenario.values
+        self.seed = int(p["simulation.seed"] if seed is None else seed)
+        # Mesa's own generator is seeded for completeness but no decision uses it.
+        super().__init__(rng=self.seed % (2**32))
+        self.p = p
+        self.scenario = scenario
+        self.months = int(p["simulation.months"])
+        self.month = 0
+        self.policy = Policy(policy or p["policy.regime"],
+                             p["policy.variants"] if variants is None else variants)
+        self.ledger = Ledger(self.months, detail=ledger_detail)
+        self.stats = dict.fromkeys(
+            (*_FLOW_COUNTERS, "queue_departures", "queue_wait_sum", "assessment_wait_sum",
+             "placement_wait_sum"), 0)
+        self.requests = np.array([], dtype=np.int64)
+        self.provider_month: dict[str, np.ndarray] = {}
+
+        n0 = int(p["population.residents"])
+        self.entries_per_month = n0 * p["population.entries_per_year"] / 12.0
+        self.population = Population(estimated_capacity(p))
+        self.population.add(np.arange(n0, dtype=np.uint64), 0, self.seed, p, initial=True)
+        self._build_providers(scenario.organisations)
+        self._build_employers()
+        self._place_initial()
+
+        self.handles: dict[int, Resident] = {}
+        self.materialise = n0 <= HANDLE_LIMIT if resident_agents is None else resident_agents
+        if self.materialise:
+            self.make_handles(np.arange(self.population.n))
+        self._series = {name: np.zeros(self.months + 1) for name in self.series_columns()}
+
+    # --- building ------------------------------------------------------------------
+
+    def _build_providers(self, organisations) -> None:
+        self.providers: list[Provider] = [
+            Provider(self, k, o["name"], o["kind"], o["places_per_dagdeel"], o["work_orientation"])
+            for k, o in enumerate(organisations)]
+        self.total_places = sum(pr.places_per_dagdeel for pr in self.providers) or 1.0
+        p = self.p
+        self.funded_slots = p["voorziening.budget_per_year_eur"] / (
+            p["indicatie.tariff_per_dagdeel_eur"] * p["voorziening.place_cost_share_of_tariff"]
+            * p["day_activity.weeks_per_year"])
+
+    def _build_employers(self) -> None:
+        p, n = self.p, int(self.p["employers.count"])
+        ids = self.employer_ids = np.uint64(rng.EMPLOYER_BASE) + np.arange(n, dtype=np.uint64)
+        size = 0.2 + 1.6 * rng.uniform(self.seed, "employer_size", -1, ids)  # mean 1
+        rate = p["employers.vacancies_per_month"] * size / size.sum() if n else size
+        mean = p["employers.inclusiveness_mean"]
+        incl = np.clip(mean + 0.4 * (rng.uniform(self.seed, "employer_inclusiveness", -1, ids)
+                                     - 0.5), 0.0, 1.0)
+        has_tg = rng.uniform(self.seed, "employer_target_group", -1, ids) < \
+            p["employers.share_with_target_group_start"]
+        self.employers: list[Employer] = [
+            Employer(self, k, float(incl[k]), float(rate[k]), int(has_tg[k])) for k in range(n)]
+        self.all_employers = np.arange(n)
+        k_partners = min(int(p["providers.partner_employers"]), n)
+        for pr in self.providers:
+            score = rng.uniform(self.seed, f"partner:{pr.index}", -1, ids)
+            pr.partner_employers = np.sort(np.argsort(score, kind="stable")[:k_partners])
+
+    def _place_initial(self) -> None:
+        """Residents in day activities or work at month 0 get a provider or an employer."""
+        pop = self.population
+        da = self.rows_with(Status.DAY_ACTIVITY)
+        if da.size:
+            pop.provider[da] = access.preference_ranking(self, da)[:, 0]
+        work = self.rows_with(Status.PAID_WORK)
+        if work.size and self.employers:
+            pick = rng.uniform(self.seed, "initial_employer", -1, pop.id[work])
+            pop.employer[work] = (pick * len(self.employers)).astype(np.int64)
+            for e in pop.employer[work]:
+                self.employers[e].target_group_employees += 1
+
+    # --- Mesa handles ----------------------------------------------------------------
+
+    def make_handles(self, rows) -> None:
+        """Create ``Resident`` agents for these rows (when handles are materialised)."""
+        if self.materialise:
+            for row in rows:
+                self.handles[int(row)] = Resident(self, int(row))
+
+    def resident(self, row: int) -> Resident:
+        """The handle of one resident, made on demand when not materialised."""
+        row = int(row)
+        if row not in self.handles:
+            self.handles[row] = Resident(self, row)
+        return self.handles[row]
+
+    # --- helpers the phases share -----------------------------------------------------
+
+    def draw(self, decision: str, rows: np.ndarray) -> np.ndarray:
+        """Uniform draws for these residents, keyed by (seed, resident, decision, month)."""
+        return rng.uniform(self.seed, decision, self.month, self.population.id[rows])
+
+    def rows_with(self, status: Status) -> np.ndarray:
+        return np.flatnonzero(self.population.status[: self.population.n] == status)
+
+    def attended_dagdelen(self, rows: np.ndarray) -> np.ndarray:
+        """Dagdelen attended this month by each resident (indicated x weeks x attendance)."""
+        p = self.p
+        return self.population.dagdelen[rows] * (
+            p["day_activity.weeks_per_year"] / 12.0 * p["day_activity.attendance_rate"])
+
+    def provider_factor(self) -> np.ndarray:
+        """Development speed at each provider: guidance x work orientation."""
+        return np.array([pr.guidance * pr.development_factor for pr in self.providers])
+
+    def payer(self, category: str) -> str:
+        return DEFAULT_PAYER[category]
+
+    def stop_support(self, rows: np.ndarray, month: int) -> None:
+        """Day activities end (decision not renewed): the resident is on its own again."""
+        pop = self.population
+        pop.provider[rows] = -1
+        pop.has_decision[rows] = False
+        pop.support_stopped[rows] = month
+        pop.set_status(rows, Status.NONE, month)
+
+    def exit(self, rows: np.ndarray, month: int) -> None:
+        """Residents leave scope; queues, trials and jobs they held are released."""
+        pop = self.population
+        if rows.size == 0:
+            return
+        queued = rows[pop.queue_since[rows] != access.NEVER]
+        access.leave_queue(self, queued, month)
+        for row in rows[pop.employer[rows] >= 0]:
+            employer = self.employers[pop.employer[row]]
+            if pop.status[row] == Status.TRIAL_PLACEMENT:
+                employer.trials -= 1
+            else:
+                employer.target_group_employees -= 1
+        pop.provider[rows] = -1
+        pop.employer[rows] = -1
+        pop.exited[rows] = month
+        pop.set_status(rows, Status.EXITED, month)
+        self.stats["exits"] += rows.size
+        if self.materialise:
+            for row in rows:
+                handle = self.handles.pop(int(row), None)
+                if handle is not None:
+                    handle.remove()
+
+    # --- running ---------------------------------------------------------------------
+
+    @classmethod
+    def plan(cls) -> list[tuple[str, str]]:
+        """The monthly phases in order, with what each does."""
+        return [(name, doc) for name, _, doc in PLAN]
+
+    def step(self) -> None:
+        """One month: every phase of ``phases.PLAN`` in order."""
+        self.month += 1
+        for _, phase, _ in PLAN:
+            phase(self, self.month)
+
+    def run(self, months: int | None = None) -> "DoorstroomModel":
+        for _ in range(self.months if months is None else months):
+            if self.month >= self.months:
+                break
+            self.step()
+        return self
+
+    # --- observation -----------------------------------------------------------------
+
+    @staticmethod
+    def series_columns() -> list[str]:
+        return ["residents", *(f"rung_{r}" for r in range(1, 7)), *_STATUS_COLUMNS.values(),
+                "assessment_queue", *_FLOW_COUNTERS, "mean_guidance",
+                "employers_with_target_group",
+                "cost_total_eur", *(f"cost_{c}_eur" for c in COST_CATEGORIES),
+                *(f"payer_{p}_eur" for p in PAYERS), "benefits_paid_eur", "benefits_saved_eur"]
+
+    def record(self, month: int) -> None:
+        pop, s, led = self.population, self._series, self.ledger
+        st = pop.status[: pop.n]
+        present = st != Status.EXITED
+        s["residents"][month] = present.sum()
+        rungs = np.bincount(pop.rung[: pop.n][present], minlength=7)
+        for r in range(1, 7):
+            s[f"rung_{r}"][month] = rungs[r]
+        counts = np.bincount(st, minlength=len(Status))
+        for status, column in _STATUS_COLUMNS.items():
+            s[column][month] = counts[status]
+        s["assessment_queue"][month] = np.count_nonzero(pop.queue_since[: pop.n] != access.NEVER)
+        for name in _FLOW_COUNTERS:
+            s[name][month] = self.stats[name]  # cumulative; differenced in timeseries()
+        clients = self.provider_month.get("clients")
+        if clients is not None and clients.sum():
+            g = np.array([pr.guidance for pr in self.providers])
+            s["mean_guidance"][month] = float((g * clients).sum() / clients.sum())
+        else:
+            s["mean_guidance"][month] = 1.0
+        s["employers_with_target_group"][month] = sum(e.employs_target_group
+                                                      for e in self.employers)
+        by_category, by_payer = led.month_cents(month)
+        s["cost_total_eur"][month] = sum(by_category[c] for c in COST_CATEGORIES) / 100
+        for c in (*COST_CATEGORIES, "benefits_paid", "benefits_saved"):
+            column = f"{c}_eur" if c.startswith("benefits") else f"cost_{c}_eur"
+            s[column][month] = by_category[c] / 100
+        for payer in PAYERS:
+            s[f"payer_{payer}_eur"][month] = by_payer[payer] / 100
+
+    def timeseries(self) -> pd.DataFrame:
+        """One row per month (1..months run so far); flows per month, stocks at month end."""
+        df = pd.DataFrame({k: v[1: self.month + 1] for k, v in self._series.items()})
+        for name in _FLOW_COUNTERS:
+            df[name] = np.diff(np.concatenate([[0.0], df[name].to_numpy()]))
+        df.insert(0, "month", np.arange(1, self.month + 1))
+        int_cols = [c for c in df.columns if not c.endswith("_eur") and c != "mean_guidance"]
+        df[int_cols] = df[int_cols].astype(np.int64)
+        return df

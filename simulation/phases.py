@@ -1,0 +1,265 @@
+"""The monthly process of MODEL.md §3, one function per phase, in order.
+
+Each phase takes the model and the month. Resident rules run vectorised over the
+population arrays; providers and employers act through their own methods in a
+fixed order (by index), so nothing depends on shuffling. Every random decision
+goes through ``model.draw`` (keyed by seed, resident, decision, month).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import access, rng
+from .population import AGE_EXIT_YEARS, Benefit, Status, entrant_ids
+
+
+def population_flow(model, month: int) -> None:
+    """Residents age, leave scope (AOW age, moving away, long-term care) and enter it."""
+    p, pop = model.p, model.population
+    present = np.flatnonzero(pop.present())
+    pop.age_months[present] += 1
+    leave = pop.age_months[present] >= AGE_EXIT_YEARS * 12
+    for decision, key in (("move_away", "population.move_away_per_year"),
+                          ("wlz", "population.wlz_per_year")):
+        monthly = 1.0 - (1.0 - p[key]) ** (1.0 / 12.0)
+        leave |= model.draw(decision, present) < monthly
+    model.exit(present[leave], month)
+
+    count = rng.poisson(model.seed, "entries", month, np.array([rng.MUNICIPALITY_ID], np.uint64),
+                        model.entries_per_month)[0]
+    if count:
+        rows = pop.add(entrant_ids(month, int(count)), month, model.seed, p, initial=False)
+        model.stats["entries"] += rows.size
+        model.make_handles(rows)
+
+
+def help_seeking(model, month: int) -> None:
+    """Residents without support ask for it; the access route changes how many do."""
+    p, pop = model.p, model.population
+    rows = np.flatnonzero((pop.status[: pop.n] == Status.NONE)
+                          & (pop.retry_after[: pop.n] <= month))
+    hazard = p["help_seeking.per_month"] * model.policy.seek_multiplier(p)
+    model.requests = rows[model.draw("help_seeking", rows) < hazard]
+
+
+def access_phase(model, month: int) -> None:
+    """The regime's access route: assessment queue and decision, or walk-in; placement."""
+    model.policy.access(model, month, model.requests)
+
+
+def day_activities(model, month: int) -> None:
+    """Providers set guidance; residents develop skills and move on the ladder."""
+    p, pop = model.p, model.population
+    rows_da = model.rows_with(Status.DAY_ACTIVITY)
+    n_prov = len(model.providers)
+    model.provider_month = {
+        "attendance": np.bincount(pop.provider[rows_da], weights=pop.dagdelen[rows_da],
+                                  minlength=n_prov),
+        "clients": np.bincount(pop.provider[rows_da], minlength=n_prov),
+    }
+    for provider in model.providers:
+        provider.step()
+
+    st = pop.status[: pop.n]
+    rows = np.flatnonzero((st == Status.NONE) | (st == Status.WAITING_ASSESSMENT)
+                          | (st == Status.WAITING_PLACEMENT) | (st == Status.DAY_ACTIVITY))
+    in_da = st[rows] == Status.DAY_ACTIVITY
+    factor = np.full(rows.size, p["development.unsupported_factor"])
+    prov = pop.provider[rows[in_da]]
+    factor[in_da] = model.provider_factor()[prov]
+    factor *= pop.motivation[rows]
+
+    rung = pop.rung[rows]
+    up_table = np.array([*p["development.up_per_month"], 0.0, 0.0, 0.0, 0.0])
+    p_up = np.minimum(up_table[rung - 1] * factor, 1.0)
+    instability = 1.0 - pop.stability[rows]
+    recent_stop = (month - pop.support_stopped[rows]) < 6
+    p_down = p["development.relapse_per_month"] * (
+        1.0 + p["development.relapse_instability_effect"] * instability) * np.where(
+        recent_stop, p["development.abrupt_stop_multiplier"], 1.0)
+    p_down = np.where(rung > 1, np.minimum(p_down, 1.0 - p_up), 0.0)
+    u = model.draw("ladder", rows)
+    up = u < p_up
+    down = u >= 1.0 - p_down
+    pop.rung[rows[up]] += 1
+    pop.rung[rows[down]] -= 1
+    model.stats["ladder_up"] += int(up.sum())
+    model.stats["ladder_down"] += int(down.sum())
+
+    r = rows[in_da]
+    gain = p["development.skill_gain_per_month"] * factor[in_da]
+    pop.skills[r] += (gain * (1.0 - pop.skills[r])).astype(np.float32)
+
+
+def work_pathway(model, month: int) -> None:
+    """Vacancies, job loss and retention, trial outcomes, and new referrals to trials."""
+    model.employer_draws = np.stack([
+        rng.uniform(model.seed, "vacancy_filled", month, model.employer_ids),
+        rng.uniform(model.seed, "vacancy_new", month, model.employer_ids)])
+    for employer in model.employers:
+        employer.step()
+    _jobs(model, month)
+    _trial_outcomes(model, month)
+    _referrals(model, month)
+
+
+def _jobs(model, month: int) -> None:
+    p, pop = model.p, model.population
+    rows = model.rows_with(Status.PAID_WORK)
+    tenure = month - pop.job_start[rows]
+    coached = tenure < 12 * len(p["jobcoach.intensity_by_year"])
+    hazard = p["work.job_loss_per_month"] * np.where(
+        coached, 1.0 - p["jobcoach.hazard_reduction"], 1.0) * (1.5 - pop.stability[rows])
+    lost = model.draw("job_loss", rows) < hazard
+    kept = rows[~lost]
+    six = kept[tenure[~lost] == 6]
+    model.stats["jobs_sustained_6m"] += six.size
+    model.stats["jobs_sustained_12m"] += int((tenure[~lost] == 12).sum())
+    for row in six:
+        if pop.employer[row] >= 0:
+            model.employers[pop.employer[row]].learn(success=True)
+    model.policy.on_job_sustained(model, six, month)
+
+    ended = rows[lost]
+    if ended.size == 0:
+        return
+    model.stats["jobs_ended"] += ended.size
+    for row, t in zip(ended, tenure[lost]):
+        e = pop.employer[row]
+        if e >= 0:
+            model.employers[e].target_group_employees -= 1
+            if t < 12:
+                model.employers[e].learn(success=False)
+    pop.employer[ended] = -1
+    pop.referred_by[ended] = -1
+    pop.rung[ended] = 4
+    pop.support_stopped[ended] = month
+    model.policy.after_job_loss(model, ended, month)
+
+
+def _trial_outcomes(model, month: int) -> None:
+    p, pop = model.p, model.population
+    rows = np.flatnonzero((pop.status[: pop.n] == Status.TRIAL_PLACEMENT)
+                          & (pop.trial_end[: pop.n] <= month))
+    if rows.size == 0:
+        return
+    lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
+    uncovered = np.maximum(0.0, 1.0 - lw - p["work.wage_subsidy_cap_share"])
+    hired_all = []
+    for e in np.unique(pop.employer[rows]):
+        mine = rows[pop.employer[rows] == e]
+        mine = mine[np.argsort(access.tiebreak(model, mine), kind="stable")]
+        employer = model.employers[e]
+        employer.trials -= mine.size
+        prob = p["work.hire_probability"] * (0.5 + employer.inclusiveness) * (
+            1.0 - uncovered[np.searchsorted(rows, mine)])
+        hired_all.append(employer.hire(mine, prob))
+    hired = np.concatenate(hired_all) if hired_all else rows[:0]
+    failed = np.setdiff1d(rows, hired)
+    model.stats["jobs_started"] += hired.size
+    pop.job_start[hired] = month
+    pop.rung[hired] = 5
+    pop.provider[hired] = -1
+    pop.has_decision[hired] = False
+    pop.set_status(hired, Status.PAID_WORK, month)
+    pop.employer[failed] = -1
+    pop.referred_by[failed] = -1
+    pop.referral_blocked_until[failed] = month + 6
+    pop.set_status(failed, Status.DAY_ACTIVITY, month)
+
+
+def _referrals(model, month: int) -> None:
+    p, pop = model.p, model.population
+    if not model.employers:
+        return
+    rows = model.rows_with(Status.DAY_ACTIVITY)
+    lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
+    ready = (pop.rung[rows] >= 4) & (lw >= p["work.min_loonwaarde"]) & (
+        pop.referral_blocked_until[rows] <= month)
+    rows = rows[ready]
+    if rows.size == 0:
+        return
+    ref_p = np.array([pr.referral_probability for pr in model.providers])[pop.provider[rows]]
+    willing = p["work.willingness_per_month"] * (1.0 - model.policy.fear(p))
+    go = (model.draw("referral", rows) < ref_p) & (model.draw("willing", rows) < willing)
+    rows = rows[go]
+    if rows.size == 0:
+        return
+    model.stats["referrals"] += rows.size
+    pick = model.draw("employer_choice", rows)
+    target = np.empty(rows.size, dtype=np.int64)
+    for k, row in enumerate(rows):
+        partners = model.providers[pop.provider[row]].partner_employers
+        pool = partners if partners.size else model.all_employers
+        target[k] = pool[int(pick[k] * pool.size)]
+    for e in np.unique(target):
+        mine = rows[target == e]
+        mine = mine[np.argsort(model.draw("trial_priority", mine), kind="stable")]
+        taken = model.employers[e].host(mine)
+        pop.employer[taken] = e
+        pop.referred_by[taken] = pop.provider[taken]
+        pop.trial_end[taken] = month + p["work.trial_months"]
+        pop.set_status(taken, Status.TRIAL_PLACEMENT, month)
+        model.stats["trials_started"] += taken.size
+
+
+def money(model, month: int) -> None:
+    """Book the month's money: day activities (by regime), transport, work, benefits."""
+    p, pop, ledger = model.p, model.population, model.ledger
+    model.policy.pay(model, month)
+
+    rows = model.rows_with(Status.DAY_ACTIVITY)
+    rows = rows[pop.needs_transport[rows]]
+    days = model.attended_dagdelen(rows) / 2.0
+    ledger.book(month, model.payer("transport"), "transport",
+                days * p["day_activity.transport_per_day_eur"], resident=pop.id[rows])
+
+    trial = model.rows_with(Status.TRIAL_PLACEMENT)
+    ledger.book(month, model.payer("trial_placement"), "trial_placement",
+                np.full(trial.size, p["work.trial_cost_per_month_eur"]), resident=pop.id[trial])
+
+    work = model.rows_with(Status.PAID_WORK)
+    wage = p["work.minimum_wage_per_hour_eur"] * p["work.hours_per_week"] * 52.0 / 12.0
+    lw = pop.loonwaarde(work, p["development.loonwaarde_per_skill"])
+    subsidy = np.minimum(p["work.wage_subsidy_cap_share"], 1.0 - lw) * wage * (
+        1.0 + p["work.employer_cost_allowance"])
+    ledger.book(month, model.payer("wage_subsidy"), "wage_subsidy", subsidy,
+                resident=pop.id[work])
+    tenure_year = (month - pop.job_start[work]) // 12
+    intensity = np.array([*p["jobcoach.intensity_by_year"], 0.0])
+    share = intensity[np.minimum(tenure_year, intensity.size - 1)]
+    hours = share * p["work.hours_per_week"] * 52.0 / 12.0
+    coached = share > 0
+    ledger.book(month, model.payer("job_coaching"), "job_coaching",
+                hours[coached] * p["jobcoach.price_per_hour_eur"],
+                resident=pop.id[work[coached]])
+
+    present = np.flatnonzero(pop.present())
+    on_bijstand = present[pop.benefit[present] == Benefit.BIJSTAND]
+    benefit = p["benefits.bijstand_per_month_eur"]
+    working = pop.status[on_bijstand] == Status.PAID_WORK
+    earned = np.where(working, min(wage, benefit), 0.0)
+    ledger.book(month, model.payer("benefits_paid"), "benefits_paid", benefit - earned,
+                resident=pop.id[on_bijstand])
+    saved = on_bijstand[working]
+    ledger.book(month, model.payer("benefits_saved"), "benefits_saved",
+                np.full(saved.size, p["benefits.net_saving_share"] * min(wage, benefit)),
+                resident=pop.id[saved])
+
+
+def observe(model, month: int) -> None:
+    """Record the month's counts, flows and money in the model's time series."""
+    model.record(month)
+
+
+#: The monthly plan, in order (MODEL.md §3). ``doorstroom plan`` prints it.
+PLAN = (
+    ("population_flow", population_flow, "residents enter and leave scope"),
+    ("help_seeking", help_seeking, "residents without support ask for it"),
+    ("access", access_phase, "assessment queue and decision, or walk-in; placement"),
+    ("day_activities", day_activities, "guidance, skills, ladder moves and relapse"),
+    ("work_pathway", work_pathway, "referral, trial, hire, job loss, employer learning"),
+    ("money", money, "every euro booked in the ledger"),
+    ("observe", observe, "monthly counts, flows and costs"),
+)

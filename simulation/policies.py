@@ -1,0 +1,277 @@
+"""Regimes and variants: where indicatie and voorziening differ, and nowhere else.
+
+A ``Policy`` is a regime (``Indicatie`` or ``Voorziening``) plus any variants,
+all ``PolicyPart``s with the same small interface. The model only asks the policy:
+
+- ``seek_multiplier`` - how much help seeking the access route draws out;
+- ``access(model, month, requests)`` - the access phase (queue or walk-in, placement);
+- ``capacity_slots(provider)`` and ``guidance(provider)`` - places and guidance;
+- ``referral_probability(provider)`` - the provider's incentive to refer to work;
+- ``fear(model)`` - a resident's fear of losing support by trying work;
+- ``pay(model, month)`` - day-activity money;
+- ``after_job_loss(model, rows, month)`` - where a resident goes when a job ends;
+- ``on_job_sustained(model, rows, month)`` - what a job lasting six months triggers.
+
+Regimes answer each question; variants adjust the answer of the parts before them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import access
+from .population import Status
+
+
+class PolicyPart:
+    """Base: every hook passes the answer through unchanged."""
+
+    name = "part"
+
+    def seek_multiplier(self, value: float, p) -> float:
+        return value
+
+    def referral_aversion(self, value: float, p) -> float:
+        return value
+
+    def fear(self, value: float, p) -> float:
+        return value
+
+    def after_job_loss(self, model, rows: np.ndarray, month: int) -> bool:
+        """Handle residents whose job ended; return True when handled."""
+        return False
+
+    def on_job_sustained(self, model, rows: np.ndarray, month: int) -> None:
+        """Called with the residents whose job reached six months this month."""
+
+
+class Regime(PolicyPart):
+    """A way of giving access to day activities and paying for them."""
+
+    def access(self, model, month: int, requests: np.ndarray) -> None:
+        raise NotImplementedError
+
+    def capacity_slots(self, model, provider) -> float:
+        raise NotImplementedError
+
+    def guidance(self, provider) -> float:
+        raise NotImplementedError
+
+    def pay(self, model, month: int) -> None:
+        raise NotImplementedError
+
+
+class Indicatie(Regime):
+    """Assessment by a consultant, a decision for N dagdelen, payment per dagdeel attended."""
+
+    name = "indicatie"
+
+    def referral_aversion(self, value, p):
+        return p["indicatie.revenue_aversion"]
+
+    def fear(self, value, p):
+        return p["indicatie.fear_of_losing_decision"]
+
+    def access(self, model, month, requests):
+        p, pop = model.p, model.population
+        access.join_queue(model, requests, month, reassessment=False)
+        st = pop.status[: pop.n]
+        ending = np.flatnonzero((st == Status.DAY_ACTIVITY) & pop.has_decision[: pop.n]
+                                & (pop.decision_end[: pop.n] <= month)
+                                & (pop.queue_since[: pop.n] == access.NEVER))
+        access.join_queue(model, ending, month, reassessment=True)
+        served = access.serve_queue(model, month, p["indicatie.assessments_per_month"],
+                                    p["indicatie.min_processing_months"])
+        if served.size:
+            model.ledger.book(month, model.payer("assessment"), "assessment",
+                              np.full(served.size, p["indicatie.cost_per_assessment_eur"]),
+                              resident=pop.id[served])
+            self._decide(model, month, served)
+        free = np.array([self.capacity_slots(model, pr) for pr in model.providers])
+        access.place(model, month, free - access.committed_slots(model))
+
+    @staticmethod
+    def _decide(model, month, served):
+        p, pop = model.p, model.population
+        u = model.draw("assessment_outcome", served)
+        re = pop.status[served] == Status.DAY_ACTIVITY  # re-assessments keep their place
+        new, renew = served[~re], served[re]
+        granted = new[u[~re] < p["indicatie.eligibility_probability"]]
+        refused = new[u[~re] >= p["indicatie.eligibility_probability"]]
+        pop.has_decision[granted] = True
+        pop.decision_end[granted] = month + p["indicatie.term_months"]
+        pop.placement_since[granted] = month
+        pop.set_status(granted, Status.WAITING_PLACEMENT, month)
+        pop.retry_after[refused] = month + p["help_seeking.retry_after_months"]
+        pop.set_status(refused, Status.NONE, month)
+        keep = u[re] < p["indicatie.continuation_probability"]
+        pop.decision_end[renew[keep]] = month + p["indicatie.term_months"]
+        model.stop_support(renew[~keep], month)
+
+    def after_job_loss(self, model, rows, month):
+        model.population.has_decision[rows] = False  # a new request, a new assessment
+        access.join_queue(model, rows, month, reassessment=False)
+        return True
+
+    def capacity_slots(self, model, provider):
+        return provider.slots
+
+    def guidance(self, provider):
+        return 1.0  # paid per dagdeel at the staffing norm; attendance never exceeds places
+
+    def pay(self, model, month):
+        p, pop = model.p, model.population
+        rows = model.rows_with(Status.DAY_ACTIVITY)
+        dagdelen = model.attended_dagdelen(rows)
+        amount = dagdelen * p["indicatie.tariff_per_dagdeel_eur"]
+        booked = model.ledger.book(month, model.payer("day_activity"), "day_activity", amount,
+                                   resident=pop.id[rows], provider=pop.provider[rows])
+        model.ledger.book(month, model.payer("admin"), "admin",
+                          booked / 100.0 * p["indicatie.billing_overhead_share"])
+
+
+class Voorziening(Regime):
+    """Open access: a light intake, a lump-sum budget for staffed places, crowding above it."""
+
+    name = "voorziening"
+
+    def seek_multiplier(self, value, p):
+        return value * (1.0 + p["voorziening.uptake_elasticity"])
+
+    def referral_aversion(self, value, p):
+        return 0.0  # funded as a whole: a client leaving for work costs the provider nothing
+
+    def fear(self, value, p):
+        return 0.0  # no decision to lose: the door stays open
+
+    def access(self, model, month, requests):
+        p, pop = model.p, model.population
+        if requests.size:
+            model.ledger.book(month, model.payer("intake"), "intake",
+                              np.full(requests.size, p["voorziening.intake_cost_eur"]),
+                              resident=pop.id[requests])
+        walk_in(model, requests, month)
+        limit = np.array([self.capacity_slots(model, pr) * p["voorziening.max_crowding"]
+                          for pr in model.providers])
+        access.place(model, month, limit - access.committed_slots(model))
+
+    def after_job_loss(self, model, rows, month):
+        walk_in(model, rows, month)
+        return True
+
+    def capacity_slots(self, model, provider):
+        """Funded dagdeel places per week, shared over providers by their declared places."""
+        return model.funded_slots * provider.places_per_dagdeel / model.total_places
+
+    def guidance(self, provider):
+        slots = self.capacity_slots(provider.model, provider)
+        if provider.attendance <= slots:
+            return 1.0
+        if slots <= 0:
+            return 0.0
+        return (slots / provider.attendance) ** provider.model.p["voorziening.crowding_elasticity"]
+
+    def pay(self, model, month):
+        p = model.p
+        budget = p["voorziening.budget_per_year_eur"] / 12.0
+        shares = np.array([pr.places_per_dagdeel for pr in model.providers]) / model.total_places
+        model.ledger.book(month, model.payer("day_activity"), "day_activity", budget * shares,
+                          provider=np.arange(len(model.providers)))
+        model.ledger.book(month, model.payer("admin"), "admin",
+                          budget * p["voorziening.admin_share"])
+
+
+def walk_in(model, rows: np.ndarray, month: int) -> None:
+    """Residents go straight to the placement list (no assessment)."""
+    pop = model.population
+    pop.placement_since[rows] = month
+    pop.set_status(rows, Status.WAITING_PLACEMENT, month)
+
+
+class SafetyNet(PolicyPart):
+    """"Simpel switchen": a failed job leads straight back to day activities."""
+
+    name = "safety_net"
+
+    def fear(self, value, p):
+        return 0.0
+
+    def after_job_loss(self, model, rows, month):
+        pop, p = model.population, model.p
+        pop.has_decision[rows] = True
+        pop.decision_end[rows] = month + p["indicatie.term_months"]
+        walk_in(model, rows, month)
+        return True
+
+
+class OutcomeBonus(PolicyPart):
+    """Providers earn a bonus per job sustained six months, offsetting lost revenue."""
+
+    name = "outcome_bonus"
+
+    def referral_aversion(self, value, p):
+        return value * (1.0 - p["providers.outcome_bonus_referral_effect"])
+
+    def on_job_sustained(self, model, rows, month):
+        pop = model.population
+        rows = rows[pop.referred_by[rows] >= 0]
+        if rows.size:
+            model.ledger.book(month, model.payer("outcome_bonus"), "outcome_bonus",
+                              np.full(rows.size, model.p["providers.outcome_bonus_eur"]),
+                              resident=pop.id[rows], provider=pop.referred_by[rows])
+
+
+REGIMES = {cls.name: cls for cls in (Indicatie, Voorziening)}
+VARIANT_CLASSES = {cls.name: cls for cls in (SafetyNet, OutcomeBonus)}
+
+
+class Policy:
+    """A regime plus variants, asked by the model through one small interface."""
+
+    def __init__(self, regime: str, variants=()):
+        self.regime: Regime = REGIMES[regime]()
+        self.variants = [VARIANT_CLASSES[v]() for v in variants]
+        self.parts: list[PolicyPart] = [self.regime, *self.variants]
+
+    @property
+    def name(self) -> str:
+        return "+".join(part.name for part in self.parts)
+
+    def _fold(self, hook: str, start: float, p) -> float:
+        value = start
+        for part in self.parts:
+            value = getattr(part, hook)(value, p)
+        return value
+
+    def seek_multiplier(self, p) -> float:
+        return self._fold("seek_multiplier", 1.0, p)
+
+    def fear(self, p) -> float:
+        return self._fold("fear", 0.0, p)
+
+    def referral_probability(self, provider) -> float:
+        p = provider.model.p
+        aversion = self._fold("referral_aversion", 0.0, p)
+        return p["providers.referral_per_month"] * (1.0 - aversion)
+
+    def access(self, model, month, requests) -> None:
+        self.regime.access(model, month, requests)
+
+    def capacity_slots(self, model, provider) -> float:
+        return self.regime.capacity_slots(model, provider)
+
+    def guidance(self, provider) -> float:
+        return self.regime.guidance(provider)
+
+    def pay(self, model, month) -> None:
+        self.regime.pay(model, month)
+
+    def after_job_loss(self, model, rows, month) -> None:
+        for part in reversed(self.parts):  # the most specific part decides
+            if part.after_job_loss(model, rows, month):
+                return
+        raise AssertionError("the regime must handle a job loss")
+
+    def on_job_sustained(self, model, rows, month) -> None:
+        for part in self.parts:
+            part.on_job_sustained(model, rows, month)

@@ -1,0 +1,204 @@
+"""Resident state: one NumPy array per attribute, one row per resident ever in scope.
+
+Rows are never reused: a resident who leaves keeps its row with status EXITED, so
+a row index is stable for the whole run and handles (``agents.Resident``) stay
+valid. Capacity is preallocated for the expected entrants and grows if needed.
+
+Every attribute a resident starts with is drawn from keyed draws on its id, so
+the same resident is the same person under both regimes and whatever else is in
+the population.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any, Mapping
+
+import numpy as np
+
+from . import rng
+from .params import GROUPS
+
+AGE_MIN_YEARS = 18  # scope: working age (MODEL.md §4a)
+AGE_EXIT_YEARS = 67  # AOW age: residents leave scope
+INIT_MONTH = -1  # month key of the draws that set up a resident
+ENTRANT_ID_BASE = 1 << 32  # entrant ids do not depend on the start population's size
+ENTRANT_MONTH_STRIDE = 1 << 20
+
+
+class Status(IntEnum):
+    """Support status: every resident is in exactly one each month."""
+
+    NONE = 0
+    WAITING_ASSESSMENT = 1
+    WAITING_PLACEMENT = 2
+    DAY_ACTIVITY = 3
+    TRIAL_PLACEMENT = 4
+    PAID_WORK = 5
+    EXITED = 6
+
+
+class Benefit(IntEnum):
+    NONE = 0
+    BIJSTAND = 1  # paid by the municipality (Participatiewet)
+    UWV = 2  # Wajong/WIA, paid by UWV
+
+
+NEVER = -10_000  # month value meaning "not set"
+
+#: attribute -> dtype. ``index`` order is row order.
+FIELDS: dict[str, Any] = {
+    "id": np.uint64,
+    "group": np.int8,
+    "age_months": np.int16,
+    "rung": np.int8,
+    "skills": np.float32,
+    "loonwaarde_base": np.float32,
+    "motivation": np.float32,
+    "stability": np.float32,
+    "benefit": np.int8,
+    "needs_transport": np.bool_,
+    "dagdelen": np.int8,
+    "status": np.int8,
+    "status_since": np.int16,
+    "has_decision": np.bool_,
+    "decision_end": np.int16,
+    "queue_since": np.int16,  # in the assessment queue since (NEVER: not queued)
+    "reassessment": np.bool_,
+    "placement_since": np.int16,
+    "retry_after": np.int16,
+    "provider": np.int16,  # -1: none
+    "employer": np.int32,  # -1: none
+    "referred_by": np.int16,  # provider that proposed the current trial or job
+    "referral_blocked_until": np.int16,
+    "trial_end": np.int16,
+    "job_start": np.int16,
+    "support_stopped": np.int16,
+    "ever_served": np.bool_,
+    "entered": np.int16,
+    "exited": np.int16,
+}
+
+
+class Population:
+    """Structure of arrays for all residents; ``n`` rows are in use."""
+
+    def __init__(self, capacity: int):
+        self.capacity = max(int(capacity), 1)
+        self.n = 0
+        for name, dtype in FIELDS.items():
+            setattr(self, name, np.zeros(self.capacity, dtype=dtype))
+
+    def __len__(self) -> int:
+        return self.n
+
+    def view(self, name: str) -> np.ndarray:
+        """The rows in use of one attribute."""
+        return getattr(self, name)[: self.n]
+
+    def present(self) -> np.ndarray:
+        """Boolean mask over rows in use: residents still in scope."""
+        return self.status[: self.n] != Status.EXITED
+
+    def loonwaarde(self, rows, per_skill: float) -> np.ndarray:
+        """Loonwaarde now: the starting value plus what skills add (capped at 1)."""
+        return np.minimum(self.loonwaarde_base[rows] + per_skill * self.skills[rows], 1.0)
+
+    def _grow(self, needed: int) -> None:
+        new = max(needed, int(self.capacity * 1.5) + 16)
+        for name, dtype in FIELDS.items():
+            old = getattr(self, name)
+            arr = np.zeros(new, dtype=dtype)
+            arr[: self.n] = old[: self.n]
+            setattr(self, name, arr)
+        self.capacity = new
+
+    def add(self, ids: np.ndarray, month: int, seed: int, p: Mapping[str, Any],
+            initial: bool) -> np.ndarray:
+        """Append residents with these ids; return their row indices.
+
+        ``initial`` residents get the start mix of statuses (day activities, work,
+        none); entrants start without support as young adults.
+        """
+        k = len(ids)
+        if self.n + k > self.capacity:
+            self._grow(self.n + k)
+        rows = np.arange(self.n, self.n + k)
+        self.n += k
+        ids = np.asarray(ids, dtype=np.uint64)
+        self.id[rows] = ids
+
+        def u(decision: str) -> np.ndarray:
+            return rng.uniform(seed, decision, INIT_MONTH, ids)
+
+        group = np.searchsorted(np.cumsum(p["population.group_shares"]), u("init_group"),
+                                side="right")
+        group = np.minimum(group, len(GROUPS) - 1)
+        self.group[rows] = group
+        max_age = AGE_EXIT_YEARS if initial else p["population.entrant_max_age"] + 1
+        span = (max_age - AGE_MIN_YEARS) * 12
+        self.age_months[rows] = AGE_MIN_YEARS * 12 + (u("init_age") * span).astype(np.int16)
+        stab = np.asarray(p["population.stability_by_group"])[group]
+        self.stability[rows] = np.clip(stab + 0.3 * (u("init_stability") - 0.5), 0.0, 1.0)
+        lw = np.asarray(p["population.loonwaarde_by_group"])[group]
+        self.loonwaarde_base[rows] = np.clip(lw + 0.2 * (u("init_loonwaarde") - 0.5), 0.0, 1.0)
+        self.skills[rows] = 0.5 * u("init_skills")
+        sd = p["development.motivation_sd"]
+        z = rng.normal(seed, "init_motivation", INIT_MONTH, ids)
+        self.motivation[rows] = np.exp(sd * z - 0.5 * sd * sd)  # lognormal, mean 1
+        ub = u("init_benefit")
+        self.benefit[rows] = np.where(
+            ub < p["population.share_bijstand"], Benefit.BIJSTAND,
+            np.where(ub < p["population.share_bijstand"] + p["population.share_uwv_benefit"],
+                     Benefit.UWV, Benefit.NONE))
+        self.needs_transport[rows] = u("init_transport") < p["day_activity.transport_share"]
+        d = p["day_activity.dagdelen_per_week"] + p["day_activity.dagdelen_sd"] * \
+            rng.normal(seed, "init_dagdelen", INIT_MONTH, ids)
+        self.dagdelen[rows] = np.clip(np.rint(d), 1, 10).astype(np.int8)
+
+        # Start status and rung (all regime-independent).
+        us = u("init_status")
+        share_da = p["population.share_in_day_activity_start"] if initial else 0.0
+        share_work = p["population.share_in_paid_work_start"] if initial else 0.0
+        in_da = us < share_da
+        in_work = (us >= share_da) & (us < share_da + share_work)
+        status = np.full(k, Status.NONE, dtype=np.int8)
+        status[in_da] = Status.DAY_ACTIVITY
+        status[in_work] = Status.PAID_WORK
+        self.status[rows] = status
+        ur = u("init_rung")
+        rung = 1 + np.searchsorted(np.cumsum(p["population.rung_shares_without_support"]), ur,
+                                   side="right")
+        rung = np.minimum(rung, 4)
+        rung[in_da] = np.where(ur[in_da] < p["population.rung4_share_in_day_activity"], 4, 3)
+        rung[in_work] = 5
+        self.rung[rows] = rung
+        self.skills[rows[in_da]] += 0.3 * (rung[in_da] == 4)
+        self.skills[rows[in_work]] = 0.6 + 0.4 * u("init_skills")[in_work]
+
+        for name in ("queue_since", "placement_since", "retry_after", "trial_end", "job_start",
+                     "support_stopped", "referral_blocked_until", "decision_end", "exited"):
+            getattr(self, name)[rows] = NEVER
+        self.status_since[rows] = month
+        self.entered[rows] = month
+        self.provider[rows] = -1
+        self.employer[rows] = -1
+        self.referred_by[rows] = -1
+        self.has_decision[rows] = in_da
+        self.ever_served[rows] = in_da
+        if initial:
+            # Decisions end spread over one term; jobs started up to three years ago.
+            term = p["indicatie.term_months"]
+            self.decision_end[rows[in_da]] = 1 + (u("init_decision_end")[in_da] * term).astype(
+                np.int16)
+            self.job_start[rows[in_work]] = -(u("init_job_start")[in_work] * 36).astype(np.int16)
+        return rows
+
+    def set_status(self, rows, status: Status, month: int) -> None:
+        self.status[rows] = status
+        self.status_since[rows] = month
+
+
+def entrant_ids(month: int, count: int) -> np.ndarray:
+    """Ids of the residents entering in a month: fixed by (month, k), not by population size."""
+    return (ENTRANT_ID_BASE + month * ENTRANT_MONTH_STRIDE + np.arange(count)).astype(np.uint64)

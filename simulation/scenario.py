@@ -1,0 +1,408 @@
+"""Scenario files: TOML in, one validated ``Scenario`` out, with clear errors.
+
+A scenario is data. It is parsed with ``tomllib`` (never evaluated), every key is
+checked against the parameter registry, and a mistake becomes one ``InputError``
+naming the file, the key, the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import math
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .errors import InputError
+from .params import (
+    BY_KEY,
+    DEFAULT_ORGANISATIONS,
+    IMPLEMENTED_VARIANTS,
+    ORGANISATION_FIELDS,
+    ORGANISATIONS_KEY,
+    Param,
+    defaults,
+)
+
+#: Largest scenario file we read; anything bigger is not a hand-written scenario.
+MAX_FILE_BYTES = 1_000_000
+#: Memory a resident needs across all state arrays and scratch space (bytes).
+BYTES_PER_RESIDENT = 400
+#: Rough speed used to refuse runs that would take hours (resident-months per second).
+RESIDENT_MONTHS_PER_SECOND = 2e6
+MAX_SECONDS_PER_RUN = 3_600
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A validated scenario: every parameter resolved, plus the provider organisations.
+
+    Attributes:
+        name: short name (the file's stem), used in output paths.
+        values: every registry key with its resolved value.
+        organisations: one dict per provider organisation, every field filled in.
+        source: the file it came from, if any.
+    """
+
+    name: str
+    values: Mapping[str, Any]
+    organisations: tuple[Mapping[str, Any], ...]
+    source: str | None = None
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> "Scenario":
+        """A new scenario with some keys replaced, validated like the file was."""
+        raw = _nest({**self.values, ORGANISATIONS_KEY: [dict(o) for o in self.organisations]})
+        return build(raw, name=self.name, origin=self.source or "scenario",
+                     overrides=overrides, source=self.source)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain nested data: what ``to_toml`` writes and workers receive."""
+        data = _nest(dict(self.values))
+        data.setdefault("providers", {})["organisations"] = [dict(o) for o in self.organisations]
+        return data
+
+    @property
+    def sha256(self) -> str:
+        """Fingerprint of the resolved scenario (independent of key order)."""
+        blob = json.dumps(self.as_dict(), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def to_toml(self) -> str:
+        """The resolved scenario as TOML, so a run can be repeated from its output."""
+        return dumps_toml(self.as_dict(), header=f"resolved scenario '{self.name}'")
+
+
+# --- loading ----------------------------------------------------------------------
+
+
+def load(path: str | os.PathLike, overrides: Mapping[str, Any] | Iterable[str] = ()) -> Scenario:
+    """Read and validate a scenario file.
+
+    Args:
+        path: a TOML file.
+        overrides: ``{"key": value}`` or ``["key=value", ...]`` as given to ``--set``.
+
+    Example::
+
+        sc = load("scenarios/baseline.toml", {"population.residents": 800})
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"scenario file '{p}' not found")
+    if p.is_dir():
+        raise InputError(f"'{p}' is a directory, not a scenario file (give a .toml file)")
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"{p}: file is {size:,} bytes; a scenario may be at most "
+                             f"{MAX_FILE_BYTES:,} bytes")
+        text = p.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{p}: not a UTF-8 text file ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
+    return loads(text, name=p.stem, origin=str(p), overrides=overrides, source=str(p))
+
+
+def loads(text: str, name: str = "scenario", origin: str = "scenario",
+          overrides: Mapping[str, Any] | Iterable[str] = (), source: str | None = None) -> Scenario:
+    """Validate a scenario given as TOML text (``origin`` names it in messages)."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{origin}: not valid TOML: {exc}") from None
+    return build(raw, name=name, origin=origin, overrides=overrides, source=source)
+
+
+def default_scenario(name: str = "defaults") -> Scenario:
+    """Every parameter at its default, with the default provider organisations."""
+    return build({}, name=name, origin="defaults")
+
+
+def build(raw: Mapping[str, Any], name: str, origin: str,
+          overrides: Mapping[str, Any] | Iterable[str] = (), source: str | None = None) -> Scenario:
+    """Turn parsed TOML plus overrides into a validated ``Scenario``."""
+    flat = _flatten(raw, origin)
+    over = parse_overrides(overrides)
+    flat.update({k: v for k, v in over.items()})
+    values = defaults()
+    organisations = [dict(o) for o in DEFAULT_ORGANISATIONS]
+    for key, value in flat.items():
+        where = f"{origin}: " if key not in over else "--set "
+        if key == ORGANISATIONS_KEY:
+            organisations = _check_organisations(value, where)
+            continue
+        param = BY_KEY.get(key)
+        if param is None:
+            raise InputError(f"{where}unknown key '{key}'{_suggest(key)}")
+        values[key] = check_value(param, value, where)
+    _check_consistency(values, organisations, origin)
+    return Scenario(name=name, values=values, organisations=tuple(organisations),
+                    source=source, overrides=over)
+
+
+def parse_overrides(overrides: Mapping[str, Any] | Iterable[str]) -> dict[str, Any]:
+    """``["a.b=3", "policy.regime=voorziening"]`` -> ``{"a.b": 3, ...}``.
+
+    A value is read as a TOML value (``3``, ``0.5``, ``"text"``, ``["a", "b"]``); a bare
+    word that is not valid TOML is taken as a string, so ``policy.regime=voorziening``
+    works unquoted.
+    """
+    if isinstance(overrides, Mapping):
+        return dict(overrides)
+    out: dict[str, Any] = {}
+    for item in overrides:
+        key, sep, text = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise InputError(f"--set '{item}': expected KEY=VALUE, e.g. "
+                             "--set indicatie.assessments_per_month=20")
+        out[key] = _toml_value(text.strip())
+    return out
+
+
+def _toml_value(text: str) -> Any:
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+# --- checks -------------------------------------------------------------------------
+
+
+def check_value(param: Param, value: Any, where: str = "") -> Any:
+    """Check one value against its declaration; return it normalised (ints as float etc.)."""
+    key = param.key
+    if param.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise InputError(f"{where}{key} = {value!r}: must be a whole number "
+                             f"({_range_text(param)})")
+        if isinstance(value, float):
+            if not math.isfinite(value) or value != int(value):
+                raise InputError(f"{where}{key} = {value!r}: must be a whole number "
+                                 f"({_range_text(param)})")
+            value = int(value)
+        _check_range(param, value, where)
+        return value
+    if param.kind == "float":
+        value = _number(param, value, where)
+        _check_range(param, value, where)
+        return value
+    if param.kind == "str":
+        if not isinstance(value, str):
+            raise InputError(f"{where}{key} = {value!r}: must be text, one of "
+                             f"{_choices_text(param)}")
+        if param.choices and value not in param.choices:
+            raise InputError(f"{where}{key} = {value!r}: not allowed; choose one of "
+                             f"{_choices_text(param)}{_suggest(value, param.choices)}")
+        return value
+    if param.kind.startswith("list["):
+        if not isinstance(value, list):
+            raise InputError(f"{where}{key} = {value!r}: must be a list, e.g. "
+                             f"{dumps_value(param.default)}")
+        if param.length is not None and len(value) != param.length:
+            raise InputError(f"{where}{key}: needs exactly {param.length} values, got "
+                             f"{len(value)}")
+        if param.kind == "list[float]":
+            out = [_number(param, v, where) for v in value]
+            for v in out:
+                _check_range(param, v, where)
+            return out
+        out = []
+        for v in value:
+            if not isinstance(v, str) or (param.choices and v not in param.choices):
+                raise InputError(f"{where}{key}: {v!r} is not allowed; choose from "
+                                 f"{_choices_text(param)}")
+            if v in out:
+                raise InputError(f"{where}{key}: {v!r} is listed twice")
+            out.append(v)
+        return out
+    raise AssertionError(f"unknown kind {param.kind}")  # a registry bug, not user input
+
+
+def _number(param: Param, value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(f"{where}{param.key} = {value!r}: must be a number "
+                         f"({_range_text(param)})")
+    if not math.isfinite(value):
+        raise InputError(f"{where}{param.key} = {value!r}: must be a finite number "
+                         f"({_range_text(param)})")
+    return float(value)
+
+
+def _check_range(param: Param, value: float, where: str) -> None:
+    if (param.low is not None and value < param.low) or (
+            param.high is not None and value > param.high):
+        raise InputError(f"{where}{param.key} = {value!r} is out of range: "
+                         f"{_range_text(param)}")
+
+
+def _range_text(param: Param) -> str:
+    unit = "" if param.unit in ("-", "share") else f" {param.unit}"
+    return f"allowed {_num(param.low)} to {_num(param.high)}{unit}"
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "any"
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+
+def _choices_text(param: Param) -> str:
+    return ", ".join(f"'{c}'" for c in (param.choices or ()))
+
+
+def _suggest(word: str, options: Iterable[str] | None = None) -> str:
+    pool = list(options) if options is not None else [*BY_KEY, ORGANISATIONS_KEY]
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _check_organisations(value: Any, where: str) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise InputError(f"{where}{ORGANISATIONS_KEY}: must be a list of tables "
+                         "([[providers.organisations]] with name, kind, places_per_dagdeel, "
+                         "work_orientation)")
+    fields = {f.key: f for f in ORGANISATION_FIELDS}
+    out = []
+    for i, org in enumerate(value):
+        label = f"{where}{ORGANISATIONS_KEY}[{i}]"
+        unknown = [k for k in org if k not in fields]
+        if unknown:
+            raise InputError(f"{label}: unknown field '{unknown[0]}'"
+                             f"{_suggest(unknown[0], fields)}; fields are "
+                             + ", ".join(fields))
+        if "name" not in org:
+            raise InputError(f"{label}: needs a name")
+        checked = {}
+        for fkey, fparam in fields.items():
+            raw = org.get(fkey, fparam.default)
+            checked[fkey] = check_value(fparam, raw, f"{label}.")
+        out.append(checked)
+    names = [o["name"] for o in out]
+    if len(set(names)) != len(names):
+        raise InputError(f"{where}{ORGANISATIONS_KEY}: provider names must differ")
+    return out
+
+
+def _check_consistency(values: dict[str, Any], organisations: list[dict], origin: str) -> None:
+    """Checks that span several keys: shares, variants, size and run time."""
+    shares = values["population.group_shares"]
+    if abs(sum(shares) - 1.0) > 1e-6:
+        raise InputError(f"{origin}: population.group_shares must add up to 1, "
+                         f"they add up to {sum(shares):g}")
+    start = values["population.share_in_day_activity_start"] + \
+        values["population.share_in_paid_work_start"]
+    if start > 1.0:
+        raise InputError(f"{origin}: population.share_in_day_activity_start + "
+                         f"population.share_in_paid_work_start = {start:g}; at most 1")
+    benefit = values["population.share_bijstand"] + values["population.share_uwv_benefit"]
+    if benefit > 1.0:
+        raise InputError(f"{origin}: population.share_bijstand + population.share_uwv_benefit"
+                         f" = {benefit:g}; at most 1")
+    for v in values["policy.variants"]:
+        if v not in IMPLEMENTED_VARIANTS:
+            raise InputError(f"{origin}: policy.variants: '{v}' is not available in this "
+                             f"version; available: {', '.join(IMPLEMENTED_VARIANTS)}")
+    if not organisations:
+        raise InputError(f"{origin}: {ORGANISATIONS_KEY}: at least one provider is needed")
+    _check_size(values, origin)
+
+
+def estimated_capacity(values: Mapping[str, Any]) -> int:
+    """Residents a run may hold: the start population plus every expected entrant."""
+    n = values["population.residents"]
+    months = values["simulation.months"]
+    entrants = n * values["population.entries_per_year"] * months / 12
+    return int(n + entrants + 6 * math.sqrt(entrants + 1) + 16)
+
+
+def _check_size(values: Mapping[str, Any], origin: str) -> None:
+    capacity = estimated_capacity(values)
+    need = capacity * BYTES_PER_RESIDENT
+    avail = _available_memory()
+    if need > 0.5 * avail:
+        raise InputError(
+            f"{origin}: population.residents = {values['population.residents']:,} over "
+            f"{values['simulation.months']} months needs about {need / 2**30:.1f} GiB per run, "
+            f"more than half of this machine's {avail / 2**30:.1f} GiB; lower "
+            "population.residents or simulation.months")
+    seconds = capacity * values["simulation.months"] / RESIDENT_MONTHS_PER_SECOND
+    if seconds > MAX_SECONDS_PER_RUN:
+        raise InputError(
+            f"{origin}: one run of {capacity:,} residents x {values['simulation.months']} months "
+            f"would take about {seconds / 3600:.1f} hours; lower population.residents or "
+            "simulation.months")
+
+
+def _available_memory() -> int:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 8 * 2**30
+
+
+# --- nesting and writing ---------------------------------------------------------------
+
+
+def _flatten(raw: Mapping[str, Any], origin: str) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for section, body in raw.items():
+        if not isinstance(body, dict):
+            raise InputError(f"{origin}: '{section}' must be a table like [{section}] with keys "
+                             f"under it{_suggest(section, {k.split('.')[0] for k in BY_KEY})}")
+        for key, value in body.items():
+            dotted = f"{section}.{key}"
+            if isinstance(value, dict):
+                raise InputError(f"{origin}: unknown table '{dotted}'{_suggest(dotted)}")
+            flat[dotted] = value
+    return flat
+
+
+def _nest(flat: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in flat.items():
+        section, _, name = key.partition(".")
+        out.setdefault(section, {})[name] = value
+    return out
+
+
+def dumps_value(v: Any) -> str:
+    """One TOML value (numbers, text, lists of those)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(dumps_value(x) for x in v) + "]"
+    raise TypeError(f"cannot write {type(v).__name__} as TOML")
+
+
+def dumps_toml(data: Mapping[str, Mapping[str, Any]], header: str = "") -> str:
+    """Write nested scenario data as TOML (tables of scalars and arrays of tables)."""
+    lines = [f"# {header}", ""] if header else []
+    for section, body in data.items():
+        lines.append(f"[{section}]")
+        arrays = {k: v for k, v in body.items()
+                  if isinstance(v, list) and v and isinstance(v[0], dict)}
+        for key, value in body.items():
+            if key not in arrays:
+                lines.append(f"{key} = {dumps_value(value)}")
+        lines.append("")
+        for key, tables in arrays.items():
+            for table in tables:
+                lines.append(f"[[{section}.{key}]]")
+                lines.extend(f"{k} = {dumps_value(v)}" for k, v in table.items())
+                lines.append("")
+    return "\n".join(lines)
