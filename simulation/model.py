@@ -80,7 +80,7 @@ class DoorstroomModel(mesa.Model):
         # Mesa's own generator is seeded for completeness but no decision uses it.
         super().__init__(rng=self.seed % (2**32))
         self.p = p
-        self.scenario = scenario
+        self.spec = scenario  # (Mesa 3.5 reserves model.scenario)
         self.months = int(p["simulation.months"])
         self.month = 0
         self.policy = Policy(policy or p["policy.regime"],

@@ -1,0 +1,57 @@
+"""Refresh the stored baseline summary after a deliberate model change.
+
+    python scripts/update_baseline.py --reason "why the model changed"   (or: make baseline REASON=...)
+
+Writes tests/scenarios/baseline_summary.json and adds a line to CHANGELOG.md naming the
+new summary's fingerprint; tests/scenarios/test_baseline.py checks both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from simulation.experiment import compare  # noqa: E402
+from simulation.output import write_json  # noqa: E402
+from simulation.scenario import load  # noqa: E402
+
+STORED = ROOT / "tests" / "scenarios" / "baseline_summary.json"
+SCENARIO = ROOT / "scenarios" / "baseline.toml"
+REPLICATIONS = 4
+
+
+def current() -> dict:
+    """The baseline summary as the code computes it now."""
+    res = compare(load(SCENARIO), replications=REPLICATIONS, progress=False)
+    return {policy: {m: v["mean"] for m, v in res.summary(policy).items()}
+            for policy in res.policies}
+
+
+def fingerprint(summary: dict) -> str:
+    blob = json.dumps(summary, sort_keys=True).encode()
+    return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reason", required=True, help="what changed in the model and why")
+    args = parser.parse_args()
+    summary = current()
+    write_json(STORED, {"scenario": "scenarios/baseline.toml", "replications": REPLICATIONS,
+                        "fingerprint": fingerprint(summary), "metrics": summary})
+    log = ROOT / "CHANGELOG.md"
+    text = log.read_text(encoding="utf-8")
+    line = f"- Baseline summary refreshed ({fingerprint(summary)}): {args.reason}\n"
+    log.write_text(text.rstrip("\n") + "\n" + line, encoding="utf-8")
+    print(f"wrote {STORED.relative_to(ROOT)} and a line in CHANGELOG.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Shared fixtures: small scenarios that run in milliseconds."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulation.scenario import default_scenario, load
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", help="also run long statistical tests")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="long run: use --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def baseline():
+    """The baseline scenario as shipped."""
+    return load("scenarios/baseline.toml")
+
+
+@pytest.fixture(scope="session")
+def small(baseline):
+    """A small municipality, two years: for fast behavioural tests."""
+    return baseline.with_overrides({"population.residents": 200, "simulation.months": 24})
+
+
+def make(overrides=None, base=None):
+    """A scenario from defaults (or ``base``) with overrides."""
+    return (base or default_scenario()).with_overrides(overrides or {})

@@ -1,0 +1,66 @@
+"""Replications, paired comparisons and intervals."""
+
+import math
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from simulation.experiment import ci95, compare, run, run_replications, replication_seed
+from simulation.metrics import CONTRACT_METRICS, METRICS
+
+
+def test_ci95_is_the_student_t_interval_and_absent_for_one_value():
+    x = [1.0, 2.0, 4.0, 7.0]
+    lo, hi = ci95(x)
+    ref = stats.t.interval(0.95, 3, loc=np.mean(x), scale=stats.sem(x))
+    assert lo == pytest.approx(ref[0]) and hi == pytest.approx(ref[1])
+    assert ci95([3.0]) == (None, None)
+    assert ci95([float("nan"), 1.0, 2.0])[0] is not None  # nan replications are skipped
+
+
+def test_comparison_is_the_paired_difference(small):
+    res = compare(small, replications=5, seed=3)
+    table = res.comparison().set_index("metric")
+    a, b = res.of("indicatie"), res.of("voorziening")
+    for m in ("net_cost_eur", "jobs_started", "participants_served"):
+        d = b[m] - a[m]
+        assert table.loc[m, "difference"] == pytest.approx(d.mean())
+        lo, hi = ci95(d)
+        assert table.loc[m, "ci95_low"] == pytest.approx(lo)
+        assert table.loc[m, "voorziening"] == pytest.approx(b[m].mean())
+    # the same residents under both regimes
+    assert (a["residents_end"] == b["residents_end"]).all()
+    assert list(res.metrics.columns[:2]) == ["replication", "policy"]
+    assert set(CONTRACT_METRICS) <= set(METRICS) <= set(res.metrics.columns)
+
+
+def test_compare_means_equal_single_regime_runs(small):
+    both = compare(small, replications=3, seed=8)
+    alone = run(small, "voorziening", replications=3, seed=8)
+    assert both.of("voorziening").equals(alone.of("voorziening"))
+
+
+def test_replications_differ_and_use_derived_seeds(small):
+    res = run(small, "indicatie", replications=4, seed=1)
+    assert res.metrics["net_cost_eur"].nunique() == 4
+    assert replication_seed(1, 0) != replication_seed(1, 1)
+
+
+def test_worker_count_does_not_change_results(small):
+    one = run_replications(small, ("indicatie", "voorziening"), 4, seed=5, workers=1)
+    two = run_replications(small, ("indicatie", "voorziening"), 4, seed=5, workers=2)
+    assert one.metrics.to_csv() == two.metrics.to_csv()
+    assert one.timeseries.to_csv() == two.timeseries.to_csv()
+    assert one.ledger.to_csv() == two.ledger.to_csv()
+
+
+def test_summary_has_a_mean_and_interval_per_metric(small):
+    res = run(small, "indicatie", replications=3, seed=2)
+    s = res.summary("indicatie")
+    assert set(s) == set(METRICS)
+    m = s["cost_total_eur"]
+    assert m["ci95"][0] < m["mean"] < m["ci95"][1]
+    one = run(small, "indicatie", replications=1, seed=2).summary("indicatie")
+    assert one["cost_total_eur"]["ci95"] == [None, None]
+    assert not math.isnan(one["cost_total_eur"]["mean"])

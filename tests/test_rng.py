@@ -1,0 +1,61 @@
+"""Keyed draws: uniform, independent across keys, and pure functions of their key."""
+
+import numpy as np
+from scipy import stats
+
+from simulation import rng
+
+
+def test_uniform_is_uniform_and_in_unit_interval():
+    u = rng.uniform(7, "decision", 3, np.arange(200_000, dtype=np.uint64))
+    assert u.min() >= 0.0 and u.max() < 1.0
+    assert stats.kstest(u, "uniform").pvalue > 1e-3
+    assert abs(u.mean() - 0.5) < 0.003
+
+
+def test_same_key_same_number_whatever_else_is_drawn():
+    ids = np.arange(1000, dtype=np.uint64)
+    a = rng.uniform(1, "ladder", 5, ids)
+    b = rng.uniform(1, "ladder", 5, ids[::-1])[::-1]  # other order
+    c = rng.uniform(1, "ladder", 5, ids[500:])  # a subset
+    assert np.array_equal(a, b)
+    assert np.array_equal(a[500:], c)
+
+
+def test_different_decisions_months_and_seeds_are_uncorrelated():
+    ids = np.arange(100_000, dtype=np.uint64)
+    base = rng.uniform(1, "ladder", 5, ids)
+    for other in (rng.uniform(1, "relapse", 5, ids), rng.uniform(1, "ladder", 6, ids),
+                  rng.uniform(2, "ladder", 5, ids)):
+        assert abs(np.corrcoef(base, other)[0, 1]) < 0.015  # 4.7 standard errors
+
+
+def test_neighbouring_ids_are_uncorrelated():
+    ids = np.arange(100_001, dtype=np.uint64)
+    u = rng.uniform(3, "x", 0, ids)
+    assert abs(np.corrcoef(u[:-1], u[1:])[0, 1]) < 0.015
+
+
+def test_normal_has_unit_variance():
+    z = rng.normal(1, "z", 0, np.arange(100_000, dtype=np.uint64))
+    assert abs(z.mean()) < 0.02 and abs(z.std() - 1) < 0.02
+    assert np.isfinite(z).all()
+
+
+def test_poisson_and_binomial_match_their_distributions():
+    ids = np.arange(50_000, dtype=np.uint64)
+    k = rng.poisson(1, "p", 0, ids, 3.0)
+    assert abs(k.mean() - 3.0) < 0.05 and abs(k.var() - 3.0) < 0.1
+    u = rng.uniform(1, "b", 0, ids)
+    b = np.array([rng.binomial_ppf(x, 10, 0.3) for x in u[:20_000]])
+    assert abs(b.mean() - 3.0) < 0.05 and abs(b.var() - 2.1) < 0.1
+    assert rng.poisson_ppf(0.5, 0.0) == 0 and rng.binomial_ppf(0.9, 0, 0.5) == 0
+    big = [rng.poisson_ppf(x, 10_000.0) for x in (0.001, 0.5, 0.999)]
+    assert big[0] < 10_000 <= big[1] + 1 and big[2] > 10_000
+
+
+def test_derived_seeds_differ_and_are_stable():
+    seeds = {rng.derive_seed(1, "replication", r) for r in range(1000)}
+    assert len(seeds) == 1000
+    assert rng.derive_seed(1, "replication", 0) == rng.derive_seed(1, "replication", 0)
+    assert all(0 <= s < 2**63 for s in seeds)
