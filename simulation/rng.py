@@ -58,12 +58,11 @@ def bits(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray:
     """64 random bits per entity id for one decision in one month."""
     k1, k2 = _keys(int(seed), decision)
     counter = np.asarray(ids, dtype=np.uint64) | (np.uint64(month + MONTH_OFFSET) << _MONTH_SHIFT)
-    with np.errstate(over="ignore"):
-        x = counter * _GOLDEN
-        x += k1
-        _mix(x)
-        x ^= k2
-        return _mix(x)
+    x = counter * _GOLDEN  # uint64 array arithmetic wraps modulo 2**64, silently
+    x += k1
+    _mix(x)
+    x ^= k2
+    return _mix(x)
 
 
 def uniform(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray:

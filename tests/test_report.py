@@ -1,0 +1,47 @@
+"""The comparison report shows the comparison's own numbers, in Dutch or English."""
+
+import re
+
+import pytest
+
+from simulation.experiment import compare
+from simulation.report import LABELS, MAIN_METRICS, fmt, write_report
+
+
+@pytest.fixture(scope="module")
+def results(small):
+    return compare(small, replications=3, seed=4)
+
+
+def test_fmt_speaks_dutch_and_english():
+    assert fmt(1234567.891, "nl", money=True) == "€ 1.234.568"
+    assert fmt(1234567.891, "en", money=True) == "€ 1,234,568"
+    assert fmt(3.14159, "nl") == "3,14"
+    assert fmt(None) == "–" and fmt(float("nan")) == "–"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_report_has_every_section_and_the_comparison_numbers(results, tmp_path, lang):
+    files = write_report(results, tmp_path, lang=lang)
+    assert set(files) == {"ladder.png", "jobs.png", "costs.png", "waiting.png", "report.html"}
+    for f in files[:-1]:
+        assert (tmp_path / f).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    t = LABELS[lang]
+    for key in ("title", "main", "ladder", "jobs", "costs", "waiting", "caveat"):
+        assert t[key] in page, key
+    table = results.comparison().set_index("metric")
+    for m in MAIN_METRICS:
+        money = m.endswith("_eur")
+        for col in ("indicatie", "voorziening", "difference"):
+            assert fmt(table.loc[m, col], lang, money) in page, (m, col)
+    assert len(re.findall(r"<img src=", page)) == 4
+    assert f'lang="{lang}"' in page
+
+
+def test_plots_are_byte_identical_for_identical_results(results, tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        write_report(results, tmp_path / name)
+    for f in ("ladder.png", "costs.png", "report.html"):
+        assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes()
