@@ -1,0 +1,57 @@
+"""The assessment queue is first come, first served; placement respects places."""
+
+import numpy as np
+
+from simulation import access
+from simulation.model import DoorstroomModel
+from simulation.population import NEVER, Status
+
+from .conftest import make
+
+
+def _model(**over):
+    sc = make({"population.residents": 300, "population.share_in_day_activity_start": 0.0,
+               "population.share_in_paid_work_start": 0.0, **over})
+    return DoorstroomModel(sc, policy="indicatie", seed=1)
+
+
+def test_queue_serves_longest_waiting_first_up_to_capacity():
+    m = _model()
+    rows = np.arange(10)
+    for k, row in enumerate(rows):
+        access.join_queue(m, np.array([row]), month=k % 5, reassessment=False)
+    served = access.serve_queue(m, month=6, capacity=4, min_wait=2)
+    since = np.array([k % 5 for k in range(10)])
+    assert len(served) == 4
+    assert sorted(since[served]) == [0, 0, 1, 1]  # the four who waited longest
+    assert (m.population.queue_since[served] == NEVER).all()
+    assert m.stats["assessment_wait_sum"] == 6 + 6 + 5 + 5
+    late = access.serve_queue(m, month=6, capacity=100, min_wait=3)  # joined <= month 3 only
+    assert sorted(since[late]) == [2, 2, 3, 3]
+
+
+def test_placement_fills_places_without_overbooking():
+    m = _model(**{"providers.capacity_scale": 0.2})
+    pop = m.population
+    rows = np.arange(100)
+    pop.placement_since[rows] = 0
+    pop.set_status(rows, Status.WAITING_PLACEMENT, 0)
+    free = np.array([pr.slots for pr in m.providers])
+    placed = access.place(m, 1, free)
+    used = np.bincount(pop.provider[placed], weights=pop.dagdelen[placed],
+                       minlength=len(m.providers))
+    assert (used <= free + 1e-9).all()
+    assert 0 < placed.size < 100
+    assert (pop.status[placed] == Status.DAY_ACTIVITY).all()
+    assert pop.ever_served[placed].all()
+    waiting = np.setdiff1d(rows, placed)
+    assert (pop.status[waiting] == Status.WAITING_PLACEMENT).all()
+
+
+def test_preference_ranking_is_a_fixed_permutation_per_resident():
+    m = _model()
+    rows = np.arange(50)
+    a = access.preference_ranking(m, rows)
+    b = access.preference_ranking(m, rows[::-1])[::-1]
+    assert np.array_equal(a, b)
+    assert all(sorted(r) == list(range(len(m.providers))) for r in a)

@@ -1,0 +1,49 @@
+"""Resident state arrays: start mix from the parameters, stable ids, growth."""
+
+import numpy as np
+
+from simulation.population import (ENTRANT_ID_BASE, NEVER, Benefit, Population, Status,
+                                   entrant_ids)
+
+from .conftest import make
+
+
+def test_start_mix_follows_the_declared_shares():
+    sc = make({"population.residents": 40_000})
+    pop = Population(40_000)
+    pop.add(np.arange(40_000, dtype=np.uint64), 0, 1, sc.values, initial=True)
+    st = pop.view("status")
+    p = sc.values
+    assert abs((st == Status.DAY_ACTIVITY).mean() - p["population.share_in_day_activity_start"]) < 0.01
+    assert abs((st == Status.PAID_WORK).mean() - p["population.share_in_paid_work_start"]) < 0.01
+    assert abs((pop.view("benefit") == Benefit.BIJSTAND).mean() - p["population.share_bijstand"]) < 0.01
+    groups = np.bincount(pop.view("group"), minlength=6) / 40_000
+    assert np.allclose(groups, p["population.group_shares"], atol=0.01)
+    ages = pop.view("age_months") / 12
+    assert ages.min() >= 18 and ages.max() < 67
+    assert abs(pop.view("motivation").mean() - 1.0) < 0.01
+    da = st == Status.DAY_ACTIVITY
+    assert set(np.unique(pop.view("rung")[da])) <= {3, 4}
+    assert (pop.view("rung")[st == Status.PAID_WORK] == 5).all()
+    assert (pop.view("decision_end")[da] >= 1).all()
+    assert (pop.view("decision_end")[~da] == NEVER).all()
+
+
+def test_entrants_start_young_without_support_and_grow_the_arrays():
+    sc = make()
+    pop = Population(2)
+    ids = entrant_ids(5, 10)
+    assert ids[0] == ENTRANT_ID_BASE + 5 * (1 << 20)
+    rows = pop.add(ids, 5, 1, sc.values, initial=False)
+    assert pop.capacity >= 10 and list(rows) == list(range(10))
+    assert (pop.view("status") == Status.NONE).all()
+    assert (pop.view("age_months") < (sc["population.entrant_max_age"] + 1) * 12).all()
+    assert (pop.view("entered") == 5).all()
+
+
+def test_loonwaarde_grows_with_skills_and_is_capped():
+    pop = Population(2)
+    pop.add(np.arange(2, dtype=np.uint64), 0, 1, make().values, initial=True)
+    pop.skills[:2] = [0.0, 1.0]
+    pop.loonwaarde_base[:2] = [0.3, 0.9]
+    assert np.allclose(pop.loonwaarde([0, 1], 0.35), [0.3, 1.0])
