@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a scenario file and say what is wrong")
     p.add_argument("scenario")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    p = sub.add_parser("reproduce", help="rerun a results folder and confirm identical results")
+    p.add_argument("folder", help="a folder written by run or compare")
+    p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4))
     p = sub.add_parser("params", help="every parameter: name, unit, default, range, source")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     sub.add_parser("plan", help="the phases of one simulated month, in order")
@@ -61,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    args.argv = argv
     try:
         return COMMANDS[args.command](args)
     except InputError as exc:
@@ -160,47 +165,119 @@ def cmd_plan(args) -> int:
     return 0
 
 
-def cmd_run(args) -> int:
+def write_results(folder: Path, res, command: str, lang: str = "nl") -> None:
+    """Every result file of ``run`` or ``compare`` into ``folder`` (no provenance)."""
     from . import experiment
-    from .output import check_target, output_dir, write_csv, write_json, write_text
+    from .output import write_csv, write_json, write_text
+
+    if command == "run":
+        policy = res.policies[0]
+        write_json(folder / "summary.json", experiment.summary_json(res, policy, __version__))
+        tables = {name: df.drop(columns="policy") for name, df in (
+            ("replications", res.metrics), ("timeseries", res.timeseries),
+            ("ledger", res.ledger))}
+    else:
+        from .report import write_report
+
+        write_json(folder / "comparison.json", experiment.comparison_json(res, __version__))
+        tables = {"replications": res.metrics, "timeseries": res.timeseries,
+                  "ledger": res.ledger}
+        write_report(res, folder, lang=lang)
+    for name, df in tables.items():
+        write_csv(folder / f"{name}.csv", df)
+    write_text(folder / "scenario.toml", res.scenario.to_toml())
+
+
+def _simulate_and_write(args, command: str) -> int:
+    from . import experiment, provenance
+    from .output import check_target, output_dir, write_json
 
     sc = _scenario(args)
-    policy = args.policy or sc["policy.regime"]
-    out = args.out or _default_out(sc, policy)
+    policies = ((args.policy or sc["policy.regime"],) if command == "run"
+                else experiment.DEFAULT_PAIR)
+    out = args.out or _default_out(sc, policies[0] if command == "run" else "compare")
     check_target(out, args.force)
-    res = experiment.run(sc, policy, workers=args.workers)
+    res = experiment.run_replications(sc, policies, sc["simulation.replications"],
+                                      workers=args.workers)
+    lang = getattr(args, "lang", None)
     with output_dir(out, args.force) as tmp:
-        write_json(tmp / "summary.json", experiment.summary_json(res, policy, __version__))
-        write_csv(tmp / "replications.csv", res.metrics.drop(columns="policy"))
-        write_csv(tmp / "timeseries.csv", res.timeseries.drop(columns="policy"))
-        write_csv(tmp / "ledger.csv", res.ledger.drop(columns="policy"))
-        write_text(tmp / "scenario.toml", sc.to_toml())
+        write_results(tmp, res, command, lang or "nl")
+        write_json(tmp / provenance.FILE, provenance.record(
+            args.argv, command, sc, res.seed, res.replications, policies, lang))
     if not args.quiet:
-        _print_run(res, policy)
-    print(f"results: {out}")
+        if command == "run":
+            _print_run(res, policies[0])
+        else:
+            _print_comparison(res)
+            _precision_note(res)
+    print(f"results: {out}" if command == "run" else f"report: {out / 'report.html'}")
     return 0
+
+
+def cmd_run(args) -> int:
+    return _simulate_and_write(args, "run")
 
 
 def cmd_compare(args) -> int:
-    from . import experiment
-    from .output import check_target, output_dir, write_csv, write_json, write_text
-    from .report import write_report
+    return _simulate_and_write(args, "compare")
 
-    sc = _scenario(args)
-    out = args.out or _default_out(sc, "compare")
-    check_target(out, args.force)
-    res = experiment.compare(sc, workers=args.workers)
-    with output_dir(out, args.force) as tmp:
-        write_json(tmp / "comparison.json", experiment.comparison_json(res, __version__))
-        write_csv(tmp / "replications.csv", res.metrics)
-        write_csv(tmp / "timeseries.csv", res.timeseries)
-        write_csv(tmp / "ledger.csv", res.ledger)
-        write_text(tmp / "scenario.toml", sc.to_toml())
-        write_report(res, tmp, lang=args.lang)
-    if not args.quiet:
-        _print_comparison(res, args.lang)
-    print(f"report: {out / 'report.html'}")
+
+def cmd_reproduce(args) -> int:
+    """Rerun a results folder from its provenance and scenario; compare every file."""
+    import json
+    import tempfile
+
+    from . import experiment, provenance
+    from .scenario import load
+
+    folder = Path(args.folder)
+    rec_path = folder / provenance.FILE
+    if not rec_path.is_file() or not (folder / "scenario.toml").is_file():
+        raise InputError(f"{folder}: not a doorstroom results folder (needs {provenance.FILE} "
+                         "and scenario.toml)")
+    try:
+        rec = json.loads(rec_path.read_text(encoding="utf-8"))
+        rerun = rec["rerun"]
+        command, policies = rerun["command"], tuple(rerun["policies"])
+        seed, reps = int(rerun["seed"]), int(rerun["replications"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{rec_path}: unreadable provenance record ({exc})") from None
+    sc = load(folder / "scenario.toml")
+    sc = type(sc)(name=rerun["scenario_name"], values=sc.values,
+                  organisations=sc.organisations, source=sc.source)
+    if rec.get("code_sha256") != provenance.code_sha256():
+        print(f"note: made with doorstroom {rec.get('version')} (code {str(rec.get('code_sha256'))[:12]}); "
+              f"this is {__version__} (code {provenance.code_sha256()[:12]})", file=sys.stderr)
+    res = experiment.run_replications(sc, policies, reps, seed=seed, workers=args.workers)
+    different = []
+    with tempfile.TemporaryDirectory() as tmp:
+        write_results(Path(tmp), res, command, rerun.get("lang") or "nl")
+        for path in sorted(Path(tmp).iterdir()):
+            original = folder / path.name
+            if not original.is_file() or original.read_bytes() != path.read_bytes():
+                different.append(path.name)
+    if different:
+        print(f"NOT reproduced: {', '.join(different)} differ from {folder}")
+        return 1
+    print(f"reproduced: every result file in {folder} is identical "
+          f"(fingerprint {rec.get('fingerprint', '')[:12]})")
     return 0
+
+
+def _precision_note(res) -> None:
+    """Say how many replications a tighter interval on the net-cost difference would need."""
+    from .report import fmt
+
+    row = res.comparison().set_index("metric").loc["net_cost_eur"]
+    if res.replications < 2 or row.ci95_low is None:
+        print("note: one replication gives no interval; use --replications 30 or more",
+              file=sys.stderr)
+        return
+    half = (row.ci95_high - row.ci95_low) / 2
+    if row.difference and half > 0.1 * abs(row.difference):
+        need = int(res.replications * (half / (0.1 * abs(row.difference))) ** 2) + 1
+        print(f"note: the net-cost difference is known to ±{fmt(half, 'en', money=True)}; "
+              f"about {need} replications would narrow that to ±10%", file=sys.stderr)
 
 
 def _print_run(res, policy: str) -> None:
@@ -216,7 +293,7 @@ def _print_run(res, policy: str) -> None:
         print(f"  {m:32} {fmt(summ[m]['mean'], 'en'):>14}{ci}")
 
 
-def _print_comparison(res, lang: str) -> None:
+def _print_comparison(res) -> None:
     from .report import MAIN_METRICS, fmt
 
     a, b = res.policies
@@ -233,4 +310,4 @@ def _print_comparison(res, lang: str) -> None:
 
 
 COMMANDS = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate,
-            "params": cmd_params, "plan": cmd_plan}
+            "params": cmd_params, "plan": cmd_plan, "reproduce": cmd_reproduce}

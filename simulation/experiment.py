@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing
+import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -49,8 +50,13 @@ def _task(scenario_data: dict, name: str, policies: Sequence[str], seed: int,
           replications: Sequence[int]) -> list[tuple[int, str, dict, pd.DataFrame, pd.DataFrame]]:
     """A worker's share: some replications, every policy, results as flat tables."""
     scenario = build(scenario_data, name=name, origin=name)
+    # Fault injection for the tests: a worker process (never the main one) dies here.
+    crash_at = (os.environ.get("DOORSTROOM_FAULT_REPLICATION")
+                if multiprocessing.parent_process() is not None else None)
     out = []
     for r in replications:
+        if crash_at is not None and str(r) == crash_at:
+            os._exit(70)
         for policy in policies:
             metrics, ts, led = simulate(scenario, policy, replication_seed(seed, r), ledger=True)
             out.append((r, policy, metrics, ts, led))

@@ -1,8 +1,9 @@
 """Atomic writers: a results folder is either complete or not there.
 
 Files are written to a temporary name and renamed into place; a whole output
-folder is assembled under a hidden temporary name and renamed when everything in
-it is written. An interrupted run leaves no folder that looks complete.
+folder is assembled under a hidden temporary name (``.NAME.partial-*``, holding a file
+``INCOMPLETE``) and renamed when everything in it is written. An interrupted run
+removes it; a killed one leaves it, clearly marked, never a folder that looks complete.
 """
 
 from __future__ import annotations
@@ -84,8 +85,12 @@ def output_dir(out: Path, force: bool = False) -> Iterator[Path]:
     check_target(out, force)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.partial-"))
+    marker = tmp / "INCOMPLETE"
+    marker.write_text("doorstroom is still writing this folder, or was stopped while it did;\n"
+                      "its results are not complete. Rerun the command.\n")
     try:
         yield tmp
+        marker.unlink()
         if out.exists():
             shutil.rmtree(out)
         os.replace(tmp, out)

@@ -1,0 +1,59 @@
+"""Provenance: what it takes to trace a result back to its inputs and code.
+
+Every output folder carries ``provenance.json``: the command line, the version, the
+seed and replication count, the resolved scenario's sha256, a sha256 over the code of
+the ``simulation`` package, and a fingerprint over all of these. ``doorstroom
+reproduce DIR`` reruns a folder from this record and its ``scenario.toml``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import __version__
+
+FILE = "provenance.json"
+
+
+@lru_cache(maxsize=1)
+def code_sha256() -> str:
+    """sha256 over the package's source files (names and bytes, in name order)."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def record(argv: Sequence[str], command: str, scenario, seed: int, replications: int,
+           policies: Sequence[str], lang: str | None = None) -> dict[str, Any]:
+    """The provenance record of one output folder."""
+    rerun = {"command": command, "scenario_name": scenario.name, "seed": seed,
+             "replications": replications, "policies": list(policies), "lang": lang}
+    inputs = {"scenario_sha256": scenario.sha256, "code_sha256": code_sha256(),
+              "version": __version__, **rerun}
+    fingerprint = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+    return {
+        "fingerprint": fingerprint,
+        "command_line": ["doorstroom", *argv],
+        "version": __version__,
+        "code_sha256": code_sha256(),
+        "scenario_sha256": scenario.sha256,
+        "scenario_source": scenario.source,
+        "rerun": rerun,
+        "environment": {"python": platform.python_version(),
+                        **{d: _version(d) for d in ("mesa", "numpy", "scipy", "pandas")}},
+    }
