@@ -1,0 +1,78 @@
+"""Property-based: for any valid scenario the invariants hold (hypothesis).
+
+The budget is small in `make test`; HYPOTHESIS_PROFILE=long runs
+many more examples.
+"""
+
+import os
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from simulation.ledger import COST_CATEGORIES, PAYERS
+from simulation.metrics import CONTRACT_METRICS, compute
+from simulation.model import DoorstroomModel
+from simulation.population import Status
+from simulation.scenario import default_scenario
+
+settings.register_profile("default", max_examples=25, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=500, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+share = st.floats(0.0, 1.0)
+scenarios = st.fixed_dictionaries({
+    "population.residents": st.integers(1, 300),
+    "simulation.months": st.integers(1, 40),
+    "population.share_in_day_activity_start": st.floats(0.0, 0.5),
+    "population.share_in_paid_work_start": st.floats(0.0, 0.5),
+    "population.entries_per_year": st.floats(0.0, 1.0),
+    "population.move_away_per_year": share,
+    "help_seeking.per_month": share,
+    "indicatie.assessments_per_month": st.integers(0, 50),
+    "indicatie.min_processing_months": st.integers(0, 6),
+    "indicatie.term_months": st.integers(1, 60),
+    "indicatie.eligibility_probability": share,
+    "voorziening.budget_per_year_eur": st.floats(0.0, 2e6),
+    "voorziening.uptake_elasticity": share,
+    "voorziening.max_crowding": st.floats(1.0, 5.0),
+    "providers.capacity_scale": st.floats(0.0, 5.0),
+    "providers.referral_per_month": share,
+    "providers.partner_employers": st.integers(0, 10),
+    "employers.count": st.integers(0, 40),
+    "employers.vacancies_per_month": st.floats(0.0, 50.0),
+    "employers.trial_slots": st.integers(0, 3),
+    "work.hire_probability": share,
+    "work.job_loss_per_month": share,
+    "development.relapse_per_month": share,
+    "development.up_per_month": st.lists(share, min_size=3, max_size=3),
+    "policy.variants": st.sampled_from([[], ["safety_net"], ["outcome_bonus"],
+                                        ["safety_net", "outcome_bonus"]]),
+})
+
+
+@given(over=scenarios, policy=st.sampled_from(["indicatie", "voorziening"]),
+       seed=st.integers(0, 2**32))
+def test_invariants_hold_for_any_valid_scenario(over, policy, seed):
+    sc = default_scenario().with_overrides(over)
+    model = DoorstroomModel(sc, policy=policy, seed=seed, ledger_detail=True)
+    n0 = model.population.n
+    while model.month < model.months:
+        model.step()
+        pop = model.population
+        status = pop.status[: pop.n]
+        assert np.bincount(status, minlength=len(Status)).sum() == pop.n
+        assert n0 + model.stats["entries"] == model.stats["exits"] + (status != Status.EXITED).sum()
+        assert all(e.trials >= 0 and e.open_vacancies >= 0 for e in model.employers)
+    m = compute(model)
+    for name in CONTRACT_METRICS:
+        v = m[name]
+        assert name in ("cost_per_participant_year_eur", "cost_per_sustained_job_eur") or \
+            np.isfinite(v), name
+        assert not (v < 0) or name == "net_cost_eur", (name, v)
+    total = round(m["cost_total_eur"] * 100)
+    assert sum(round(m[f"cost_{c}_eur"] * 100) for c in COST_CATEGORIES) == total
+    assert sum(round(m[f"payer_{p}_eur"] * 100) for p in PAYERS) == total
+    assert model.ledger.entries_frame()["cents"].sum() == model.ledger.totals.sum()
