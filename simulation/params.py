@@ -184,7 +184,7 @@ PARAMS: tuple[Param, ...] = (
     _p("indicatie.term_months", "int", "months", 24, 1, 120,
        "FACTS defaults: re-assessment interval 24 months (range 12-60, assumption)",
        "Looptijd beschikking", "Term of a decision; re-assessment at its end."),
-    _p("indicatie.tariff_per_dagdeel_eur", "float", "EUR/dagdeel", 46.15, 0.0, 500.0,
+    _p("indicatie.tariff_per_dagdeel_eur", "float", "EUR/dagdeel", 46.15, 1.0, 500.0,
        "FACTS §2: Westerveld 2023 begeleiding groep medium EUR 46.15 (light 35.76, heavy 65.57)",
        "Tarief per dagdeel", "Price paid to a provider per dagdeel attended."),
     _p("indicatie.billing_overhead_share", "float", "share", 0.05, 0.0, 0.5,
@@ -344,8 +344,9 @@ PARAMS: tuple[Param, ...] = (
        "Netto besparing uitkering", "Share of the benefit no longer paid saved by the municipality.",
        uncertain=True),
     # --- employers -----------------------------------------------------------
-    _p("employers.count", "int", "employers", 60, 0, 1_000_000,
-       "assumption: employers within reach for this group in a 30,000 municipality",
+    _p("employers.count", "int", "employers", 60, 0, 20_000,
+       "assumption: employers within reach for this group in a 30,000 municipality "
+       "(at most 20,000: the largest municipality has about that many relevant firms)",
        "Aantal werkgevers", "Number of employer agents."),
     _p("employers.vacancies_per_month", "float", "vacancies/month", 20.0, 0.0, 1_000_000.0,
        "assumption: about 10% of the ~190 vacancies a month in a labour market of ~15,000 "

@@ -108,6 +108,11 @@ def binomial_ppf(u: float, n: int, p: float) -> int:
         return 0
     if p >= 1.0:
         return n
+    if n > 1000:  # many trials: the normal limit, so the walk below never runs long
+        from scipy.special import ndtri
+
+        z = float(ndtri(u + _TO_UNIT / 2))
+        return min(n, max(0, int(round(n * p + z * math.sqrt(n * p * (1.0 - p))))))
     k, pk = 0, (1.0 - p) ** n
     cdf, ratio = pk, p / (1.0 - p)
     while u >= cdf and k < n:

@@ -75,3 +75,16 @@ def test_reproduce_confirms_a_stored_output(tmp_path):
 def test_reproduce_refuses_a_folder_that_is_not_a_result(tmp_path):
     done = _doorstroom("reproduce", str(tmp_path))
     assert done.returncode == 2 and "not a doorstroom results folder" in done.stderr
+
+
+def test_worker_pool_runs_from_a_notebook_like_main_without_a_guard():
+    """Spawned workers must not need ``if __name__ == '__main__'`` (Jupyter, stdin, -c)."""
+    script = ("import simulation as ds\n"
+              "sc = ds.load_scenario('scenarios/baseline.toml', "
+              "{'population.residents': 100, 'simulation.months': 6})\n"
+              "res = ds.compare(sc, replications=4, workers=2, progress=False)\n"
+              "print(len(res.metrics))\n")
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "8"

@@ -76,3 +76,26 @@ def test_invariants_hold_for_any_valid_scenario(over, policy, seed):
     assert sum(round(m[f"cost_{c}_eur"] * 100) for c in COST_CATEGORIES) == total
     assert sum(round(m[f"payer_{p}_eur"] * 100) for p in PAYERS) == total
     assert model.ledger.entries_frame()["cents"].sum() == model.ledger.totals.sum()
+
+
+def test_every_parameter_at_its_bounds_runs_without_error_or_hang():
+    """Each parameter alone at its low and its high end: a clean run or a clear refusal."""
+    from simulation.errors import InputError
+    from simulation.params import PARAMS
+
+    base = default_scenario().with_overrides({"population.residents": 60,
+                                              "simulation.months": 6})
+    for p in PARAMS:
+        if p.kind not in ("int", "float") or p.key.startswith("simulation."):
+            continue
+        for value in (p.low, p.high):
+            value = int(value) if p.kind == "int" else float(value)
+            if p.key == "population.residents":
+                value = min(value, 2_000)
+            try:
+                sc = base.with_overrides({p.key: value})
+            except InputError:
+                continue  # refused as inconsistent with another default: fine
+            model = DoorstroomModel(sc, seed=1, resident_agents=False).run()
+            m = compute(model)
+            assert np.isfinite(m["cost_total_eur"]), (p.key, value)
