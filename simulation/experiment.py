@@ -150,6 +150,11 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
     bar = tqdm(total=replications * len(policies), disable=not show, file=sys.stderr,
                unit="run", desc=scenario.name)
     collected: list[tuple] = []
+    if workers > 1 and not _main_is_importable():
+        print("doorstroom: note: worker processes cannot start from this main program "
+              f"({sys.modules['__main__'].__file__}); running in this process instead",
+              file=sys.stderr)
+        workers, chunks = 1, [reps]
     if workers == 1 or len(chunks) == 1:
         for chunk in chunks:
             for r in chunk:
@@ -175,6 +180,14 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
     order = {p: i for i, p in enumerate(policies)}
     collected.sort(key=lambda item: (item[0], order[item[1]]))
     return _assemble(scenario, tuple(policies), seed, replications, collected)
+
+
+def _main_is_importable() -> bool:
+    """Spawned workers re-import ``__main__`` from its file; '<stdin>' has none to import."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    spec = getattr(main, "__spec__", None)
+    return spec is not None or path is None or os.path.exists(path)
 
 
 def _chunks(reps: list[int], workers: int) -> list[list[int]]:

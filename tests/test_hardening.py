@@ -78,13 +78,18 @@ def test_reproduce_refuses_a_folder_that_is_not_a_result(tmp_path):
 
 
 def test_worker_pool_runs_from_a_notebook_like_main_without_a_guard():
-    """Spawned workers must not need ``if __name__ == '__main__'`` (Jupyter, stdin, -c)."""
+    """No ``if __name__ == '__main__'`` needed (Jupyter, ``python -c``); from stdin, where
+    spawned workers cannot start, the run falls back to this process with a note."""
     script = ("import simulation as ds\n"
               "sc = ds.load_scenario('scenarios/baseline.toml', "
               "{'population.residents': 100, 'simulation.months': 6})\n"
               "res = ds.compare(sc, replications=4, workers=2, progress=False)\n"
               "print(len(res.metrics))\n")
-    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "8"
+    assert done.stdout.strip() == "8" and "note" not in done.stderr
+    piped = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True,
+                           timeout=120)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.strip() == "8" and "running in this process" in piped.stderr
