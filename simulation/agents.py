@@ -112,31 +112,37 @@ class Provider(mesa.Agent):
 
 
 class Employer(mesa.Agent):
-    """An employer: vacancies, trial slots and an inclusiveness that learns."""
+    """An employer: trial slots, hiring decisions and an inclusiveness that learns.
 
-    def __init__(self, model, index: int, inclusiveness: float, vacancy_rate: float,
-                 external_target_group: int):
+    Its vacancies are part of the local labour market, which the model updates for all
+    employers at once (``phases.work_pathway``); the employer decides whom it hosts and
+    hires, and learns from how those jobs go.
+    """
+
+    def __init__(self, model, index: int, inclusiveness: float, external_target_group: int):
         super().__init__(model)
         self.index = index
         self.inclusiveness = inclusiveness
-        self.vacancy_rate = vacancy_rate
-        self.open_vacancies = 0
         self.trials = 0
         self.external_target_group = external_target_group
         self.target_group_employees = 0  # residents in scope employed here
 
     @property
+    def open_vacancies(self) -> int:
+        return int(self.model.open_vacancies[self.index])
+
+    @open_vacancies.setter
+    def open_vacancies(self, value: int) -> None:
+        self.model.open_vacancies[self.index] = value
+
+    @property
+    def vacancy_rate(self) -> float:
+        """Vacancies this employer opens per month, on average."""
+        return float(self.model.vacancy_rates[self.index])
+
+    @property
     def employs_target_group(self) -> bool:
         return self.external_target_group + self.target_group_employees > 0
-
-    def step(self) -> None:
-        """Open vacancies fill from elsewhere; new ones open (keyed draws on this employer)."""
-        u_filled, u_new = self.model.employer_draws[:, self.index]
-        p = self.model.p
-        if self.open_vacancies:
-            self.open_vacancies -= rng.binomial_ppf(u_filled, self.open_vacancies,
-                                                    p["employers.vacancy_fill_per_month"])
-        self.open_vacancies += rng.poisson_ppf(u_new, self.vacancy_rate)
 
     def host(self, rows: np.ndarray) -> np.ndarray:
         """Of the residents proposed this month, those this employer takes on trial."""

@@ -128,8 +128,10 @@ class DoorstroomModel(mesa.Model):
                                      - 0.5), 0.0, 1.0)
         has_tg = rng.uniform(self.seed, "employer_target_group", -1, ids) < \
             p["employers.share_with_target_group_start"]
+        self.vacancy_rates = np.asarray(rate, dtype=np.float64)
+        self.open_vacancies = np.zeros(n, dtype=np.int64)
         self.employers: list[Employer] = [
-            Employer(self, k, float(incl[k]), float(rate[k]), int(has_tg[k])) for k in range(n)]
+            Employer(self, k, float(incl[k]), int(has_tg[k])) for k in range(n)]
         self.all_employers = np.arange(n)
         k_partners = min(int(p["providers.partner_employers"]), n)
         for pr in self.providers:

@@ -94,14 +94,19 @@ def day_activities(model, month: int) -> None:
 
 def work_pathway(model, month: int) -> None:
     """Vacancies, job loss and retention, trial outcomes, and new referrals to trials."""
-    model.employer_draws = np.stack([
-        rng.uniform(model.seed, "vacancy_filled", month, model.employer_ids),
-        rng.uniform(model.seed, "vacancy_new", month, model.employer_ids)])
-    for employer in model.employers:
-        employer.step()
+    _labour_market(model, month)
     _jobs(model, month)
     _trial_outcomes(model, month)
     _referrals(model, month)
+
+
+def _labour_market(model, month: int) -> None:
+    """Open vacancies are filled by other applicants; new ones open (keyed per employer)."""
+    ids = model.employer_ids
+    filled = rng.binomial_ppf(rng.uniform(model.seed, "vacancy_filled", month, ids),
+                              model.open_vacancies, model.p["employers.vacancy_fill_per_month"])
+    new = rng.poisson_ppf(rng.uniform(model.seed, "vacancy_new", month, ids), model.vacancy_rates)
+    model.open_vacancies += new - filled
 
 
 def _jobs(model, month: int) -> None:

@@ -79,47 +79,73 @@ def normal(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray:
 
 def poisson(seed: int, decision: str, month: int, ids: np.ndarray, mean) -> np.ndarray:
     """One Poisson count per id (inverse CDF of a keyed uniform); ``mean`` may be an array."""
-    u = uniform(seed, decision, month, ids)
-    means = np.broadcast_to(np.asarray(mean, dtype=np.float64), u.shape)
-    return np.array([poisson_ppf(a, b) for a, b in zip(u.tolist(), means.tolist())],
-                    dtype=np.int64)
+    return poisson_ppf(uniform(seed, decision, month, ids), mean)
 
 
-def poisson_ppf(u: float, mean: float) -> int:
-    """Smallest k with P(X <= k) > u for X ~ Poisson(mean): exact for small means."""
-    if mean <= 0.0:
-        return 0
-    if mean > 200.0:  # the sum of many small counts: the normal limit is exact enough
+def poisson_ppf(u, mean) -> np.ndarray:
+    """Smallest k with P(X <= k) > u for X ~ Poisson(mean), element by element.
+
+    Exact (a walk up the CDF) for means up to 200; above that the normal limit.
+    """
+    u = np.asarray(u, dtype=np.float64)
+    mean = np.broadcast_to(np.asarray(mean, dtype=np.float64), u.shape)
+    out = np.zeros(u.shape, dtype=np.int64)
+    big = mean > 200.0
+    if big.any():
         from scipy.special import ndtri
 
-        return max(0, int(round(mean + math.sqrt(mean) * float(ndtri(u + _TO_UNIT / 2)))))
-    k, pk = 0, math.exp(-mean)
-    cdf = pk
-    while u >= cdf and pk > 0.0:
-        k += 1
-        pk *= mean / k
-        cdf += pk
-    return k
+        z = ndtri(u[big] + _TO_UNIT / 2)
+        out[big] = np.maximum(0, np.rint(mean[big] + np.sqrt(mean[big]) * z)).astype(np.int64)
+    idx = np.flatnonzero((mean > 0.0) & ~big)
+    m, uu = mean.reshape(-1)[idx], u.reshape(-1)[idx]
+    pk = np.exp(-m)
+    cdf = pk.copy()
+    k = np.zeros(idx.size)
+    active = (uu >= cdf) & (pk > 0.0)
+    while active.any():
+        a = np.flatnonzero(active)
+        k[a] += 1
+        pk[a] *= m[a] / k[a]
+        cdf[a] += pk[a]
+        active[a] = (uu[a] >= cdf[a]) & (pk[a] > 0.0)
+    out.reshape(-1)[idx] = k.astype(np.int64)
+    return out
 
 
-def binomial_ppf(u: float, n: int, p: float) -> int:
-    """Smallest k with P(X <= k) > u for X ~ Binomial(n, p)."""
-    if n <= 0 or p <= 0.0:
-        return 0
+def binomial_ppf(u, n, p: float) -> np.ndarray:
+    """Smallest k with P(X <= k) > u for X ~ Binomial(n, p), element by element.
+
+    Exact for up to 1,000 trials; above that the normal limit.
+    """
+    u = np.asarray(u, dtype=np.float64)
+    n = np.broadcast_to(np.asarray(n, dtype=np.int64), u.shape)
+    out = np.zeros(u.shape, dtype=np.int64)
+    if p <= 0.0:
+        return out
     if p >= 1.0:
-        return n
-    if n > 1000:  # many trials: the normal limit, so the walk below never runs long
+        return n.copy()
+    big = n > 1000
+    if big.any():
         from scipy.special import ndtri
 
-        z = float(ndtri(u + _TO_UNIT / 2))
-        return min(n, max(0, int(round(n * p + z * math.sqrt(n * p * (1.0 - p))))))
-    k, pk = 0, (1.0 - p) ** n
-    cdf, ratio = pk, p / (1.0 - p)
-    while u >= cdf and k < n:
-        pk *= ratio * (n - k) / (k + 1)
-        k += 1
-        cdf += pk
-    return k
+        nb = n[big].astype(np.float64)
+        z = ndtri(u[big] + _TO_UNIT / 2)
+        out[big] = np.clip(np.rint(nb * p + z * np.sqrt(nb * p * (1.0 - p))), 0, nb)
+    idx = np.flatnonzero((n > 0) & ~big)
+    nn, uu = n.reshape(-1)[idx].astype(np.float64), u.reshape(-1)[idx]
+    pk = (1.0 - p) ** nn
+    ratio = p / (1.0 - p)
+    k = np.zeros(idx.size)
+    cdf = pk.copy()
+    active = (uu >= cdf) & (k < nn)
+    while active.any():
+        a = np.flatnonzero(active)
+        pk[a] *= ratio * (nn[a] - k[a]) / (k[a] + 1)
+        k[a] += 1
+        cdf[a] += pk[a]
+        active[a] = (uu[a] >= cdf[a]) & (k[a] < nn[a])
+    out.reshape(-1)[idx] = k.astype(np.int64)
+    return out
 
 
 def scalar(seed: int, decision: str, month: int, entity: int = MUNICIPALITY_ID) -> float:
