@@ -249,7 +249,7 @@ PARAMS: tuple[Param, ...] = (
     _p("providers.capacity_scale", "float", "-", 1.0, 0.0, 1_000.0,
        "assumption: 1 keeps the places each organisation declares",
        "Schaal capaciteit", "Multiplies every provider's places (for what-ifs and sweeps)."),
-    _p("providers.referral_per_month", "float", "1/month", 0.15, 0.0, 1.0,
+    _p("providers.referral_per_month", "float", "1/month", 0.25, 0.0, 1.0,
        "assumption: calibrated so that low single-digit % of participants move to work per "
        "year (FACTS validation)",
        "Doorverwijzing per maand", "Monthly chance a provider proposes a ready client for a trial.",
@@ -324,6 +324,13 @@ PARAMS: tuple[Param, ...] = (
        "FACTS §6 derived: 12-month retention 70% with coaching (0.951 x 0.6 reduction)",
        "Baanverlies per maand", "Monthly chance to lose a job without job coaching.",
        uncertain=True),
+    _p("work.established_after_months", "int", "months", 24, 1, 600,
+       "assumption: after two years a job is established",
+       "Vaste baan na", "Tenure after which the lower job-loss hazard of established jobs applies."),
+    _p("work.established_hazard_factor", "float", "-", 0.33, 0.0, 1.0,
+       "FACTS §6 derived: the register stock loses ~4.7% a quarter (~1.6%/month, Amersfoort "
+       "Q3 2023), a third of the uncoached new-job hazard",
+       "Baanverlies vaste baan", "Job-loss hazard of established jobs relative to new ones."),
     _p("jobcoach.hazard_reduction", "float", "share", 0.4, 0.0, 1.0,
        "assumption: coaching lowers the job-loss hazard; with it retention is 70% (FACTS §6)",
        "Effect jobcoach", "Share by which job coaching lowers the job-loss hazard."),
@@ -364,8 +371,9 @@ PARAMS: tuple[Param, ...] = (
     _p("employers.trial_slots", "int", "places", 1, 0, 1_000,
        "assumption: one trial place per employer at a time",
        "Stageplekken per werkgever", "Trial placements an employer hosts at once."),
-    _p("employers.share_with_target_group_start", "float", "share", 0.17, 0.0, 1.0,
-       "FACTS §7: SCP 17% of employers employ someone with an arbeidsbeperking",
+    _p("employers.share_with_target_group_start", "float", "share", 0.15, 0.0, 1.0,
+       "FACTS §7: SCP 15-18% of employers employ someone with an arbeidsbeperking; 15% leaves "
+       "room for the residents in scope who work",
        "Werkgevers met doelgroep bij start", "Employers with at least one such employee at start."),
 )
 

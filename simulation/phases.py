@@ -114,8 +114,10 @@ def _jobs(model, month: int) -> None:
     rows = model.rows_with(Status.PAID_WORK)
     tenure = month - pop.job_start[rows]
     coached = tenure < 12 * len(p["jobcoach.intensity_by_year"])
+    established = tenure >= p["work.established_after_months"]
     hazard = p["work.job_loss_per_month"] * np.where(
-        coached, 1.0 - p["jobcoach.hazard_reduction"], 1.0) * (1.5 - pop.stability[rows])
+        coached, 1.0 - p["jobcoach.hazard_reduction"], 1.0) * np.where(
+        established, p["work.established_hazard_factor"], 1.0) * (1.5 - pop.stability[rows])
     lost = model.draw("job_loss", rows) < hazard
     kept = rows[~lost]
     six = kept[tenure[~lost] == 6]
