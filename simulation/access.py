@@ -39,19 +39,22 @@ def leave_queue(model, rows: np.ndarray, month: int) -> None:
     pop.reassessment[rows] = False
 
 
-def serve_queue(model, month: int, capacity: int, min_wait: int) -> np.ndarray:
-    """First-come-first-served: the rows assessed this month (at most ``capacity``)."""
+def serve_queue(model, month: int, capacity: int,
+                min_wait: int) -> tuple[np.ndarray, np.ndarray]:
+    """First-come-first-served: the rows assessed this month (at most ``capacity``),
+    and for each whether it was a re-assessment."""
     pop = model.population
     qs = pop.queue_since[: pop.n]
     rows = np.flatnonzero((qs != NEVER) & (qs <= month - min_wait))
     if rows.size == 0 or capacity <= 0:
-        return rows[:0]
+        return rows[:0], np.zeros(0, dtype=bool)
     order = np.lexsort((tiebreak(model, rows), qs[rows]))
     served = rows[order[:capacity]]
+    reassessed = pop.reassessment[served].copy()
     model.stats["assessments"] += served.size
     model.stats["assessment_wait_sum"] += int((month - qs[served]).sum())
     leave_queue(model, served, month)
-    return served
+    return served, reassessed
 
 
 def committed_slots(model) -> np.ndarray:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import access, rng
-from .population import AGE_EXIT_YEARS, Benefit, Status, entrant_ids
+from .population import AGE_EXIT_YEARS, NEVER, Benefit, Status, entrant_ids
 
 
 def population_flow(model, month: int) -> None:
@@ -204,6 +204,8 @@ def _referrals(model, month: int) -> None:
         mine = rows[target == e]
         mine = mine[np.argsort(model.draw("trial_priority", mine), kind="stable")]
         taken = model.employers[e].host(mine)
+        # A re-assessment still pending waits until the resident is back from the trial.
+        access.leave_queue(model, taken[pop.queue_since[taken] != NEVER], month)
         pop.employer[taken] = e
         pop.referred_by[taken] = pop.provider[taken]
         pop.trial_end[taken] = month + p["work.trial_months"]

@@ -80,21 +80,20 @@ class Indicatie(Regime):
                                 & (pop.decision_end[: pop.n] <= month)
                                 & (pop.queue_since[: pop.n] == access.NEVER))
         access.join_queue(model, ending, month, reassessment=True)
-        served = access.serve_queue(model, month, p["indicatie.assessments_per_month"],
-                                    p["indicatie.min_processing_months"])
+        served, reassessed = access.serve_queue(model, month, p["indicatie.assessments_per_month"],
+                                                p["indicatie.min_processing_months"])
         if served.size:
             model.ledger.book(month, model.payer("assessment"), "assessment",
                               np.full(served.size, p["indicatie.cost_per_assessment_eur"]),
                               resident=pop.id[served])
-            self._decide(model, month, served)
+            self._decide(model, month, served, reassessed)
         free = np.array([self.capacity_slots(model, pr) for pr in model.providers])
         access.place(model, month, free - access.committed_slots(model))
 
     @staticmethod
-    def _decide(model, month, served):
+    def _decide(model, month, served, re):
         p, pop = model.p, model.population
         u = model.draw("assessment_outcome", served)
-        re = pop.status[served] == Status.DAY_ACTIVITY  # re-assessments keep their place
         new, renew = served[~re], served[re]
         granted = new[u[~re] < p["indicatie.eligibility_probability"]]
         refused = new[u[~re] >= p["indicatie.eligibility_probability"]]

@@ -31,6 +31,10 @@ def test_every_resident_in_one_status_and_residents_conserved(small, policy):
         assert (pop.provider[: pop.n][st == Status.DAY_ACTIVITY] >= 0).all()
         assert (pop.provider[: pop.n][st == Status.EXITED] == -1).all()
         assert (pop.rung[: pop.n] >= 1).all() and (pop.rung[: pop.n] <= 6).all()
+        queued = pop.queue_since[: pop.n] != NEVER
+        re = pop.reassessment[: pop.n]
+        assert np.array_equal(queued & ~re, st == Status.WAITING_ASSESSMENT)
+        assert (st[queued & re] == Status.DAY_ACTIVITY).all()  # re-assessed while attending
         for e in m.employers:
             assert e.trials >= 0 and e.open_vacancies >= 0 and e.target_group_employees >= 0
         trials = np.bincount(pop.employer[: pop.n][st == Status.TRIAL_PLACEMENT],
