@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from simulation.ledger import COST_CATEGORIES, PAYERS
 from simulation.metrics import CONTRACT_METRICS, compute
 from simulation.model import DoorstroomModel
-from simulation.population import Status
+from simulation.population import NEVER, Status
 from simulation.scenario import default_scenario
 
 settings.register_profile("default", max_examples=25, deadline=None,
@@ -66,6 +66,9 @@ def test_invariants_hold_for_any_valid_scenario(over, policy, seed):
         assert np.bincount(status, minlength=len(Status)).sum() == pop.n
         assert n0 + model.stats["entries"] == model.stats["exits"] + (status != Status.EXITED).sum()
         assert all(e.trials >= 0 and e.open_vacancies >= 0 for e in model.employers)
+        queued = pop.queue_since[: pop.n] != NEVER
+        assert np.array_equal(queued & ~pop.reassessment[: pop.n],
+                              status == Status.WAITING_ASSESSMENT)
     m = compute(model)
     for name in CONTRACT_METRICS:
         v = m[name]
