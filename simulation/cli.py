@@ -8,6 +8,7 @@ they answer at once.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import time
@@ -26,8 +27,8 @@ class _Parser(argparse.ArgumentParser):
 def _add_common(p: argparse.ArgumentParser, policy: bool) -> None:
     p.add_argument("scenario", help="scenario file (TOML), e.g. scenarios/baseline.toml")
     if policy:
-        p.add_argument("--policy", choices=("indicatie", "voorziening"),
-                       help="regime to simulate (default: policy.regime in the scenario)")
+        p.add_argument("--policy", help="indicatie, voorziening, REGIME+VARIANT or an alternative "
+                       "named in the scenario (default: policy.regime)")
     p.add_argument("--seed", type=int, help="base seed (default: simulation.seed)")
     p.add_argument("--months", type=int, help="horizon (default: simulation.months)")
     p.add_argument("--replications", type=int,
@@ -50,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p, policy=True)
     p = sub.add_parser("compare", help="both regimes on the same residents and draws")
     _add_common(p, policy=False)
+    p.add_argument("--a", default="indicatie", metavar="POLICY",
+                   help="first policy set (default indicatie): a regime, REGIME+VARIANT... "
+                        "or an alternative named in the scenario")
+    p.add_argument("--b", default="voorziening", metavar="POLICY",
+                   help="second policy set (default voorziening); differences are b minus a")
     p.add_argument("--lang", choices=("nl", "en"), default="nl", help="report language")
     p = sub.add_parser("validate", help="check a scenario file and say what is wrong")
     p.add_argument("scenario")
@@ -193,8 +199,10 @@ def _simulate_and_write(args, command: str) -> int:
     from .output import check_target, output_dir, write_json
 
     sc = _scenario(args)
-    policies = ((args.policy or sc["policy.regime"],) if command == "run"
-                else experiment.DEFAULT_PAIR)
+    labels = (args.policy,) if command == "run" else (args.a, args.b)
+    policies = tuple(sc.policy(label).label for label in labels)  # refuses unknown ones
+    if len(set(policies)) < len(policies):
+        raise InputError(f"--a and --b name the same policy set '{policies[0]}'")
     out = args.out or _default_out(sc, policies[0] if command == "run" else "compare")
     check_target(out, args.force)
     res = experiment.run_replications(sc, policies, sc["simulation.replications"],
@@ -243,8 +251,7 @@ def cmd_reproduce(args) -> int:
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{rec_path}: unreadable provenance record ({exc})") from None
     sc = load(folder / "scenario.toml")
-    sc = type(sc)(name=rerun["scenario_name"], values=sc.values,
-                  organisations=sc.organisations, source=sc.source)
+    sc = dataclasses.replace(sc, name=rerun["scenario_name"])
     if rec.get("code_sha256") != provenance.code_sha256():
         print(f"note: made with doorstroom {rec.get('version')} (code {str(rec.get('code_sha256'))[:12]}); "
               f"this is {__version__} (code {provenance.code_sha256()[:12]})", file=sys.stderr)

@@ -57,7 +57,9 @@ class DoorstroomModel(mesa.Model):
 
     Args:
         scenario: a validated ``Scenario`` (or a mapping of every parameter).
-        policy: regime name; ``None`` takes ``policy.regime`` from the scenario.
+        policy: a policy label: a regime (``"voorziening"``), a regime with variants
+            (``"indicatie+safety_net"``) or an alternative named in the scenario; ``None``
+            takes ``policy.regime``. The scenario's ``policy.variants`` always apply.
         seed: seed of all keyed draws; ``None`` takes ``simulation.seed``.
         resident_agents: make a Mesa ``Resident`` handle per resident; ``None`` does so
             up to ``HANDLE_LIMIT`` residents (else use ``model.resident(row)``).
@@ -73,8 +75,10 @@ class DoorstroomModel(mesa.Model):
     """
 
     def __init__(self, scenario: Scenario, policy: str | None = None, seed: int | None = None,
-                 variants=None, resident_agents: bool | None = None,
-                 ledger_detail: bool = False):
+                 resident_agents: bool | None = None, ledger_detail: bool = False):
+        spec = scenario.policy(policy)
+        if spec.overrides:
+            scenario = scenario.with_overrides(spec.overrides)
         p: Mapping[str, Any] = scenario.values
         self.seed = int(p["simulation.seed"] if seed is None else seed)
         # Mesa's own generator is seeded for completeness but no decision uses it.
@@ -83,8 +87,7 @@ class DoorstroomModel(mesa.Model):
         self.spec = scenario  # (Mesa 3.5 reserves model.scenario)
         self.months = int(p["simulation.months"])
         self.month = 0
-        self.policy = Policy(policy or p["policy.regime"],
-                             p["policy.variants"] if variants is None else variants)
+        self.policy = Policy(spec.regime, spec.variants)
         self.ledger = Ledger(self.months, detail=ledger_detail)
         self.stats = dict.fromkeys(
             (*_FLOW_COUNTERS, "queue_departures", "queue_wait_sum", "assessment_wait_sum",

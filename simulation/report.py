@@ -34,8 +34,8 @@ LABELS = {
         "caveat": "Dit zijn schattingen uit een simulatiemodel. Intervallen tonen alleen de "
                   "toevalsvariatie tussen herhalingen, niet de onzekerheid in de aannames; "
                   "parameters zonder bron staan als aanname in docs/parameters.md.",
-        "interval_note": "Het verschil is voorziening min indicatie per herhaling; het "
-                         "interval komt uit de gepaarde verschillen (t-verdeling).",
+        "interval_note": "Het verschil is {b} min {a} per herhaling; het interval komt uit "
+                         "de gepaarde verschillen (t-verdeling).",
         "no_interval": "geen interval (1 herhaling)",
     },
     "en": {
@@ -56,8 +56,8 @@ LABELS = {
                   "variation between replications, not the uncertainty in the assumptions; "
                   "parameters without a source are marked as assumptions in "
                   "docs/parameters.md.",
-        "interval_note": "The difference is voorziening minus indicatie per replication; the "
-                         "interval comes from the paired differences (t distribution).",
+        "interval_note": "The difference is {b} minus {a} per replication; the interval "
+                         "comes from the paired differences (t distribution).",
         "no_interval": "no interval (1 replication)",
     },
 }
@@ -83,7 +83,7 @@ CATEGORY_LABELS = {
            "outcome_bonus": "uitstroombonus"},
     "en": {c: c.replace("_", " ") for c in COST_CATEGORIES},
 }
-COLORS = {"indicatie": "#1f77b4", "voorziening": "#d95f02"}
+COLORS = ("#1f77b4", "#d95f02")  # first and second policy set
 
 
 def fmt(x, lang: str = "nl", money: bool = False) -> str:
@@ -153,12 +153,12 @@ def _plot_jobs(ts, policies, t) -> bytes:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(7, 3.6))
-    for policy in policies:
+    for policy, color in zip(policies, COLORS):
         sub = ts[ts["policy"] == policy]
         wide = sub.pivot(index="month", columns="replication", values="jobs_started").cumsum()
         lo, hi = np.percentile(wide.to_numpy(), [2.5, 97.5], axis=1)
-        ax.fill_between(wide.index, lo, hi, alpha=0.2, color=COLORS.get(policy))
-        ax.plot(wide.index, wide.mean(axis=1), label=policy, color=COLORS.get(policy))
+        ax.fill_between(wide.index, lo, hi, alpha=0.2, color=color)
+        ax.plot(wide.index, wide.mean(axis=1), label=policy, color=color)
     ax.set_xlabel(t["month"])
     ax.set_ylabel(t["jobs"].split(",")[0])
     ax.legend(frameon=False)
@@ -189,8 +189,7 @@ def _plot_waiting(ts, policies, t) -> bytes:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(7, 3.6))
-    for policy in policies:
-        color = COLORS.get(policy)
+    for policy, color in zip(policies, COLORS):
         ax.plot(_mean_by_month(ts, policy, "assessment_queue"), color=color,
                 label=f"{policy}: {t['wait_assessment']}")
         ax.plot(_mean_by_month(ts, policy, "waiting_placement"), color=color, linestyle="--",
@@ -246,7 +245,7 @@ figure {{ margin: 1.5rem 0; page-break-inside: avoid; }} img {{ max-width: 100%;
 scenario sha256 {sc.sha256[:12]}</p>
 <h2>{t['main']}</h2>
 <table>{head}{main_rows}</table>
-<p class="note">{esc(t['interval_note'])}</p>
+<p class="note">{esc(t['interval_note'].format(a=a, b=b))}</p>
 {figures}
 <details><summary><h2 style="display:inline">{t['all']}</h2></summary>
 <table>{head}{all_rows}</table></details>

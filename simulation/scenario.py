@@ -13,13 +13,14 @@ import json
 import math
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .errors import InputError
 from .params import (
     BY_KEY,
+    REGIMES,
     DEFAULT_ORGANISATIONS,
     IMPLEMENTED_VARIANTS,
     ORGANISATION_FIELDS,
@@ -53,21 +54,27 @@ class Scenario:
     organisations: tuple[Mapping[str, Any], ...]
     source: str | None = None
     overrides: Mapping[str, Any] = field(default_factory=dict)
+    alternatives: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> "Scenario":
         """A new scenario with some keys replaced, validated like the file was."""
-        raw = _nest({**self.values, ORGANISATIONS_KEY: [dict(o) for o in self.organisations]})
-        return build(raw, name=self.name, origin=self.source or "scenario",
+        return build(self.as_dict(), name=self.name, origin=self.source or "scenario",
                      overrides=overrides, source=self.source)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain nested data: what ``to_toml`` writes and workers receive."""
         data = _nest(dict(self.values))
         data.setdefault("providers", {})["organisations"] = [dict(o) for o in self.organisations]
+        if self.alternatives:
+            data[ALTERNATIVES] = {k: dict(v) for k, v in self.alternatives.items()}
         return data
+
+    def policy(self, label: str | None = None) -> "PolicySpec":
+        """Resolve a policy label (see ``resolve_policy``) against this scenario."""
+        return resolve_policy(self.values["policy.regime"] if label is None else label, self)
 
     @property
     def sha256(self) -> str:
@@ -130,6 +137,8 @@ def default_scenario(name: str = "defaults") -> Scenario:
 def build(raw: Mapping[str, Any], name: str, origin: str,
           overrides: Mapping[str, Any] | Iterable[str] = (), source: str | None = None) -> Scenario:
     """Turn parsed TOML plus overrides into a validated ``Scenario``."""
+    raw = dict(raw)
+    alternatives = raw.pop(ALTERNATIVES, {})
     flat = _flatten(raw, origin)
     over = parse_overrides(overrides)
     flat.update({k: v for k, v in over.items()})
@@ -145,8 +154,9 @@ def build(raw: Mapping[str, Any], name: str, origin: str,
             raise InputError(f"{where}unknown key '{key}'{_suggest(key)}")
         values[key] = check_value(param, value, where)
     _check_consistency(values, organisations, origin)
-    return Scenario(name=name, values=values, organisations=tuple(organisations),
-                    source=source, overrides=over)
+    sc = Scenario(name=name, values=values, organisations=tuple(organisations),
+                  source=source, overrides=over)
+    return replace(sc, alternatives=_check_alternatives(alternatives, sc, origin))
 
 
 def parse_overrides(overrides: Mapping[str, Any] | Iterable[str]) -> dict[str, Any]:
@@ -174,6 +184,91 @@ def _toml_value(text: str) -> Any:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:
         return text
+
+
+# --- policy sets ----------------------------------------------------------------------
+
+ALTERNATIVES = "alternatives"
+
+
+@dataclass(frozen=True)
+class PolicySpec:
+    """A policy set: a regime, its variants, and parameter changes that come with it.
+
+    ``label`` names it in outputs: a named alternative's name, or the text it was given
+    as (``"voorziening+safety_net"``).
+    """
+
+    label: str
+    regime: str
+    variants: tuple[str, ...]
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+
+
+def resolve_policy(label: str, scenario: Scenario) -> PolicySpec:
+    """``NAME`` of an alternative in the scenario, or ``REGIME[+VARIANT...]``.
+
+    The scenario's own ``policy.variants`` are switched on in every policy set.
+    """
+    if not isinstance(label, str) or not label.strip():
+        raise InputError("a policy must be named: a regime (indicatie, voorziening), "
+                         "REGIME+VARIANT, or an alternative defined in the scenario")
+    label = label.strip()
+    base = tuple(scenario.values["policy.variants"])
+    alt = scenario.alternatives.get(label)
+    if alt is not None:
+        variants = tuple(dict.fromkeys([*base, *alt["variants"]]))
+        return PolicySpec(label, alt["regime"], variants, dict(alt["overrides"]))
+    regime, *extra = [part.strip() for part in label.split("+")]
+    if regime not in REGIMES:
+        names = ", ".join(f"'{n}'" for n in [*REGIMES, *scenario.alternatives])
+        raise InputError(f"policy '{label}': '{regime}' is neither a regime nor an "
+                         f"alternative of this scenario; choose from {names}, optionally "
+                         f"with +VARIANT{_suggest(regime, [*REGIMES, *scenario.alternatives])}")
+    check_value(BY_KEY["policy.variants"], extra, f"policy '{label}': ")
+    _check_variants(extra, f"policy '{label}'")
+    return PolicySpec(label, regime, tuple(dict.fromkeys([*base, *extra])))
+
+
+def _check_alternatives(raw: Any, sc: Scenario, origin: str) -> dict[str, dict[str, Any]]:
+    if not isinstance(raw, dict):
+        raise InputError(f"{origin}: '{ALTERNATIVES}' must hold tables like "
+                         "[alternatives.NAME] with regime, variants and overrides")
+    out = {}
+    allowed = ("regime", "variants", "overrides")
+    for name, body in raw.items():
+        where = f"{origin}: {ALTERNATIVES}.{name}"
+        if name in REGIMES or "+" in name:
+            raise InputError(f"{where}: the name may not be a regime or contain '+'")
+        if not isinstance(body, dict):
+            raise InputError(f"{where}: must be a table with {', '.join(allowed)}")
+        unknown = [k for k in body if k not in allowed]
+        if unknown:
+            raise InputError(f"{where}: unknown field '{unknown[0]}'"
+                             f"{_suggest(unknown[0], allowed)}; fields are {', '.join(allowed)}")
+        regime = check_value(BY_KEY["policy.regime"], body.get("regime"), f"{where}.")
+        variants = check_value(BY_KEY["policy.variants"], body.get("variants", []), f"{where}.")
+        _check_variants(variants, where)
+        overrides = body.get("overrides", {})
+        if not isinstance(overrides, dict):
+            raise InputError(f"{where}.overrides: must be an inline table of scenario keys, "
+                             'e.g. {"voorziening.budget_per_year_eur" = 600000.0}')
+        for key in overrides:
+            if key.startswith(("policy.", "simulation.")) or key not in BY_KEY:
+                raise InputError(f"{where}.overrides: '{key}' cannot be set per alternative "
+                                 f"(a model parameter is needed){_suggest(key)}")
+        if overrides:
+            sc.with_overrides(overrides)  # refuses a value out of range, with its message
+        out[name] = {"regime": regime, "variants": list(variants),
+                     "overrides": dict(overrides)}
+    return out
+
+
+def _check_variants(variants, where: str) -> None:
+    for v in variants:
+        if v not in IMPLEMENTED_VARIANTS:
+            raise InputError(f"{where}: variant '{v}' is not available in this version; "
+                             f"available: {', '.join(IMPLEMENTED_VARIANTS)}")
 
 
 # --- checks -------------------------------------------------------------------------
@@ -309,10 +404,7 @@ def _check_consistency(values: dict[str, Any], organisations: list[dict], origin
     if benefit > 1.0:
         raise InputError(f"{origin}: population.share_bijstand + population.share_uwv_benefit"
                          f" = {benefit:g}; at most 1")
-    for v in values["policy.variants"]:
-        if v not in IMPLEMENTED_VARIANTS:
-            raise InputError(f"{origin}: policy.variants: '{v}' is not available in this "
-                             f"version; available: {', '.join(IMPLEMENTED_VARIANTS)}")
+    _check_variants(values["policy.variants"], f"{origin}: policy.variants")
     if not organisations:
         raise InputError(f"{origin}: {ORGANISATIONS_KEY}: at least one provider is needed")
     _check_size(values, origin)
@@ -386,6 +478,8 @@ def dumps_value(v: Any) -> str:
         return json.dumps(v, ensure_ascii=False)
     if isinstance(v, (list, tuple)):
         return "[" + ", ".join(dumps_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {dumps_value(x)}" for k, x in v.items()) + "}"
     raise TypeError(f"cannot write {type(v).__name__} as TOML")
 
 
@@ -393,6 +487,12 @@ def dumps_toml(data: Mapping[str, Mapping[str, Any]], header: str = "") -> str:
     """Write nested scenario data as TOML (tables of scalars and arrays of tables)."""
     lines = [f"# {header}", ""] if header else []
     for section, body in data.items():
+        if section == ALTERNATIVES:
+            for name, table in body.items():
+                lines.append(f"[{section}.{json.dumps(name)}]")
+                lines.extend(f"{k} = {dumps_value(v)}" for k, v in table.items())
+                lines.append("")
+            continue
         lines.append(f"[{section}]")
         arrays = {k: v for k, v in body.items()
                   if isinstance(v, list) and v and isinstance(v[0], dict)}
