@@ -60,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a scenario file and say what is wrong")
     p.add_argument("scenario")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    p = sub.add_parser("check-targets", help="run a scenario and compare it with Dutch figures")
+    p.add_argument("scenario")
+    p.add_argument("--targets", type=Path, default=Path("scenarios/targets/netherlands.toml"),
+                   help="targets file (default: scenarios/targets/netherlands.toml)")
+    p.add_argument("--replications", type=int, help="replications (default: the scenario's)")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4))
     p = sub.add_parser("reproduce", help="rerun a results folder and confirm identical results")
     p.add_argument("folder", help="a folder written by run or compare")
     p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4))
@@ -271,6 +279,32 @@ def cmd_reproduce(args) -> int:
     return 0
 
 
+def cmd_check_targets(args) -> int:
+    """Each validation target beside the model's value: PASS, OFF, or N/A (not modelled)."""
+    from . import experiment
+    from .targets import evaluate, load_targets
+
+    targets = load_targets(args.targets)
+    args.months = None
+    sc = _scenario(args)
+    labels = tuple(dict.fromkeys(sc.policy(t.policy).label for t in targets if t.modelled))
+    res = experiment.run_replications(sc, labels, sc["simulation.replications"],
+                                      workers=args.workers)
+    rows = evaluate(targets, res, sc)
+    print(f"{sc.name}: {res.replications} replications, {sc['simulation.months']} months, "
+          f"targets from {args.targets}")
+    for r in rows:
+        value = "–" if r["value"] != r["value"] else f"{r['value']:.3g}"
+        print(f"  {r['status']:4}  {r['observable']:40} {r['policy']:12} {value:>9}  "
+              f"[{r['low']:g} .. {r['high']:g}]  {r['source']}")
+        if r["reason"]:
+            print(f"        not modelled: {r['reason']}")
+    off = [r["observable"] for r in rows if r["status"] == "OFF"]
+    print(f"{sum(r['status'] == 'PASS' for r in rows)} PASS, {len(off)} OFF, "
+          f"{sum(r['status'] == 'N/A' for r in rows)} N/A")
+    return 0
+
+
 def _precision_note(res) -> None:
     """Say how many replications a tighter interval on the net-cost difference would need."""
     from .report import fmt
@@ -317,4 +351,5 @@ def _print_comparison(res) -> None:
 
 
 COMMANDS = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate,
-            "params": cmd_params, "plan": cmd_plan, "reproduce": cmd_reproduce}
+            "params": cmd_params, "plan": cmd_plan, "reproduce": cmd_reproduce,
+            "check-targets": cmd_check_targets}

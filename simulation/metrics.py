@@ -28,7 +28,8 @@ EXTRA_METRICS = (
     "waiting_placement_end", "residents_entered", "residents_exited",
     "trials_started", "jobs_sustained_6m", "jobs_ended", "ladder_moves_up", "ladder_moves_down",
     "mean_rung_end", "mean_guidance", "employers_with_target_group_share_end",
-    "assessments_done", "participant_months",
+    "assessments_done", "participant_months", "job_retention_12m",
+    "mean_loonwaarde_in_work_end", "doorstroom_to_work_per_year_pct",
 )
 METRICS = (*CONTRACT_METRICS, *EXTRA_METRICS)
 #: Metrics that are ratios and have no value when their denominator is zero.
@@ -90,6 +91,13 @@ def compute(model) -> dict[str, float]:
         sum(e.employs_target_group for e in model.employers) / n_emp if n_emp else 0.0)
     out["assessments_done"] = float(s["assessments"])
     out["participant_months"] = participant_months
+    out["job_retention_12m"] = _ratio(s["new_jobs_retained_12m"], s["jobs_started_followed_12m"])
+    work = np.flatnonzero(st == Status.PAID_WORK)
+    out["mean_loonwaarde_in_work_end"] = (
+        float(pop.loonwaarde(work, model.p["development.loonwaarde_per_skill"]).mean())
+        if work.size else float("nan"))
+    out["doorstroom_to_work_per_year_pct"] = _ratio(
+        100.0 * s["jobs_started"] / (months / 12), out["mean_in_day_activity"])
     return out
 
 

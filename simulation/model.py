@@ -91,7 +91,7 @@ class DoorstroomModel(mesa.Model):
         self.ledger = Ledger(self.months, detail=ledger_detail)
         self.stats = dict.fromkeys(
             (*_FLOW_COUNTERS, "queue_departures", "queue_wait_sum", "assessment_wait_sum",
-             "placement_wait_sum"), 0)
+             "placement_wait_sum", "jobs_started_followed_12m", "new_jobs_retained_12m"), 0)
         self.requests = np.array([], dtype=np.int64)
         self.provider_month: dict[str, np.ndarray] = {}
 

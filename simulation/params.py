@@ -110,6 +110,11 @@ PARAMS: tuple[Param, ...] = (
        "assumption: mix of target groups in day activities and Participatiewet; no source found",
        "Verdeling doelgroepen",
        "Shares of the six target groups: " + ", ".join(GROUPS) + ".", length=len(GROUPS)),
+    _p("population.share_working_age_of_users", "float", "share", 0.5, 0.1, 1.0,
+       "FACTS §4 and defaults: working-age, work-oriented share of all day-activity users "
+       "(assumption 40-60%)",
+       "Aandeel werkleeftijd in dagbesteding",
+       "Share of all day-activity users the model's scope covers (for validation only)."),
     _p("population.share_in_day_activity_start", "float", "share", 0.19, 0.0, 1.0,
        "FACTS §4, derived: 75 of 400 residents in scope use day activities",
        "Aandeel in dagbesteding bij start", "Residents in day activities at month 0."),
@@ -351,12 +356,12 @@ PARAMS: tuple[Param, ...] = (
        "Netto besparing uitkering", "Share of the benefit no longer paid saved by the municipality.",
        uncertain=True),
     # --- employers -----------------------------------------------------------
-    _p("employers.count", "int", "employers", 60, 0, 20_000,
+    _p("employers.count", "int", "employers", 120, 0, 20_000,
        "assumption: employers within reach for this group in a 30,000 municipality "
        "(at most 20,000: the largest municipality has about that many relevant firms)",
        "Aantal werkgevers", "Number of employer agents."),
-    _p("employers.vacancies_per_month", "float", "vacancies/month", 20.0, 0.0, 1_000_000.0,
-       "assumption: about 10% of the ~190 vacancies a month in a labour market of ~15,000 "
+    _p("employers.vacancies_per_month", "float", "vacancies/month", 40.0, 0.0, 1_000_000.0,
+       "assumption: about 20% of the ~190 vacancies a month in a labour market of ~15,000 "
        "jobs (15% yearly turnover) are entry-level jobs a resident could fill",
        "Vacatures per maand", "Vacancies opening per month, all employers together."),
     _p("employers.vacancy_fill_per_month", "float", "share", 0.3, 0.0, 1.0,
@@ -371,9 +376,9 @@ PARAMS: tuple[Param, ...] = (
     _p("employers.trial_slots", "int", "places", 1, 0, 1_000,
        "assumption: one trial place per employer at a time",
        "Stageplekken per werkgever", "Trial placements an employer hosts at once."),
-    _p("employers.share_with_target_group_start", "float", "share", 0.15, 0.0, 1.0,
-       "FACTS §7: SCP 15-18% of employers employ someone with an arbeidsbeperking; 15% leaves "
-       "room for the residents in scope who work",
+    _p("employers.share_with_target_group_start", "float", "share", 0.10, 0.0, 1.0,
+       "FACTS §7: SCP 15-18% of employers employ someone with an arbeidsbeperking; 10% from "
+       "outside scope, so that with the residents in scope who work the share lands there",
        "Werkgevers met doelgroep bij start", "Employers with at least one such employee at start."),
 )
 

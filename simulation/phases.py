@@ -122,7 +122,9 @@ def _jobs(model, month: int) -> None:
     kept = rows[~lost]
     six = kept[tenure[~lost] == 6]
     model.stats["jobs_sustained_6m"] += six.size
-    model.stats["jobs_sustained_12m"] += int((tenure[~lost] == 12).sum())
+    twelve = kept[tenure[~lost] == 12]
+    model.stats["jobs_sustained_12m"] += twelve.size
+    model.stats["new_jobs_retained_12m"] += int((pop.job_start[twelve] >= 1).sum())
     for row in six:
         if pop.employer[row] >= 0:
             model.employers[pop.employer[row]].learn(success=True)
@@ -165,6 +167,8 @@ def _trial_outcomes(model, month: int) -> None:
     hired = np.concatenate(hired_all) if hired_all else rows[:0]
     failed = np.setdiff1d(rows, hired)
     model.stats["jobs_started"] += hired.size
+    if month <= model.months - 12:  # can be followed for a full year within the horizon
+        model.stats["jobs_started_followed_12m"] += hired.size
     pop.job_start[hired] = month
     pop.rung[hired] = 5
     pop.provider[hired] = -1
