@@ -119,10 +119,13 @@ class Employer(mesa.Agent):
     hires, and learns from how those jobs go.
     """
 
-    def __init__(self, model, index: int, inclusiveness: float, external_target_group: int):
+    def __init__(self, model, index: int, inclusiveness: float, external_target_group: int,
+                 trial_slots: int, internal_of: int | None = None):
         super().__init__(model)
         self.index = index
         self.inclusiveness = inclusiveness
+        self.trial_slots = trial_slots
+        self.internal_of = internal_of  # a provider's own business (variant trial_placements)
         self.trials = 0
         self.external_target_group = external_target_group
         self.target_group_employees = 0  # residents in scope employed here
@@ -148,7 +151,7 @@ class Employer(mesa.Agent):
         """Of the residents proposed this month, those this employer takes on trial."""
         if rows.size == 0:
             return rows
-        free = max(self.model.p["employers.trial_slots"] - self.trials, 0)
+        free = max(self.trial_slots - self.trials, 0)
         ids = self.model.population.id[rows]
         accept = rng.uniform(self.model.seed, "host_trial", self.model.month, ids) < \
             self.inclusiveness
@@ -162,8 +165,11 @@ class Employer(mesa.Agent):
             return rows
         ids = self.model.population.id[rows]
         want = rng.uniform(self.model.seed, "hire", self.model.month, ids) < probability
-        hired = rows[want][: self.open_vacancies]
-        self.open_vacancies -= hired.size
+        if self.internal_of is not None:  # a provider's own business: no vacancy market
+            hired = rows[want]
+        else:
+            hired = rows[want][: self.open_vacancies]
+            self.open_vacancies -= hired.size
         self.target_group_employees += hired.size
         return hired
 

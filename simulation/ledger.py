@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-PAYERS = ("wmo", "pw_benefits", "pw_reintegration")
-#: The single pot that replaces all three when the budget is ontschot.
+#: The single pot that replaces the Wmo and re-integration pots when the budget is ontschot.
 ONTSCHOT_PAYER = "ontschot"
+PAYERS = ("wmo", "pw_benefits", "pw_reintegration", ONTSCHOT_PAYER)
 
 #: Category -> kind. "cost" adds to cost_total; "saving" is benefits no longer paid;
 #: "transfer" is the benefit itself (income support, reported but not a cost of the
@@ -31,13 +31,14 @@ CATEGORIES = {
     "wage_subsidy": "cost",
     "job_coaching": "cost",
     "outcome_bonus": "cost",
+    "home_support": "cost",
+    "sheltered_work": "cost",
     "benefits_paid": "transfer",
     "benefits_saved": "saving",
 }
 COST_CATEGORIES = tuple(c for c, kind in CATEGORIES.items() if kind == "cost")
 _CAT_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
-_ALL_PAYERS = (*PAYERS, ONTSCHOT_PAYER)
-_PAYER_INDEX = {p: i for i, p in enumerate(_ALL_PAYERS)}
+_PAYER_INDEX = {p: i for i, p in enumerate(PAYERS)}
 
 
 @dataclass
@@ -60,7 +61,7 @@ class Ledger:
 
     def __init__(self, months: int, detail: bool = False):
         self.months = months
-        self.totals = np.zeros((months + 1, len(_ALL_PAYERS), len(CATEGORIES)), dtype=np.int64)
+        self.totals = np.zeros((months + 1, len(PAYERS), len(CATEGORIES)), dtype=np.int64)
         self.detail = detail
         self._entries = _Entries([], [], [], [], [], []) if detail else None
 
@@ -90,9 +91,10 @@ class Ledger:
     def category_cents(self, category: str) -> int:
         return int(self.totals[:, :, _CAT_INDEX[category]].sum())
 
-    def payer_cents(self, payer: str, kind: str = "cost") -> int:
+    def payer_cents(self, payer: str, kind: str = "cost", months: slice = slice(None)) -> int:
+        """Cents of one kind paid by one payer (over some months: a slice of month numbers)."""
         cats = [i for c, i in _CAT_INDEX.items() if CATEGORIES[c] == kind]
-        return int(self.totals[:, _PAYER_INDEX[payer], cats].sum())
+        return int(self.totals[months, _PAYER_INDEX[payer]][:, cats].sum())
 
     def kind_cents(self, kind: str) -> int:
         cats = [i for c, i in _CAT_INDEX.items() if CATEGORIES[c] == kind]
@@ -103,7 +105,7 @@ class Ledger:
         t = self.totals[month]
         by_category = dict(zip(CATEGORIES, t.sum(axis=0).tolist()))
         cost = [_CAT_INDEX[c] for c in COST_CATEGORIES]
-        by_payer = dict(zip(_ALL_PAYERS, t[:, cost].sum(axis=1).tolist()))
+        by_payer = dict(zip(PAYERS, t[:, cost].sum(axis=1).tolist()))
         return by_category, by_payer
 
     def summary_frame(self) -> pd.DataFrame:
@@ -112,7 +114,7 @@ class Ledger:
         cats = list(CATEGORIES)
         return pd.DataFrame({
             "month": m,
-            "payer": [_ALL_PAYERS[i] for i in p],
+            "payer": [PAYERS[i] for i in p],
             "category": [cats[i] for i in c],
             "kind": [CATEGORIES[cats[i]] for i in c],
             "amount_eur": self.totals[m, p, c] / 100.0,
@@ -128,7 +130,7 @@ class Ledger:
         cats = np.array(list(CATEGORIES))
         return pd.DataFrame({
             "month": np.concatenate(e.month) if e.month else [],
-            "payer": np.array(_ALL_PAYERS)[pay],
+            "payer": np.array(PAYERS)[pay],
             "category": cats[cat],
             "cents": np.concatenate(e.cents) if e.cents else [],
             "resident": np.concatenate(e.resident) if e.resident else [],

@@ -29,7 +29,8 @@ EXTRA_METRICS = (
     "trials_started", "jobs_sustained_6m", "jobs_ended", "ladder_moves_up", "ladder_moves_down",
     "mean_rung_end", "mean_guidance", "employers_with_target_group_share_end",
     "assessments_done", "participant_months", "job_retention_12m",
-    "mean_loonwaarde_in_work_end", "doorstroom_to_work_per_year_pct",
+    "mean_loonwaarde_in_work_end", "doorstroom_to_work_per_year_pct", "in_sheltered_work_end",
+    "sheltered_work_started", "referrals_held_for_budget",
 )
 METRICS = (*CONTRACT_METRICS, *EXTRA_METRICS)
 #: Metrics that are ratios and have no value when their denominator is zero.
@@ -63,9 +64,8 @@ def compute(model) -> dict[str, float]:
     saved = led.category_cents("benefits_saved")
     out["benefits_saved_eur"] = saved / 100
     out["net_cost_eur"] = (total - saved) / 100
-    participant_months = float(ts["in_day_activity"][1: end + 1].sum()
-                               + ts["in_trial_placement"][1: end + 1].sum()
-                               + ts["in_paid_work"][1: end + 1].sum())
+    participant_months = float(sum(ts[c][1: end + 1].sum() for c in (
+        "in_day_activity", "in_trial_placement", "in_paid_work", "in_sheltered_work")))
     out["cost_per_participant_year_eur"] = _ratio(total / 100, participant_months / 12)
     out["cost_per_sustained_job_eur"] = _ratio(total / 100, s["jobs_sustained_12m"])
 
@@ -86,9 +86,9 @@ def compute(model) -> dict[str, float]:
     out["ladder_moves_down"] = float(s["ladder_down"])
     out["mean_rung_end"] = float(pop.rung[: pop.n][present].mean()) if present.any() else 0.0
     out["mean_guidance"] = float(ts["mean_guidance"][1: end + 1].mean())
-    n_emp = len(model.employers)
+    market = [e for e in model.employers if e.internal_of is None]
     out["employers_with_target_group_share_end"] = (
-        sum(e.employs_target_group for e in model.employers) / n_emp if n_emp else 0.0)
+        sum(e.employs_target_group for e in market) / len(market) if market else 0.0)
     out["assessments_done"] = float(s["assessments"])
     out["participant_months"] = participant_months
     out["job_retention_12m"] = _ratio(s["new_jobs_retained_12m"], s["jobs_started_followed_12m"])
@@ -96,6 +96,9 @@ def compute(model) -> dict[str, float]:
     out["mean_loonwaarde_in_work_end"] = (
         float(pop.loonwaarde(work, model.p["development.loonwaarde_per_skill"]).mean())
         if work.size else float("nan"))
+    out["in_sheltered_work_end"] = float((st == Status.SHELTERED_WORK).sum())
+    out["sheltered_work_started"] = float(s["sheltered_started"])
+    out["referrals_held_for_budget"] = float(s["referrals_held_for_budget"])
     out["doorstroom_to_work_per_year_pct"] = _ratio(
         100.0 * s["jobs_started"] / (months / 12), out["mean_in_day_activity"])
     return out

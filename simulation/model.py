@@ -31,6 +31,8 @@ DEFAULT_PAYER = {
     "intake": "wmo",
     "admin": "wmo",
     "outcome_bonus": "wmo",
+    "home_support": "wmo",
+    "sheltered_work": "pw_reintegration",
     "trial_placement": "pw_reintegration",
     "job_coaching": "pw_reintegration",
     "wage_subsidy": "pw_benefits",
@@ -46,6 +48,7 @@ _STATUS_COLUMNS = {
     Status.DAY_ACTIVITY: "in_day_activity",
     Status.TRIAL_PLACEMENT: "in_trial_placement",
     Status.PAID_WORK: "in_paid_work",
+    Status.SHELTERED_WORK: "in_sheltered_work",
 }
 _FLOW_COUNTERS = ("entries", "exits", "queue_arrivals", "assessments", "placements",
                   "referrals", "trials_started", "jobs_started", "jobs_ended",
@@ -87,11 +90,13 @@ class DoorstroomModel(mesa.Model):
         self.spec = scenario  # (Mesa 3.5 reserves model.scenario)
         self.months = int(p["simulation.months"])
         self.month = 0
-        self.policy = Policy(spec.regime, spec.variants)
+        self.policy = Policy(spec.regime, spec.variants, p)
+        self.sheltered_places = int(round(self.policy.adjust("sheltered_places", 0.0)))
         self.ledger = Ledger(self.months, detail=ledger_detail)
         self.stats = dict.fromkeys(
             (*_FLOW_COUNTERS, "queue_departures", "queue_wait_sum", "assessment_wait_sum",
-             "placement_wait_sum", "jobs_started_followed_12m", "new_jobs_retained_12m"), 0)
+             "placement_wait_sum", "jobs_started_followed_12m", "new_jobs_retained_12m",
+             "referrals_held_for_budget", "sheltered_started"), 0)
         self.requests = np.array([], dtype=np.int64)
         self.provider_month: dict[str, np.ndarray] = {}
 
@@ -123,7 +128,7 @@ class DoorstroomModel(mesa.Model):
 
     def _build_employers(self) -> None:
         p, n = self.p, int(self.p["employers.count"])
-        ids = self.employer_ids = np.uint64(rng.EMPLOYER_BASE) + np.arange(n, dtype=np.uint64)
+        ids = np.uint64(rng.EMPLOYER_BASE) + np.arange(n, dtype=np.uint64)
         size = 0.2 + 1.6 * rng.uniform(self.seed, "employer_size", -1, ids)  # mean 1
         rate = p["employers.vacancies_per_month"] * size / size.sum() if n else size
         mean = p["employers.inclusiveness_mean"]
@@ -131,15 +136,26 @@ class DoorstroomModel(mesa.Model):
                                      - 0.5), 0.0, 1.0)
         has_tg = rng.uniform(self.seed, "employer_target_group", -1, ids) < \
             p["employers.share_with_target_group_start"]
-        self.vacancy_rates = np.asarray(rate, dtype=np.float64)
-        self.open_vacancies = np.zeros(n, dtype=np.int64)
+        extra = int(self.policy.adjust("extra_trial_slots", 0))
+        internal = int(self.policy.adjust("internal_trial_slots", 0))
+        n_all = n + (len(self.providers) if internal else 0)
+        self.vacancy_rates = np.zeros(n_all)
+        self.vacancy_rates[:n] = rate
+        self.open_vacancies = np.zeros(n_all, dtype=np.int64)
         self.employers: list[Employer] = [
-            Employer(self, k, float(incl[k]), int(has_tg[k])) for k in range(n)]
+            Employer(self, k, float(incl[k]), int(has_tg[k]),
+                     trial_slots=p["employers.trial_slots"] + extra) for k in range(n)]
         self.all_employers = np.arange(n)
         k_partners = min(int(p["providers.partner_employers"]), n)
         for pr in self.providers:
             score = rng.uniform(self.seed, f"partner:{pr.index}", -1, ids)
             pr.partner_employers = np.sort(np.argsort(score, kind="stable")[:k_partners])
+            if internal:  # the provider's own business hosts stages (variant trial_placements)
+                own = Employer(self, len(self.employers), 1.0, 0, trial_slots=internal,
+                               internal_of=pr.index)
+                self.employers.append(own)
+                pr.partner_employers = np.concatenate([[own.index], pr.partner_employers])
+        self.employer_ids = np.uint64(rng.EMPLOYER_BASE) + np.arange(n_all, dtype=np.uint64)
 
     def _place_initial(self) -> None:
         """Residents in day activities or work at month 0 get a provider or an employer."""
@@ -189,7 +205,8 @@ class DoorstroomModel(mesa.Model):
         return np.array([pr.guidance * pr.development_factor for pr in self.providers])
 
     def payer(self, category: str) -> str:
-        return DEFAULT_PAYER[category]
+        """Who pays a category: the default pot, unless a variant pools the pots."""
+        return self.policy.payer(category, DEFAULT_PAYER[category])
 
     def stop_support(self, rows: np.ndarray, month: int) -> None:
         """Day activities end (decision not renewed): the resident is on its own again."""
@@ -274,7 +291,8 @@ class DoorstroomModel(mesa.Model):
         else:
             s["mean_guidance"][month] = 1.0
         s["employers_with_target_group"][month] = sum(e.employs_target_group
-                                                      for e in self.employers)
+                                                      for e in self.employers
+                                                      if e.internal_of is None)
         by_category, by_payer = led.month_cents(month)
         s["cost_total_eur"][month] = sum(by_category[c] for c in COST_CATEGORIES) / 100
         for c in (*COST_CATEGORIES, "benefits_paid", "benefits_saved"):

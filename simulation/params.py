@@ -25,8 +25,6 @@ VARIANTS = (
     "sheltered_work",
     "volunteer_offset",
 )
-#: Variants this version implements; the others are refused with a clear message.
-IMPLEMENTED_VARIANTS = ("safety_net", "outcome_bonus")
 GROUPS = (
     "intellectual_disability",
     "mild_intellectual_disability",
@@ -347,6 +345,63 @@ PARAMS: tuple[Param, ...] = (
     _p("jobcoach.price_per_hour_eur", "float", "EUR/h", 85.0, 0.0, 500.0,
        "FACTS §7: price not found; defaults EUR 85/h (range 70-100, assumption)",
        "Uurprijs jobcoach", "Price of one hour of job coaching."),
+    # --- home support and the variants' own parameters ------------------------
+    _p("home_support.share_with_support", "float", "share", 0.0, 0.0, 1.0,
+       "assumption: off by default, so costs are those of day activities and work; set it "
+       "(about 0.2: FACTS §4, begeleiding reaches 12 per 1,000 inhabitants) to count support "
+       "at home, which the variant volunteer_offset reduces",
+       "Aandeel met begeleiding thuis", "Residents with an individual support decision at home."),
+    _p("home_support.hours_per_week", "float", "hours/week", 1.5, 0.0, 40.0,
+       "assumption: light individual support",
+       "Uren begeleiding thuis", "Hours of individual support at home per week."),
+    _p("home_support.price_per_hour_eur", "float", "EUR/h", 55.80, 0.0, 500.0,
+       "FACTS §2: Westerveld 2023 individuele begeleiding basis EUR 55.80/h (plus 85.20)",
+       "Uurprijs begeleiding thuis", "Price of one hour of individual support at home."),
+    _p("volunteer_offset.support_reduction", "float", "share", 0.5, 0.0, 1.0,
+       "assumption: seeds (Oudewater, Theo): volunteering reduced his support at home",
+       "Minder begeleiding door vrijwilligerswerk",
+       "Share of home support dropped for residents doing unpaid work (rung 4); variant "
+       "volunteer_offset."),
+    _p("single_front_door.assessment_cost_share", "float", "share", 0.6, 0.0, 1.0,
+       "assumption: seeds (Oudewater): one conversation for Wmo and Participatiewet instead "
+       "of two",
+       "Kosten onderzoek bij een loket", "Assessment and intake cost with one front door, "
+       "relative to separate doors; variant single_front_door."),
+    _p("single_front_door.months_saved", "int", "months", 1, 0, 12,
+       "assumption: the resident tells the story once; no hand-over between teams",
+       "Snellere toegang een loket", "Months the single front door takes off the minimum "
+       "processing time."),
+    _p("participatiewet.reintegration_budget_per_year_eur", "float", "EUR/yr", 250_000.0, 0.0,
+       1e10,
+       "assumption: part of the werkdeel (~EUR 12 per inhabitant) for this group; with separate "
+       "pots new trial placements stop when it is spent (pro rata over the year)",
+       "Re-integratiebudget per jaar", "Participatiewet re-integration pot for job coaching "
+       "and trial placements; without walls (ontschot) Wmo money may pay too.", uncertain=True),
+    _p("trial_placements.extra_slots_per_employer", "int", "places", 1, 0, 100,
+       "assumption: seeds (Ommen, Landerd): partner employers agree extra wen-stages",
+       "Extra stageplekken", "Extra trial places per employer (variant trial_placements)."),
+    _p("trial_placements.internal_slots_per_provider", "int", "places", 2, 0, 1_000,
+       "seeds (Ommen): a wen-stage in a care provider's own catering business",
+       "Stageplekken bij aanbieder", "Trial places in each provider's own business."),
+    _p("trial_placements.internal_hire_probability", "float", "share", 0.1, 0.0, 1.0,
+       "assumption: a provider's own business seldom has a paid job to offer",
+       "Aanname na interne stage", "Chance an internal stage ends in a job there."),
+    _p("trial_placements.skill_boost", "float", "share", 0.15, 0.0, 1.0,
+       "assumption: a stage builds work skills even without a job",
+       "Vaardigheden door stage", "Skills gained from a stage that ends without a job."),
+    _p("sheltered_work.places_per_10000", "float", "places/10,000 inhabitants", 2.2, 0.0, 100.0,
+       "FACTS §6: 4,004 people in beschut werk at end 2019 = 2.2 per 10,000 inhabitants",
+       "Plaatsen beschut werk", "Sheltered-work places per 10,000 inhabitants (variant "
+       "sheltered_work)."),
+    _p("sheltered_work.min_loonwaarde", "float", "share", 0.15, 0.0, 1.0,
+       "assumption: beschut werk is for those with some but limited work capacity",
+       "Minimale loonwaarde beschut", "Loonwaarde needed for sheltered work."),
+    _p("sheltered_work.support_cost_per_month_eur", "float", "EUR/month", 800.0, 0.0, 10_000.0,
+       "assumption: supervision and adjustments in a protected workplace",
+       "Begeleidingskosten beschut werk", "Monthly cost of supervision in sheltered work."),
+    _p("sheltered_work.exit_per_month", "float", "1/month", 0.005, 0.0, 1.0,
+       "assumption: sheltered jobs are protected and rarely end",
+       "Uitval beschut werk", "Monthly chance a sheltered job ends."),
     # --- benefits ------------------------------------------------------------
     _p("benefits.bijstand_per_month_eur", "float", "EUR/month", 1308.45, 0.0, 10_000.0,
        "FACTS §8: bijstand norm single 21-AOW July 2024",

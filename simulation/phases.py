@@ -98,6 +98,8 @@ def work_pathway(model, month: int) -> None:
     _jobs(model, month)
     _trial_outcomes(model, month)
     _referrals(model, month)
+    if model.sheltered_places:
+        sheltered_work(model, month)
 
 
 def _labour_market(model, month: int) -> None:
@@ -161,8 +163,11 @@ def _trial_outcomes(model, month: int) -> None:
         mine = mine[np.argsort(access.tiebreak(model, mine), kind="stable")]
         employer = model.employers[e]
         employer.trials -= mine.size
-        prob = p["work.hire_probability"] * (0.5 + employer.inclusiveness) * (
-            1.0 - uncovered[np.searchsorted(rows, mine)])
+        if employer.internal_of is not None:
+            prob = np.full(mine.size, p["trial_placements.internal_hire_probability"])
+        else:
+            prob = p["work.hire_probability"] * (0.5 + employer.inclusiveness) * (
+                1.0 - uncovered[np.searchsorted(rows, mine)])
         hired_all.append(employer.hire(mine, prob))
     hired = np.concatenate(hired_all) if hired_all else rows[:0]
     failed = np.setdiff1d(rows, hired)
@@ -177,6 +182,8 @@ def _trial_outcomes(model, month: int) -> None:
     pop.employer[failed] = -1
     pop.referred_by[failed] = -1
     pop.referral_blocked_until[failed] = month + 6
+    boost = model.policy.adjust("stage_skill_boost", 0.0)
+    pop.skills[failed] = np.minimum(1.0, pop.skills[failed] + boost)
     pop.set_status(failed, Status.DAY_ACTIVITY, month)
 
 
@@ -198,6 +205,9 @@ def _referrals(model, month: int) -> None:
     if rows.size == 0:
         return
     model.stats["referrals"] += rows.size
+    if not _reintegration_money_left(model, month):
+        model.stats["referrals_held_for_budget"] += rows.size
+        return
     pick = model.draw("employer_choice", rows)
     target = np.empty(rows.size, dtype=np.int64)
     for k, row in enumerate(rows):
@@ -217,6 +227,49 @@ def _referrals(model, month: int) -> None:
         model.stats["trials_started"] += taken.size
 
 
+def _reintegration_money_left(model, month: int) -> bool:
+    """With separate pots, new trials wait once the year's re-integration budget is spent
+    (pro rata: by month m of the year, m/12 of the budget); one pot never waits."""
+    if not model.policy.adjust("reintegration_capped", True):
+        return True
+    start = (month - 1) // 12 * 12 + 1
+    spent = model.ledger.payer_cents("pw_reintegration", months=slice(start, month)) / 100
+    budget = model.p["participatiewet.reintegration_budget_per_year_eur"]
+    return spent < budget * (month - start + 1) / 12
+
+
+def sheltered_work(model, month: int) -> None:
+    """Beschut werk (variant): protected jobs end rarely; free places go to residents who
+    are on rung 4 but not yet ready for a regular job, longest in day activities first."""
+    p, pop = model.p, model.population
+    workers = model.rows_with(Status.SHELTERED_WORK)
+    ended = workers[model.draw("sheltered_exit", workers) < p["sheltered_work.exit_per_month"]]
+    if ended.size:
+        pop.rung[ended] = 4
+        pop.support_stopped[ended] = month
+        model.policy.after_job_loss(model, ended, month)
+    free = model.sheltered_places - (workers.size - ended.size)
+    if free <= 0:
+        return
+    rows = model.rows_with(Status.DAY_ACTIVITY)
+    lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
+    fit = (pop.rung[rows] >= 4) & (lw >= p["sheltered_work.min_loonwaarde"]) & (
+        lw < p["work.min_loonwaarde"])
+    rows = rows[fit]
+    ref_p = np.array([pr.referral_probability for pr in model.providers])[pop.provider[rows]]
+    rows = rows[model.draw("sheltered_referral", rows) < ref_p]
+    if rows.size == 0:
+        return
+    order = np.lexsort((access.tiebreak(model, rows), pop.status_since[rows]))
+    placed = rows[order[:free]]
+    pop.provider[placed] = -1
+    pop.has_decision[placed] = False
+    pop.rung[placed] = 5
+    pop.job_start[placed] = month
+    pop.set_status(placed, Status.SHELTERED_WORK, month)
+    model.stats["sheltered_started"] += placed.size
+
+
 def money(model, month: int) -> None:
     """Book the month's money: day activities (by regime), transport, work, benefits."""
     p, pop, ledger = model.p, model.population, model.ledger
@@ -232,13 +285,18 @@ def money(model, month: int) -> None:
     ledger.book(month, model.payer("trial_placement"), "trial_placement",
                 np.full(trial.size, p["work.trial_cost_per_month_eur"]), resident=pop.id[trial])
 
-    work = model.rows_with(Status.PAID_WORK)
+    sheltered = model.rows_with(Status.SHELTERED_WORK)
+    work = np.concatenate([model.rows_with(Status.PAID_WORK), sheltered])
     wage = p["work.minimum_wage_per_hour_eur"] * p["work.hours_per_week"] * 52.0 / 12.0
     lw = pop.loonwaarde(work, p["development.loonwaarde_per_skill"])
     subsidy = np.minimum(p["work.wage_subsidy_cap_share"], 1.0 - lw) * wage * (
         1.0 + p["work.employer_cost_allowance"])
     ledger.book(month, model.payer("wage_subsidy"), "wage_subsidy", subsidy,
                 resident=pop.id[work])
+    ledger.book(month, model.payer("sheltered_work"), "sheltered_work",
+                np.full(sheltered.size, p["sheltered_work.support_cost_per_month_eur"]),
+                resident=pop.id[sheltered])
+    work = model.rows_with(Status.PAID_WORK)  # job coaching is for regular jobs
     tenure_year = (month - pop.job_start[work]) // 12
     intensity = np.array([*p["jobcoach.intensity_by_year"], 0.0])
     share = intensity[np.minimum(tenure_year, intensity.size - 1)]
@@ -249,9 +307,17 @@ def money(model, month: int) -> None:
                 resident=pop.id[work[coached]])
 
     present = np.flatnonzero(pop.present())
+    home = present[pop.home_support[present]]
+    volunteering = (pop.rung[home] == 4) & np.isin(
+        pop.status[home], (Status.NONE, Status.DAY_ACTIVITY))
+    hours = p["home_support.hours_per_week"] * 52.0 / 12.0 * np.where(
+        volunteering, 1.0 - model.policy.adjust("home_support_reduction", 0.0), 1.0)
+    ledger.book(month, model.payer("home_support"), "home_support",
+                hours * p["home_support.price_per_hour_eur"], resident=pop.id[home])
+
     on_bijstand = present[pop.benefit[present] == Benefit.BIJSTAND]
     benefit = p["benefits.bijstand_per_month_eur"]
-    working = pop.status[on_bijstand] == Status.PAID_WORK
+    working = np.isin(pop.status[on_bijstand], (Status.PAID_WORK, Status.SHELTERED_WORK))
     earned = np.where(working, min(wage, benefit), 0.0)
     ledger.book(month, model.payer("benefits_paid"), "benefits_paid", benefit - earned,
                 resident=pop.id[on_bijstand])

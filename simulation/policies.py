@@ -12,7 +12,9 @@ all ``PolicyPart``s with the same small interface. The model only asks the polic
 - ``after_job_loss(model, rows, month)`` - where a resident goes when a job ends;
 - ``on_job_sustained(model, rows, month)`` - what a job lasting six months triggers.
 
-Regimes answer each question; variants adjust the answer of the parts before them.
+Regimes answer each question; variants adjust the answer of the parts before them
+(``Policy.adjust``): costs and times of access, who pays, trial places, sheltered work,
+support at home.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import access
+from .ledger import ONTSCHOT_PAYER
 from .population import Status
 
 
@@ -35,6 +38,33 @@ class PolicyPart:
         return value
 
     def fear(self, value: float, p) -> float:
+        return value
+
+    def assessment_cost_share(self, value: float, p) -> float:
+        return value
+
+    def processing_months(self, value: float, p) -> float:
+        return value
+
+    def reintegration_capped(self, value: bool, p) -> bool:
+        return value
+
+    def extra_trial_slots(self, value: int, p) -> int:
+        return value
+
+    def internal_trial_slots(self, value: int, p) -> int:
+        return value
+
+    def stage_skill_boost(self, value: float, p) -> float:
+        return value
+
+    def sheltered_places(self, value: float, p) -> float:
+        return value
+
+    def home_support_reduction(self, value: float, p) -> float:
+        return value
+
+    def payer(self, value: str, category: str) -> str:
         return value
 
     def after_job_loss(self, model, rows: np.ndarray, month: int) -> bool:
@@ -80,12 +110,16 @@ class Indicatie(Regime):
                                 & (pop.decision_end[: pop.n] <= month)
                                 & (pop.queue_since[: pop.n] == access.NEVER))
         access.join_queue(model, ending, month, reassessment=True)
+        policy = model.policy
+        min_wait = max(0, int(policy.adjust("processing_months",
+                                            p["indicatie.min_processing_months"])))
         served, reassessed = access.serve_queue(model, month, p["indicatie.assessments_per_month"],
-                                                p["indicatie.min_processing_months"])
+                                                min_wait)
         if served.size:
+            cost = p["indicatie.cost_per_assessment_eur"] * policy.adjust(
+                "assessment_cost_share", 1.0)
             model.ledger.book(month, model.payer("assessment"), "assessment",
-                              np.full(served.size, p["indicatie.cost_per_assessment_eur"]),
-                              resident=pop.id[served])
+                              np.full(served.size, cost), resident=pop.id[served])
             self._decide(model, month, served, reassessed)
         free = np.array([self.capacity_slots(model, pr) for pr in model.providers])
         access.place(model, month, free - access.committed_slots(model))
@@ -146,9 +180,10 @@ class Voorziening(Regime):
     def access(self, model, month, requests):
         p, pop = model.p, model.population
         if requests.size:
+            cost = p["voorziening.intake_cost_eur"] * model.policy.adjust(
+                "assessment_cost_share", 1.0)
             model.ledger.book(month, model.payer("intake"), "intake",
-                              np.full(requests.size, p["voorziening.intake_cost_eur"]),
-                              resident=pop.id[requests])
+                              np.full(requests.size, cost), resident=pop.id[requests])
         walk_in(model, requests, month)
         limit = np.array([self.capacity_slots(model, pr) * p["voorziening.max_crowding"]
                           for pr in model.providers])
@@ -220,14 +255,78 @@ class OutcomeBonus(PolicyPart):
                               resident=pop.id[rows], provider=pop.referred_by[rows])
 
 
+class Ontschot(PolicyPart):
+    """One budget without walls: Wmo and re-integration money form one pot (Ommen, Landerd).
+
+    With separate pots, new trial placements wait when the re-integration budget is spent;
+    with one pot, Wmo money pays for job coaching and trials too.
+    """
+
+    name = "ontschot"
+
+    def reintegration_capped(self, value, p):
+        return False
+
+    def payer(self, value, category):
+        return ONTSCHOT_PAYER if value in ("wmo", "pw_reintegration") else value
+
+
+class TrialPlacements(PolicyPart):
+    """Wen-stages: extra places at partner employers and stages in providers' own business."""
+
+    name = "trial_placements"
+
+    def extra_trial_slots(self, value, p):
+        return value + p["trial_placements.extra_slots_per_employer"]
+
+    def internal_trial_slots(self, value, p):
+        return value + p["trial_placements.internal_slots_per_provider"]
+
+    def stage_skill_boost(self, value, p):
+        return max(value, p["trial_placements.skill_boost"])
+
+
+class SingleFrontDoor(PolicyPart):
+    """One intake for Wmo and Participatiewet (Oudewater): cheaper and shorter access."""
+
+    name = "single_front_door"
+
+    def assessment_cost_share(self, value, p):
+        return value * p["single_front_door.assessment_cost_share"]
+
+    def processing_months(self, value, p):
+        return value - p["single_front_door.months_saved"]
+
+
+class ShelteredWork(PolicyPart):
+    """Beschut werk as a rung between day activities and regular work (Oldenzaal)."""
+
+    name = "sheltered_work"
+
+    def sheltered_places(self, value, p):
+        return value + p["sheltered_work.places_per_10000"] * p["population.inhabitants"] / 1e4
+
+
+class VolunteerOffset(PolicyPart):
+    """Unpaid work (rung 4) reduces indicated support at home (Oudewater's Theo)."""
+
+    name = "volunteer_offset"
+
+    def home_support_reduction(self, value, p):
+        return max(value, p["volunteer_offset.support_reduction"])
+
+
 REGIMES = {cls.name: cls for cls in (Indicatie, Voorziening)}
-VARIANT_CLASSES = {cls.name: cls for cls in (SafetyNet, OutcomeBonus)}
+VARIANT_CLASSES = {cls.name: cls for cls in (
+    SafetyNet, OutcomeBonus, Ontschot, TrialPlacements, SingleFrontDoor, ShelteredWork,
+    VolunteerOffset)}
 
 
 class Policy:
     """A regime plus variants, asked by the model through one small interface."""
 
-    def __init__(self, regime: str, variants=()):
+    def __init__(self, regime: str, variants=(), p=None):
+        self.p = p  # the model's parameters, for ``adjust`` without an explicit mapping
         self.regime: Regime = REGIMES[regime]()
         self.variants = [VARIANT_CLASSES[v]() for v in variants]
         self.parts: list[PolicyPart] = [self.regime, *self.variants]
@@ -236,22 +335,30 @@ class Policy:
     def name(self) -> str:
         return "+".join(part.name for part in self.parts)
 
-    def _fold(self, hook: str, start: float, p) -> float:
+    def adjust(self, hook: str, start, p=None):
+        """Pass ``start`` through every part's ``hook``: the regime first, then variants."""
+        p = self.p if p is None else p
         value = start
         for part in self.parts:
             value = getattr(part, hook)(value, p)
         return value
 
     def seek_multiplier(self, p) -> float:
-        return self._fold("seek_multiplier", 1.0, p)
+        return self.adjust("seek_multiplier", 1.0, p)
 
     def fear(self, p) -> float:
-        return self._fold("fear", 0.0, p)
+        return self.adjust("fear", 0.0, p)
 
     def referral_probability(self, provider) -> float:
         p = provider.model.p
-        aversion = self._fold("referral_aversion", 0.0, p)
+        aversion = self.adjust("referral_aversion", 0.0, p)
         return p["providers.referral_per_month"] * (1.0 - aversion)
+
+    def payer(self, category: str, default: str) -> str:
+        value = default
+        for part in self.parts:
+            value = part.payer(value, category)
+        return value
 
     def access(self, model, month, requests) -> None:
         self.regime.access(model, month, requests)

@@ -36,6 +36,7 @@ class Status(IntEnum):
     TRIAL_PLACEMENT = 4
     PAID_WORK = 5
     EXITED = 6
+    SHELTERED_WORK = 7  # beschut werk (variant sheltered_work)
 
 
 class Benefit(IntEnum):
@@ -58,6 +59,7 @@ FIELDS: dict[str, Any] = {
     "stability": np.float32,
     "benefit": np.int8,
     "needs_transport": np.bool_,
+    "home_support": np.bool_,
     "dagdelen": np.int8,
     "status": np.int8,
     "status_since": np.int16,
@@ -152,6 +154,7 @@ class Population:
             np.where(ub < p["population.share_bijstand"] + p["population.share_uwv_benefit"],
                      Benefit.UWV, Benefit.NONE))
         self.needs_transport[rows] = u("init_transport") < p["day_activity.transport_share"]
+        self.home_support[rows] = u("init_home_support") < p["home_support.share_with_support"]
         d = p["day_activity.dagdelen_per_week"] + p["day_activity.dagdelen_sd"] * \
             rng.normal(seed, "init_dagdelen", INIT_MONTH, ids)
         self.dagdelen[rows] = np.clip(np.rint(d), 1, 10).astype(np.int8)

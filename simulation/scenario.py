@@ -22,7 +22,6 @@ from .params import (
     BY_KEY,
     REGIMES,
     DEFAULT_ORGANISATIONS,
-    IMPLEMENTED_VARIANTS,
     ORGANISATION_FIELDS,
     ORGANISATIONS_KEY,
     Param,
@@ -226,7 +225,6 @@ def resolve_policy(label: str, scenario: Scenario) -> PolicySpec:
                          f"alternative of this scenario; choose from {names}, optionally "
                          f"with +VARIANT{_suggest(regime, [*REGIMES, *scenario.alternatives])}")
     check_value(BY_KEY["policy.variants"], extra, f"policy '{label}': ")
-    _check_variants(extra, f"policy '{label}'")
     return PolicySpec(label, regime, tuple(dict.fromkeys([*base, *extra])))
 
 
@@ -248,7 +246,6 @@ def _check_alternatives(raw: Any, sc: Scenario, origin: str) -> dict[str, dict[s
                              f"{_suggest(unknown[0], allowed)}; fields are {', '.join(allowed)}")
         regime = check_value(BY_KEY["policy.regime"], body.get("regime"), f"{where}.")
         variants = check_value(BY_KEY["policy.variants"], body.get("variants", []), f"{where}.")
-        _check_variants(variants, where)
         overrides = body.get("overrides", {})
         if not isinstance(overrides, dict):
             raise InputError(f"{where}.overrides: must be an inline table of scenario keys, "
@@ -262,13 +259,6 @@ def _check_alternatives(raw: Any, sc: Scenario, origin: str) -> dict[str, dict[s
         out[name] = {"regime": regime, "variants": list(variants),
                      "overrides": dict(overrides)}
     return out
-
-
-def _check_variants(variants, where: str) -> None:
-    for v in variants:
-        if v not in IMPLEMENTED_VARIANTS:
-            raise InputError(f"{where}: variant '{v}' is not available in this version; "
-                             f"available: {', '.join(IMPLEMENTED_VARIANTS)}")
 
 
 # --- checks -------------------------------------------------------------------------
@@ -404,7 +394,6 @@ def _check_consistency(values: dict[str, Any], organisations: list[dict], origin
     if benefit > 1.0:
         raise InputError(f"{origin}: population.share_bijstand + population.share_uwv_benefit"
                          f" = {benefit:g}; at most 1")
-    _check_variants(values["policy.variants"], f"{origin}: policy.variants")
     if not organisations:
         raise InputError(f"{origin}: {ORGANISATIONS_KEY}: at least one provider is needed")
     _check_size(values, origin)

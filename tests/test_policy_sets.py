@@ -33,7 +33,7 @@ def test_labels_resolve_to_regime_variants_and_overrides():
 
 @pytest.mark.parametrize("label, words", [
     ("voorzening", "did you mean 'voorziening'"),
-    ("indicatie+ontschot", "not available"),
+    ("indicatie+safety_net+safety_net", "listed twice"),
     ("indicatie+flying", "not allowed"),
     ("", "must be named"),
 ])

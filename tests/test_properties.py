@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from simulation.ledger import COST_CATEGORIES, PAYERS
 from simulation.metrics import CONTRACT_METRICS, compute
 from simulation.model import DoorstroomModel
+from simulation.params import VARIANTS
 from simulation.population import NEVER, Status
 from simulation.scenario import default_scenario
 
@@ -48,8 +49,10 @@ scenarios = st.fixed_dictionaries({
     "work.job_loss_per_month": share,
     "development.relapse_per_month": share,
     "development.up_per_month": st.lists(share, min_size=3, max_size=3),
-    "policy.variants": st.sampled_from([[], ["safety_net"], ["outcome_bonus"],
-                                        ["safety_net", "outcome_bonus"]]),
+    "policy.variants": st.lists(st.sampled_from(VARIANTS), unique=True),
+    "home_support.share_with_support": share,
+    "participatiewet.reintegration_budget_per_year_eur": st.floats(0.0, 5e5),
+    "sheltered_work.places_per_10000": st.floats(0.0, 20.0),
 })
 
 
