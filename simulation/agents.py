@@ -85,7 +85,8 @@ class Provider(mesa.Agent):
         self.kind = kind
         self.places_per_dagdeel = places_per_dagdeel * model.p["providers.capacity_scale"]
         self.work_orientation = work_orientation
-        self.partner_employers = np.array([], dtype=np.int64)
+        self.market_partners = np.array([], dtype=np.int64)  # set when employers are built
+        self.partner_employers = np.array([], dtype=np.int64)  # plus its own business, if open
         self.attendance = 0.0  # dagdelen per week attended by its clients
         self.clients = 0
         self.guidance = 1.0

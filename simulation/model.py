@@ -90,13 +90,13 @@ class DoorstroomModel(mesa.Model):
         self.spec = scenario  # (Mesa 3.5 reserves model.scenario)
         self.months = int(p["simulation.months"])
         self.month = 0
+        self.spec_policy = spec
         self.policy = Policy(spec.regime, spec.variants, p)
-        self.sheltered_places = int(round(self.policy.adjust("sheltered_places", 0.0)))
         self.ledger = Ledger(self.months, detail=ledger_detail)
         self.stats = dict.fromkeys(
             (*_FLOW_COUNTERS, "queue_departures", "queue_wait_sum", "assessment_wait_sum",
              "placement_wait_sum", "jobs_started_followed_12m", "new_jobs_retained_12m",
-             "referrals_held_for_budget", "sheltered_started"), 0)
+             "referrals_held_for_budget", "sheltered_started", "switched_at"), 0)
         self.requests = np.array([], dtype=np.int64)
         self.provider_month: dict[str, np.ndarray] = {}
 
@@ -106,6 +106,7 @@ class DoorstroomModel(mesa.Model):
         self.population.add(np.arange(n0, dtype=np.uint64), 0, self.seed, p, initial=True)
         self._build_providers(scenario.organisations)
         self._build_employers()
+        self._apply_policy_structures()
         self._place_initial()
 
         self.handles: dict[int, Resident] = {}
@@ -136,26 +137,44 @@ class DoorstroomModel(mesa.Model):
                                      - 0.5), 0.0, 1.0)
         has_tg = rng.uniform(self.seed, "employer_target_group", -1, ids) < \
             p["employers.share_with_target_group_start"]
-        extra = int(self.policy.adjust("extra_trial_slots", 0))
-        internal = int(self.policy.adjust("internal_trial_slots", 0))
-        n_all = n + (len(self.providers) if internal else 0)
+        # Every provider's own business is an employer too; it hosts stages only when a
+        # policy opens them (variant trial_placements), see _apply_policy_structures.
+        n_all = n + len(self.providers)
         self.vacancy_rates = np.zeros(n_all)
         self.vacancy_rates[:n] = rate
         self.open_vacancies = np.zeros(n_all, dtype=np.int64)
         self.employers: list[Employer] = [
-            Employer(self, k, float(incl[k]), int(has_tg[k]),
-                     trial_slots=p["employers.trial_slots"] + extra) for k in range(n)]
+            Employer(self, k, float(incl[k]), int(has_tg[k]), trial_slots=0) for k in range(n)]
+        self.employers += [Employer(self, n + pr.index, 1.0, 0, trial_slots=0,
+                                    internal_of=pr.index) for pr in self.providers]
         self.all_employers = np.arange(n)
         k_partners = min(int(p["providers.partner_employers"]), n)
         for pr in self.providers:
             score = rng.uniform(self.seed, f"partner:{pr.index}", -1, ids)
-            pr.partner_employers = np.sort(np.argsort(score, kind="stable")[:k_partners])
-            if internal:  # the provider's own business hosts stages (variant trial_placements)
-                own = Employer(self, len(self.employers), 1.0, 0, trial_slots=internal,
-                               internal_of=pr.index)
-                self.employers.append(own)
-                pr.partner_employers = np.concatenate([[own.index], pr.partner_employers])
+            pr.market_partners = np.sort(np.argsort(score, kind="stable")[:k_partners])
         self.employer_ids = np.uint64(rng.EMPLOYER_BASE) + np.arange(n_all, dtype=np.uint64)
+
+    def _apply_policy_structures(self) -> None:
+        """Trial places, providers' own stages and sheltered places, as the policy sets them."""
+        p, policy = self.p, self.policy
+        extra = int(policy.adjust("extra_trial_slots", 0))
+        internal = int(policy.adjust("internal_trial_slots", 0))
+        for e in self.employers:
+            e.trial_slots = internal if e.internal_of is not None else (
+                p["employers.trial_slots"] + extra)
+        for pr in self.providers:
+            own = [len(self.all_employers) + pr.index] if internal else []
+            pr.partner_employers = np.concatenate([own, pr.market_partners]).astype(np.int64)
+        self.sheltered_places = int(round(policy.adjust("sheltered_places", 0.0)))
+
+    def _switch_policy(self, month: int) -> None:
+        """The council changes policy: the new regime takes over, with transitional rights."""
+        spec = self.spec_policy.switch_to
+        old = self.policy
+        self.policy = Policy(spec.regime, spec.variants, self.p)
+        self._apply_policy_structures()
+        self.policy.regime.adopt(self, month, old.regime, self.spec_policy.transition_months)
+        self.stats["switched_at"] = month
 
     def _place_initial(self) -> None:
         """Residents in day activities or work at month 0 get a provider or an employer."""
@@ -164,9 +183,9 @@ class DoorstroomModel(mesa.Model):
         if da.size:
             pop.provider[da] = access.preference_ranking(self, da)[:, 0]
         work = self.rows_with(Status.PAID_WORK)
-        if work.size and self.employers:
+        if work.size and self.all_employers.size:
             pick = rng.uniform(self.seed, "initial_employer", -1, pop.id[work])
-            pop.employer[work] = (pick * len(self.employers)).astype(np.int64)
+            pop.employer[work] = (pick * self.all_employers.size).astype(np.int64)
             for e in pop.employer[work]:
                 self.employers[e].target_group_employees += 1
 
@@ -248,8 +267,10 @@ class DoorstroomModel(mesa.Model):
         return [(name, doc) for name, _, doc in PLAN]
 
     def step(self) -> None:
-        """One month: every phase of ``phases.PLAN`` in order."""
+        """One month: every phase of ``phases.PLAN`` in order (after a policy switch, if due)."""
         self.month += 1
+        if self.spec_policy.switch_to is not None and self.month == self.spec_policy.switch_month:
+            self._switch_policy(self.month)
         for _, phase, _ in PLAN:
             phase(self, self.month)
 
@@ -265,7 +286,8 @@ class DoorstroomModel(mesa.Model):
     @staticmethod
     def series_columns() -> list[str]:
         return ["residents", *(f"rung_{r}" for r in range(1, 7)), *_STATUS_COLUMNS.values(),
-                "assessment_queue", *_FLOW_COUNTERS, "mean_guidance",
+                "assessment_queue", "on_transitional_rights", "after_switch",
+                *_FLOW_COUNTERS, "mean_guidance",
                 "employers_with_target_group",
                 "cost_total_eur", *(f"cost_{c}_eur" for c in COST_CATEGORIES),
                 *(f"payer_{p}_eur" for p in PAYERS), "benefits_paid_eur", "benefits_saved_eur"]
@@ -282,6 +304,9 @@ class DoorstroomModel(mesa.Model):
         for status, column in _STATUS_COLUMNS.items():
             s[column][month] = counts[status]
         s["assessment_queue"][month] = np.count_nonzero(pop.queue_since[: pop.n] != access.NEVER)
+        s["on_transitional_rights"][month] = np.count_nonzero(
+            (pop.transitional_until[: pop.n] >= month) & (st == Status.DAY_ACTIVITY))
+        s["after_switch"][month] = float(0 < self.stats["switched_at"] <= month)
         for name in _FLOW_COUNTERS:
             s[name][month] = self.stats[name]  # cumulative; differenced in timeseries()
         clients = self.provider_month.get("clients")

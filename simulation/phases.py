@@ -189,8 +189,6 @@ def _trial_outcomes(model, month: int) -> None:
 
 def _referrals(model, month: int) -> None:
     p, pop = model.p, model.population
-    if not model.employers:
-        return
     rows = model.rows_with(Status.DAY_ACTIVITY)
     lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
     ready = (pop.rung[rows] >= 4) & (lw >= p["work.min_loonwaarde"]) & (
@@ -213,8 +211,8 @@ def _referrals(model, month: int) -> None:
     for k, row in enumerate(rows):
         partners = model.providers[pop.provider[row]].partner_employers
         pool = partners if partners.size else model.all_employers
-        target[k] = pool[int(pick[k] * pool.size)]
-    for e in np.unique(target):
+        target[k] = pool[int(pick[k] * pool.size)] if pool.size else -1
+    for e in np.unique(target[target >= 0]):
         mine = rows[target == e]
         mine = mine[np.argsort(model.draw("trial_priority", mine), kind="stable")]
         taken = model.employers[e].host(mine)

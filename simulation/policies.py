@@ -78,6 +78,9 @@ class PolicyPart:
 class Regime(PolicyPart):
     """A way of giving access to day activities and paying for them."""
 
+    def adopt(self, model, month: int, previous: "Regime", transition_months: int) -> None:
+        """Take over from ``previous`` at a policy switch (nothing to do for the same regime)."""
+
     def access(self, model, month: int, requests: np.ndarray) -> None:
         raise NotImplementedError
 
@@ -141,6 +144,19 @@ class Indicatie(Regime):
         pop.decision_end[renew[keep]] = month + p["indicatie.term_months"]
         model.stop_support(renew[~keep], month)
 
+    def adopt(self, model, month, previous, transition_months):
+        if previous.name == self.name:
+            return
+        pop = model.population
+        # Participants keep their place; they are assessed when the transition ends.
+        da = model.rows_with(Status.DAY_ACTIVITY)
+        pop.has_decision[da] = True
+        pop.decision_end[da] = month + transition_months
+        # Those waiting for a place now need a decision first.
+        waiting = model.rows_with(Status.WAITING_PLACEMENT)
+        waiting = waiting[~pop.has_decision[waiting]]
+        access.join_queue(model, waiting, month, reassessment=False)
+
     def after_job_loss(self, model, rows, month):
         model.population.has_decision[rows] = False  # a new request, a new assessment
         access.join_queue(model, rows, month, reassessment=False)
@@ -153,14 +169,7 @@ class Indicatie(Regime):
         return 1.0  # paid per dagdeel at the staffing norm; attendance never exceeds places
 
     def pay(self, model, month):
-        p, pop = model.p, model.population
-        rows = model.rows_with(Status.DAY_ACTIVITY)
-        dagdelen = model.attended_dagdelen(rows)
-        amount = dagdelen * p["indicatie.tariff_per_dagdeel_eur"]
-        booked = model.ledger.book(month, model.payer("day_activity"), "day_activity", amount,
-                                   resident=pop.id[rows], provider=pop.provider[rows])
-        model.ledger.book(month, model.payer("admin"), "admin",
-                          booked / 100.0 * p["indicatie.billing_overhead_share"])
+        pay_per_dagdeel(model, month, model.rows_with(Status.DAY_ACTIVITY))
 
 
 class Voorziening(Regime):
@@ -189,6 +198,22 @@ class Voorziening(Regime):
                           for pr in model.providers])
         access.place(model, month, limit - access.committed_slots(model))
 
+    def adopt(self, model, month, previous, transition_months):
+        if previous.name == self.name:
+            return
+        pop = model.population
+        # Nobody needs an assessment any more: the queue walks in.
+        queued = np.flatnonzero(pop.queue_since[: pop.n] != access.NEVER)
+        access.leave_queue(model, queued, month)
+        walk_in(model, queued[pop.status[queued] == Status.WAITING_ASSESSMENT], month)
+        # Transitional rights: a decision is paid per dagdeel until it ends, at most
+        # ``transition_months`` after the switch.
+        da = model.rows_with(Status.DAY_ACTIVITY)
+        da = da[pop.has_decision[da]]
+        if transition_months > 0:
+            pop.transitional_until[da] = np.minimum(pop.decision_end[da],
+                                                    month + transition_months - 1)
+
     def after_job_loss(self, model, rows, month):
         walk_in(model, rows, month)
         return True
@@ -213,6 +238,20 @@ class Voorziening(Regime):
                           provider=np.arange(len(model.providers)))
         model.ledger.book(month, model.payer("admin"), "admin",
                           budget * p["voorziening.admin_share"])
+        rows = model.rows_with(Status.DAY_ACTIVITY)
+        transitional = rows[model.population.transitional_until[rows] >= month]
+        if transitional.size:  # decisions from before a switch: double running costs
+            pay_per_dagdeel(model, month, transitional)
+
+
+def pay_per_dagdeel(model, month: int, rows: np.ndarray) -> None:
+    """Pay providers per dagdeel attended, plus the overhead of billing that way."""
+    p, pop = model.p, model.population
+    amount = model.attended_dagdelen(rows) * p["indicatie.tariff_per_dagdeel_eur"]
+    booked = model.ledger.book(month, model.payer("day_activity"), "day_activity", amount,
+                               resident=pop.id[rows], provider=pop.provider[rows])
+    model.ledger.book(month, model.payer("admin"), "admin",
+                      booked / 100.0 * p["indicatie.billing_overhead_share"])
 
 
 def walk_in(model, rows: np.ndarray, month: int) -> None:

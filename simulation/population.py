@@ -65,6 +65,7 @@ FIELDS: dict[str, Any] = {
     "status_since": np.int16,
     "has_decision": np.bool_,
     "decision_end": np.int16,
+    "transitional_until": np.int16,  # per-dagdeel decision honoured after a switch until
     "queue_since": np.int16,  # in the assessment queue since (NEVER: not queued)
     "reassessment": np.bool_,
     "placement_since": np.int16,
@@ -180,7 +181,8 @@ class Population:
         self.skills[rows[in_work]] = 0.6 + 0.4 * u("init_skills")[in_work]
 
         for name in ("queue_since", "placement_since", "retry_after", "trial_end", "job_start",
-                     "support_stopped", "referral_blocked_until", "decision_end", "exited"):
+                     "support_stopped", "referral_blocked_until", "decision_end", "exited",
+                     "transitional_until"):
             getattr(self, name)[rows] = NEVER
         self.status_since[rows] = month
         self.entered[rows] = month

@@ -37,6 +37,10 @@ LABELS = {
         "interval_note": "Het verschil is {b} min {a} per herhaling; het interval komt uit "
                          "de gepaarde verschillen (t-verdeling).",
         "no_interval": "geen interval (1 herhaling)",
+        "transition": "Overgang na de beleidswijziging: kosten per maand, deelnemers en "
+                      "lopende beschikkingen (gemiddelde)",
+        "cost_month": "kosten per maand (euro)", "participants": "in dagbesteding",
+        "rights": "met lopende beschikking",
     },
     "en": {
         "title": "Day activities: individual assessment or open access?",
@@ -59,6 +63,10 @@ LABELS = {
         "interval_note": "The difference is {b} minus {a} per replication; the interval "
                          "comes from the paired differences (t distribution).",
         "no_interval": "no interval (1 replication)",
+        "transition": "Transition after the policy change: cost per month, participants and "
+                      "decisions still running (mean)",
+        "cost_month": "cost per month (euro)", "participants": "in day activities",
+        "rights": "on transitional rights",
     },
 }
 METRIC_LABELS_NL = {
@@ -111,6 +119,8 @@ def write_report(results, out: Path, lang: str = "nl") -> list[str]:
         "costs.png": _plot_costs(results.metrics, (a, b), t, lang),
         "waiting.png": _plot_waiting(ts, (a, b), t),
     }
+    if ts["after_switch"].any():
+        files["transition.png"] = _plot_transition(ts, (a, b), t)
     for name, png in files.items():
         (out / name).write_bytes(png)
     table = results.comparison(a, b)
@@ -201,6 +211,30 @@ def _plot_waiting(ts, policies, t) -> bytes:
     return _png(fig)
 
 
+def _plot_transition(ts, policies, t) -> bytes:
+    """Month by month around a switch: the double running costs, reach, who is on which terms."""
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.6))
+    for policy, color in zip(policies, COLORS):
+        axes[0].plot(_mean_by_month(ts, policy, "cost_total_eur"), color=color, label=policy)
+        axes[1].plot(_mean_by_month(ts, policy, "in_day_activity"), color=color,
+                     label=f"{policy}: {t['participants']}")
+        axes[1].plot(_mean_by_month(ts, policy, "on_transitional_rights"), color=color,
+                     linestyle=":", label=f"{policy}: {t['rights']}")
+        switched = ts[(ts["policy"] == policy) & (ts["after_switch"] == 1)]["month"]
+        if len(switched):
+            for ax in axes:
+                ax.axvline(switched.min(), color=color, linewidth=0.8, linestyle="--")
+    axes[0].set_ylabel(t["cost_month"])
+    axes[1].set_ylabel(t["residents"])
+    for ax in axes:
+        ax.set_xlabel(t["month"])
+        ax.legend(frameon=False, fontsize=8)
+    fig.suptitle(t["transition"])
+    return _png(fig)
+
+
 def _html(results, table: pd.DataFrame, policies, t, lang) -> str:
     a, b = policies
     sc = results.scenario
@@ -221,10 +255,12 @@ def _html(results, table: pd.DataFrame, policies, t, lang) -> str:
     main = table.set_index("metric").loc[list(MAIN_METRICS)].reset_index()
     main_rows = "".join(row(r) for r in main.itertuples(index=False))
     all_rows = "".join(row(r) for r in table.itertuples(index=False))
+    plots = [("ladder.png", "ladder"), ("jobs.png", "jobs"), ("costs.png", "costs"),
+             ("waiting.png", "waiting")]
+    if results.timeseries["after_switch"].any():
+        plots.append(("transition.png", "transition"))
     figures = "".join(f'<figure><img src="{f}" alt="{esc(t[k])}"><figcaption>{esc(t[k])}'
-                      "</figcaption></figure>"
-                      for f, k in (("ladder.png", "ladder"), ("jobs.png", "jobs"),
-                                   ("costs.png", "costs"), ("waiting.png", "waiting")))
+                      "</figcaption></figure>" for f, k in plots)
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <title>{esc(t['title'])} – {esc(sc.name)}</title>

@@ -202,6 +202,11 @@ class PolicySpec:
     regime: str
     variants: tuple[str, ...]
     overrides: Mapping[str, Any] = field(default_factory=dict)
+    #: Policy change at a date: from ``switch_month`` on, ``switch_to`` applies; decisions
+    #: already taken are honoured up to ``transition_months`` after the switch.
+    switch_month: int = 0
+    switch_to: "PolicySpec | None" = None
+    transition_months: int = 0
 
 
 def resolve_policy(label: str, scenario: Scenario) -> PolicySpec:
@@ -217,7 +222,9 @@ def resolve_policy(label: str, scenario: Scenario) -> PolicySpec:
     alt = scenario.alternatives.get(label)
     if alt is not None:
         variants = tuple(dict.fromkeys([*base, *alt["variants"]]))
-        return PolicySpec(label, alt["regime"], variants, dict(alt["overrides"]))
+        after = resolve_policy(alt["switch_to"], scenario) if alt.get("switch_to") else None
+        return PolicySpec(label, alt["regime"], variants, dict(alt["overrides"]),
+                          alt.get("switch_month", 0), after, alt.get("transition_months", 0))
     regime, *extra = [part.strip() for part in label.split("+")]
     if regime not in REGIMES:
         names = ", ".join(f"'{n}'" for n in [*REGIMES, *scenario.alternatives])
@@ -233,7 +240,8 @@ def _check_alternatives(raw: Any, sc: Scenario, origin: str) -> dict[str, dict[s
         raise InputError(f"{origin}: '{ALTERNATIVES}' must hold tables like "
                          "[alternatives.NAME] with regime, variants and overrides")
     out = {}
-    allowed = ("regime", "variants", "overrides")
+    allowed = ("regime", "variants", "overrides", "switch_month", "switch_to",
+               "transition_months")
     for name, body in raw.items():
         where = f"{origin}: {ALTERNATIVES}.{name}"
         if name in REGIMES or "+" in name:
@@ -256,9 +264,33 @@ def _check_alternatives(raw: Any, sc: Scenario, origin: str) -> dict[str, dict[s
                                  f"(a model parameter is needed){_suggest(key)}")
         if overrides:
             sc.with_overrides(overrides)  # refuses a value out of range, with its message
-        out[name] = {"regime": regime, "variants": list(variants),
-                     "overrides": dict(overrides)}
+        entry = {"regime": regime, "variants": list(variants), "overrides": dict(overrides)}
+        if "switch_to" in body or "switch_month" in body:
+            entry.update(_check_switch(body, where, sc))
+        out[name] = entry
+    for name, entry in out.items():  # a switch may name another alternative, if it stays put
+        target = entry.get("switch_to")
+        if target in out and out[target].get("switch_to"):
+            raise InputError(f"{origin}: {ALTERNATIVES}.{name}.switch_to: '{target}' switches "
+                             "again; a policy set may change once")
+        if target and target not in out:
+            probe = replace(sc, alternatives=out)
+            resolve_policy(target, probe)  # refuses an unknown label, with suggestions
     return out
+
+
+def _check_switch(body: Mapping[str, Any], where: str, sc: Scenario) -> dict[str, Any]:
+    if not isinstance(body.get("switch_to"), str) or not body["switch_to"].strip():
+        raise InputError(f"{where}.switch_to: name the policy set that applies after the "
+                         "switch (a regime, REGIME+VARIANT or another alternative)")
+    out = {"switch_to": body["switch_to"].strip()}
+    for key, low in (("switch_month", 1), ("transition_months", 0)):
+        value = body.get(key, 0 if key == "transition_months" else None)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= 600:
+            raise InputError(f"{where}.{key} = {value!r}: must be a whole number from {low} "
+                             f"to 600 (months)")
+        out[key] = value
+    return out  # a switch after the horizon is allowed: it simply does not happen
 
 
 # --- checks -------------------------------------------------------------------------

@@ -117,7 +117,10 @@ def test_mesa_agents_are_handles_on_the_arrays(small):
     residents = model.agents_by_type[Resident]
     assert len(residents) == model.population.n
     assert len(model.agents_by_type[Provider]) == len(small.organisations)
-    assert len(model.agents_by_type[Employer]) == small["employers.count"]
+    employers = model.agents_by_type[Employer]
+    market = [e for e in employers if e.internal_of is None]
+    assert len(market) == small["employers.count"]
+    assert len(employers) - len(market) == len(small.organisations)  # providers' own business
     model.run(12)
     r = model.resident(0)
     assert r.rung == int(model.population.rung[0])
