@@ -377,12 +377,21 @@ PARAMS: tuple[Param, ...] = (
        "pots new trial placements stop when it is spent (pro rata over the year)",
        "Re-integratiebudget per jaar", "Participatiewet re-integration pot for job coaching "
        "and trial placements; without walls (ontschot) Wmo money may pay too.", uncertain=True),
+    _p("participatiewet.walls_eligibility_factor", "float", "share", 0.5, 0.0, 1.0,
+       "assumption: seeds (Landerd): with separate pots Wmo sees a long-term bijstand client's "
+       "need as the Participatiewet's; one pot (ontschot) removes the wall",
+       "Toekenning bijstandsclient met schotten", "Eligibility for day activities of long-term "
+       "unemployed bijstand clients under indicatie with separate pots, relative to others."),
     _p("trial_placements.extra_slots_per_employer", "int", "places", 1, 0, 100,
        "assumption: seeds (Ommen, Landerd): partner employers agree extra wen-stages",
        "Extra stageplekken", "Extra trial places per employer (variant trial_placements)."),
     _p("trial_placements.internal_slots_per_provider", "int", "places", 2, 0, 1_000,
        "seeds (Ommen): a wen-stage in a care provider's own catering business",
        "Stageplekken bij aanbieder", "Trial places in each provider's own business."),
+    _p("trial_placements.min_rung", "int", "rung", 3, 1, 4,
+       "seeds (Ommen): a wen-stage is a step from work-like day activities towards a job, so "
+       "it starts before a resident is ready for a regular trial (rung 4)",
+       "Stage vanaf trede", "Lowest ladder rung for a stage (variant trial_placements)."),
     _p("trial_placements.internal_hire_probability", "float", "share", 0.1, 0.0, 1.0,
        "assumption: a provider's own business seldom has a paid job to offer",
        "Aanname na interne stage", "Chance an internal stage ends in a job there."),

@@ -183,7 +183,9 @@ def _trial_outcomes(model, month: int) -> None:
     pop.referred_by[failed] = -1
     pop.referral_blocked_until[failed] = month + 6
     boost = model.policy.adjust("stage_skill_boost", 0.0)
-    pop.skills[failed] = np.minimum(1.0, pop.skills[failed] + boost)
+    if boost:  # a stage counts as unpaid work: skills grow, and it is a step up to rung 4
+        pop.skills[failed] = np.minimum(1.0, pop.skills[failed] + boost)
+        pop.rung[failed] = np.maximum(pop.rung[failed], 4)
     pop.set_status(failed, Status.DAY_ACTIVITY, month)
 
 
@@ -191,7 +193,8 @@ def _referrals(model, month: int) -> None:
     p, pop = model.p, model.population
     rows = model.rows_with(Status.DAY_ACTIVITY)
     lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
-    ready = (pop.rung[rows] >= 4) & (lw >= p["work.min_loonwaarde"]) & (
+    min_rung = model.policy.adjust("stage_min_rung", 4)
+    ready = (pop.rung[rows] >= min_rung) & (lw >= p["work.min_loonwaarde"]) & (
         pop.referral_blocked_until[rows] <= month)
     rows = rows[ready]
     if rows.size == 0:

@@ -23,7 +23,8 @@ import numpy as np
 
 from . import access
 from .ledger import ONTSCHOT_PAYER
-from .population import Status
+from .params import GROUPS
+from .population import Benefit, Status
 
 
 class PolicyPart:
@@ -56,6 +57,9 @@ class PolicyPart:
         return value
 
     def stage_skill_boost(self, value: float, p) -> float:
+        return value
+
+    def stage_min_rung(self, value: int, p) -> int:
         return value
 
     def sheltered_places(self, value: float, p) -> float:
@@ -132,8 +136,13 @@ class Indicatie(Regime):
         p, pop = model.p, model.population
         u = model.draw("assessment_outcome", served)
         new, renew = served[~re], served[re]
-        granted = new[u[~re] < p["indicatie.eligibility_probability"]]
-        refused = new[u[~re] >= p["indicatie.eligibility_probability"]]
+        chance = np.full(new.size, p["indicatie.eligibility_probability"])
+        if model.policy.adjust("reintegration_capped", True):  # separate pots: a wall
+            walled = (pop.group[new] == GROUPS.index("long_term_unemployed")) & (
+                pop.benefit[new] == Benefit.BIJSTAND)
+            chance[walled] *= p["participatiewet.walls_eligibility_factor"]
+        yes = u[~re] < chance
+        granted, refused = new[yes], new[~yes]
         pop.has_decision[granted] = True
         pop.decision_end[granted] = month + p["indicatie.term_months"]
         pop.placement_since[granted] = month
@@ -323,6 +332,9 @@ class TrialPlacements(PolicyPart):
 
     def stage_skill_boost(self, value, p):
         return max(value, p["trial_placements.skill_boost"])
+
+    def stage_min_rung(self, value, p):
+        return min(value, p["trial_placements.min_rung"])
 
 
 class SingleFrontDoor(PolicyPart):

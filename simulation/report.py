@@ -88,7 +88,8 @@ CATEGORY_LABELS = {
     "nl": {"day_activity": "dagbesteding", "transport": "vervoer", "assessment": "onderzoek",
            "intake": "intake", "admin": "administratie", "trial_placement": "proefplaatsing",
            "wage_subsidy": "loonkostensubsidie", "job_coaching": "jobcoaching",
-           "outcome_bonus": "uitstroombonus"},
+           "outcome_bonus": "uitstroombonus", "home_support": "begeleiding thuis",
+           "sheltered_work": "beschut werk"},
     "en": {c: c.replace("_", " ") for c in COST_CATEGORIES},
 }
 COLORS = ("#1f77b4", "#d95f02")  # first and second policy set
@@ -180,7 +181,7 @@ def _plot_costs(metrics, policies, t, lang) -> bytes:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(7, 3.8))
-    colors = plt.cm.tab10(np.arange(len(COST_CATEGORIES)))
+    colors = plt.cm.tab20(np.arange(len(COST_CATEGORIES)))
     bottom = np.zeros(len(policies))
     for c, color in zip(COST_CATEGORIES, colors):
         vals = np.array([metrics.loc[metrics["policy"] == p, f"cost_{c}_eur"].mean()
