@@ -40,6 +40,9 @@ def _add_common(p: argparse.ArgumentParser, policy: bool) -> None:
                    help="worker processes (results do not depend on it)")
     p.add_argument("--force", action="store_true", help="replace an existing --out folder")
     p.add_argument("--quiet", action="store_true", help="print only where results are")
+    p.add_argument("--psa", action="store_true",
+                   help="probabilistic sensitivity analysis: each replication draws the "
+                        "unmeasured parameters from their plausible ranges")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--b", default="voorziening", metavar="POLICY",
                    help="second policy set (default voorziening); differences are b minus a")
     p.add_argument("--lang", choices=("nl", "en"), default="nl", help="report language")
+    p.add_argument("--sensitivity", action="store_true",
+                   help="also run the tornado chart and the break-even (paired runs per "
+                        "assumption; takes a minute)")
+    p.add_argument("--sensitivity-replications", type=int, default=6, metavar="N",
+                   help="replications per point of the sensitivity runs (default 6)")
     p = sub.add_parser("validate", help="check a scenario file and say what is wrong")
     p.add_argument("scenario")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
@@ -179,7 +187,8 @@ def cmd_plan(args) -> int:
     return 0
 
 
-def write_results(folder: Path, res, command: str, lang: str = "nl") -> None:
+def write_results(folder: Path, res, command: str, lang: str = "nl",
+                  sensitivity: dict | None = None) -> None:
     """Every result file of ``run`` or ``compare`` into ``folder`` (no provenance)."""
     from . import experiment
     from .output import write_csv, write_json, write_text
@@ -193,10 +202,16 @@ def write_results(folder: Path, res, command: str, lang: str = "nl") -> None:
     else:
         from .report import write_report
 
-        write_json(folder / "comparison.json", experiment.comparison_json(res, __version__))
+        data = experiment.comparison_json(res, __version__)
+        if sensitivity:
+            data["sensitivity"] = {"tornado": sensitivity["tornado"].to_dict("records"),
+                                   "break_even": sensitivity["break_even"]}
+        write_json(folder / "comparison.json", data)
         tables = {"replications": res.metrics, "timeseries": res.timeseries,
                   "ledger": res.ledger}
-        write_report(res, folder, lang=lang)
+        if sensitivity:
+            tables["tornado"] = sensitivity["tornado"]
+        write_report(res, folder, lang=lang, sensitivity=sensitivity)
     for name, df in tables.items():
         write_csv(folder / f"{name}.csv", df)
     write_text(folder / "scenario.toml", res.scenario.to_toml())
@@ -214,12 +229,16 @@ def _simulate_and_write(args, command: str) -> int:
     out = args.out or _default_out(sc, policies[0] if command == "run" else "compare")
     check_target(out, args.force)
     res = experiment.run_replications(sc, policies, sc["simulation.replications"],
-                                      workers=args.workers)
+                                      workers=args.workers, psa=args.psa)
     lang = getattr(args, "lang", None)
+    sens_reps = getattr(args, "sensitivity_replications", None) if getattr(
+        args, "sensitivity", False) else None
+    sensitivity = _sensitivity(sc, policies, sens_reps, res.seed, args.workers)
     with output_dir(out, args.force) as tmp:
-        write_results(tmp, res, command, lang or "nl")
+        write_results(tmp, res, command, lang or "nl", sensitivity)
         write_json(tmp / provenance.FILE, provenance.record(
-            args.argv, command, sc, res.seed, res.replications, policies, lang))
+            args.argv, command, sc, res.seed, res.replications, policies, lang,
+            psa=args.psa, sensitivity_replications=sens_reps))
     if not args.quiet:
         if command == "run":
             _print_run(res, policies[0])
@@ -228,6 +247,25 @@ def _simulate_and_write(args, command: str) -> int:
             _precision_note(res)
     print(f"results: {out}" if command == "run" else f"report: {out / 'report.html'}")
     return 0
+
+
+def _sensitivity(sc, policies, replications: int | None, seed: int, workers: int) -> dict | None:
+    """Tornado and break-even for a comparison, when asked for (``--sensitivity``)."""
+    if not replications:
+        return None
+    if replications < 2:
+        raise InputError(f"--sensitivity-replications must be at least 2, got {replications}")
+    from . import economics
+
+    from .experiment import worker_pool
+
+    a, b = policies
+    print("doorstroom: sensitivity runs (tornado and break-even) ...", file=sys.stderr)
+    with worker_pool(workers) as pool:
+        return {"tornado": economics.tornado(sc, a, b, replications, seed, workers,
+                                             pool=pool),
+                "break_even": economics.break_even(sc, a, b, replications, seed, workers,
+                                                   pool=pool)}
 
 
 def cmd_run(args) -> int:
@@ -263,10 +301,13 @@ def cmd_reproduce(args) -> int:
     if rec.get("code_sha256") != provenance.code_sha256():
         print(f"note: made with doorstroom {rec.get('version')} (code {str(rec.get('code_sha256'))[:12]}); "
               f"this is {__version__} (code {provenance.code_sha256()[:12]})", file=sys.stderr)
-    res = experiment.run_replications(sc, policies, reps, seed=seed, workers=args.workers)
+    res = experiment.run_replications(sc, policies, reps, seed=seed, workers=args.workers,
+                                      psa=bool(rerun.get("psa")))
+    sensitivity = _sensitivity(sc, policies, rerun.get("sensitivity_replications"), seed,
+                               args.workers)
     different = []
     with tempfile.TemporaryDirectory() as tmp:
-        write_results(Path(tmp), res, command, rerun.get("lang") or "nl")
+        write_results(Path(tmp), res, command, rerun.get("lang") or "nl", sensitivity)
         for path in sorted(Path(tmp).iterdir()):
             original = folder / path.name
             if not original.is_file() or original.read_bytes() != path.read_bytes():

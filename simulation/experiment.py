@@ -15,8 +15,9 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -46,10 +47,42 @@ def simulate(scenario: Scenario, policy: str, seed: int,
     return compute(model), model.timeseries(), ledger_frame
 
 
+def psa_draw(scenario: Scenario, seed: int, replication: int) -> dict[str, Any]:
+    """The unmeasured parameters for one replication, drawn from their plausible ranges.
+
+    Keyed by (seed, parameter, replication): every policy set of a replication gets the
+    same draw. A list parameter is scaled by one multiplier drawn from its range.
+    """
+    from .params import uncertain_params
+
+    out: dict[str, Any] = {}
+    ent = np.array([rng.MUNICIPALITY_ID], dtype=np.uint64)
+    for p in uncertain_params():
+        lo, hi = p.plausible
+        x = lo + (hi - lo) * float(rng.uniform(seed, f"psa:{p.key}", replication, ent)[0])
+        if p.kind == "list[float]":
+            out[p.key] = [min(p.high, max(p.low, v * x)) for v in scenario[p.key]]
+        else:
+            out[p.key] = int(round(x)) if p.kind == "int" else x
+    return out
+
+
+def psa_columns(draw: dict[str, Any], scenario: Scenario) -> dict[str, float]:
+    """A PSA draw as flat numbers (a list parameter as its multiplier)."""
+    out = {}
+    for key, value in draw.items():
+        if isinstance(value, list):
+            base = scenario[key][0] or 1.0
+            value = value[0] / base
+        out[f"psa:{key}"] = float(value)
+    return out
+
+
 def _task(scenario_data: dict, name: str, policies: Sequence[str], seed: int,
-          replications: Sequence[int]) -> list[tuple[int, str, dict, pd.DataFrame, pd.DataFrame]]:
+          replications: Sequence[int],
+          psa: bool = False) -> list[tuple[int, str, dict, pd.DataFrame, pd.DataFrame]]:
     """A worker's share: some replications, every policy, results as flat tables."""
-    scenario = build(scenario_data, name=name, origin=name)
+    base = build(scenario_data, name=name, origin=name)
     # Fault injection for the tests: a worker process (never the main one) dies here.
     crash_at = (os.environ.get("DOORSTROOM_FAULT_REPLICATION")
                 if multiprocessing.parent_process() is not None else None)
@@ -57,9 +90,13 @@ def _task(scenario_data: dict, name: str, policies: Sequence[str], seed: int,
     for r in replications:
         if crash_at is not None and str(r) == crash_at:
             os._exit(70)
+        scenario, extra = base, {}
+        if psa:
+            draw = psa_draw(base, seed, r)
+            scenario, extra = base.with_overrides(draw), psa_columns(draw, base)
         for policy in policies:
             metrics, ts, led = simulate(scenario, policy, replication_seed(seed, r), ledger=True)
-            out.append((r, policy, metrics, ts, led))
+            out.append((r, policy, {**metrics, **extra}, ts, led))
     return out
 
 
@@ -80,6 +117,7 @@ class Results:
     metrics: pd.DataFrame
     timeseries: pd.DataFrame
     ledger: pd.DataFrame
+    psa: bool = False
 
     def of(self, policy: str) -> pd.DataFrame:
         """The metric rows of one policy, indexed by replication."""
@@ -123,63 +161,86 @@ def _mean(values) -> float | None:
     return float(x.mean()) if x.size else None
 
 
+@contextmanager
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Spawned worker processes to share between many runs; ``None`` runs in this process.
+
+    Spawning is safe on every OS and inside notebooks; a pool costs about a second per
+    worker to start (each imports the model), so callers with many small runs share one.
+    """
+    if workers <= 1:
+        yield None
+        return
+    if not _main_is_importable():
+        print("doorstroom: note: worker processes cannot start from this main program "
+              f"({sys.modules['__main__'].__file__}); running in this process instead",
+              file=sys.stderr)
+        yield None
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        yield pool
+
+
 def run_replications(scenario: Scenario, policies: Sequence[str], replications: int,
                      seed: int | None = None, workers: int = 1,
-                     progress: bool | None = None) -> Results:
+                     progress: bool | None = None, psa: bool = False,
+                     pool: ProcessPoolExecutor | None = None) -> Results:
     """Run ``replications`` replications of every policy; gather results in order.
 
     Args:
         scenario: a validated scenario.
-        policies: regime names, e.g. ``("indicatie", "voorziening")``.
+        policies: policy labels, e.g. ``("indicatie", "voorziening")``.
         replications: how many; replication r uses ``replication_seed(seed, r)``.
         seed: base seed (default: the scenario's ``simulation.seed``).
         workers: processes; 1 runs in this process. Results do not depend on it.
         progress: show a progress bar on stderr (default: when stderr is a terminal).
+        psa: probabilistic sensitivity analysis: each replication draws the unmeasured
+            parameters from their plausible ranges (the same draw for every policy set).
+        pool: a ``worker_pool`` to use instead of starting one.
     """
     if replications < 1:
         raise InputError(f"--replications must be at least 1, got {replications}")
     if workers < 1:
         raise InputError(f"--workers must be at least 1, got {workers}")
     seed = int(scenario["simulation.seed"] if seed is None else seed)
-    data = scenario.as_dict()
     reps = list(range(replications))
     chunks = _chunks(reps, workers)
+    if pool is None and workers > 1 and len(chunks) > 1:
+        with worker_pool(min(workers, len(chunks))) as own:
+            if own is not None:
+                return run_replications(scenario, policies, replications, seed, workers,
+                                        progress, psa, pool=own)
+        chunks = [reps]
+    data = scenario.as_dict()
     show = sys.stderr.isatty() if progress is None else progress
     from tqdm import tqdm
 
     bar = tqdm(total=replications * len(policies), disable=not show, file=sys.stderr,
                unit="run", desc=scenario.name)
     collected: list[tuple] = []
-    if workers > 1 and not _main_is_importable():
-        print("doorstroom: note: worker processes cannot start from this main program "
-              f"({sys.modules['__main__'].__file__}); running in this process instead",
-              file=sys.stderr)
-        workers, chunks = 1, [reps]
-    if workers == 1 or len(chunks) == 1:
-        for chunk in chunks:
-            for r in chunk:
-                collected += _task(data, scenario.name, policies, seed, [r])
-                bar.update(len(policies))
+    if pool is None or workers == 1:
+        for r in reps:
+            collected += _task(data, scenario.name, policies, seed, [r], psa)
+            bar.update(len(policies))
     else:
-        ctx = multiprocessing.get_context("spawn")  # safe on every OS and inside notebooks
-        with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=ctx) as pool:
-            futures = {pool.submit(_task, data, scenario.name, list(policies), seed, chunk): chunk
-                       for chunk in chunks}
-            for fut in as_completed(futures):
-                try:
-                    part = fut.result()
-                except BrokenProcessPool:
-                    chunk = futures[fut]
-                    raise RuntimeError(
-                        f"a worker process died while running replications {chunk[0]}-"
-                        f"{chunk[-1]} (seeds {[replication_seed(seed, r) for r in chunk]}); "
-                        "rerun with --workers 1 to see the error") from None
-                collected += part
-                bar.update(len(part))
+        futures = {pool.submit(_task, data, scenario.name, list(policies), seed, chunk,
+                               psa): chunk for chunk in chunks}
+        for fut in as_completed(futures):
+            try:
+                part = fut.result()
+            except BrokenProcessPool:
+                chunk = futures[fut]
+                raise RuntimeError(
+                    f"a worker process died while running replications {chunk[0]}-"
+                    f"{chunk[-1]} (seeds {[replication_seed(seed, r) for r in chunk]}); "
+                    "rerun with --workers 1 to see the error") from None
+            collected += part
+            bar.update(len(part))
     bar.close()
     order = {p: i for i, p in enumerate(policies)}
     collected.sort(key=lambda item: (item[0], order[item[1]]))
-    return _assemble(scenario, tuple(policies), seed, replications, collected)
+    return _assemble(scenario, tuple(policies), seed, replications, collected, psa)
 
 
 def _main_is_importable() -> bool:
@@ -197,7 +258,7 @@ def _chunks(reps: list[int], workers: int) -> list[list[int]]:
     return [reps[i: i + size] for i in range(0, len(reps), size)]
 
 
-def _assemble(scenario, policies, seed, replications, collected) -> Results:
+def _assemble(scenario, policies, seed, replications, collected, psa=False) -> Results:
     metric_rows, ts_parts, led_parts = [], [], []
     for r, policy, metrics, ts, led in collected:
         metric_rows.append({"replication": r, "policy": policy, **metrics})
@@ -209,14 +270,17 @@ def _assemble(scenario, policies, seed, replications, collected) -> Results:
         led.insert(0, "policy", policy)
         led.insert(0, "replication", r)
         led_parts.append(led)
+    psa_cols = sorted(k for k in metric_rows[0] if k.startswith("psa:")) if psa else []
     return Results(scenario, policies, seed, replications,
-                   pd.DataFrame(metric_rows, columns=["replication", "policy", *METRICS]),
+                   pd.DataFrame(metric_rows, columns=["replication", "policy", *METRICS,
+                                                      *psa_cols]),
                    pd.concat(ts_parts, ignore_index=True),
-                   pd.concat(led_parts, ignore_index=True))
+                   pd.concat(led_parts, ignore_index=True), psa)
 
 
 def run(scenario: Scenario, policy: str | None = None, replications: int | None = None,
-        seed: int | None = None, workers: int = 1, progress: bool | None = None) -> Results:
+        seed: int | None = None, workers: int = 1, progress: bool | None = None,
+        psa: bool = False) -> Results:
     """Replications of one regime (default: the scenario's ``policy.regime``).
 
     Example::
@@ -227,12 +291,12 @@ def run(scenario: Scenario, policy: str | None = None, replications: int | None 
     """
     policy = policy or scenario["policy.regime"]
     n = int(scenario["simulation.replications"] if replications is None else replications)
-    return run_replications(scenario, (policy,), n, seed, workers, progress)
+    return run_replications(scenario, (policy,), n, seed, workers, progress, psa)
 
 
 def compare(scenario: Scenario, replications: int | None = None, seed: int | None = None,
             workers: int = 1, progress: bool | None = None,
-            policies: Sequence[str] = DEFAULT_PAIR) -> Results:
+            policies: Sequence[str] = DEFAULT_PAIR, psa: bool = False) -> Results:
     """Both regimes on the same residents and draws, replication by replication.
 
     Example::
@@ -242,7 +306,7 @@ def compare(scenario: Scenario, replications: int | None = None, seed: int | Non
         res.comparison().set_index("metric").loc["net_cost_eur"]
     """
     n = int(scenario["simulation.replications"] if replications is None else replications)
-    return run_replications(scenario, tuple(policies), n, seed, workers, progress)
+    return run_replications(scenario, tuple(policies), n, seed, workers, progress, psa)
 
 
 def comparison_json(results: Results, version: str) -> dict[str, Any]:
@@ -253,10 +317,14 @@ def comparison_json(results: Results, version: str) -> dict[str, Any]:
     for row in table.itertuples(index=False):
         metrics[row.metric] = {a: row[1], b: row[2], "difference": row.difference,
                                "ci95": [row.ci95_low, row.ci95_high]}
+    from .economics import acceptability, cost_effectiveness
+
     return {"scenario": results.scenario.name, "seed": results.seed,
             "replications": results.replications, "version": version,
             "scenario_sha256": results.scenario.sha256, "policies": [a, b],
-            "metrics": metrics}
+            "psa": results.psa, "metrics": metrics,
+            "cost_effectiveness": cost_effectiveness(results, a, b, results.seed),
+            "acceptability": acceptability(results, a, b).to_dict("list")}
 
 
 def summary_json(results: Results, policy: str, version: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .ledger import COST_CATEGORIES, PAYERS
+from .params import GROUPS
 from .population import Status
 
 CONTRACT_METRICS = (
@@ -32,7 +33,9 @@ EXTRA_METRICS = (
     "mean_loonwaarde_in_work_end", "doorstroom_to_work_per_year_pct", "in_sheltered_work_end",
     "sheltered_work_started", "referrals_held_for_budget",
 )
-METRICS = (*CONTRACT_METRICS, *EXTRA_METRICS)
+GROUP_METRICS = tuple(f"{kind}_{g}" for g in GROUPS
+                      for kind in ("participants_served", "jobs_started"))
+METRICS = (*CONTRACT_METRICS, *EXTRA_METRICS, *GROUP_METRICS)
 #: Metrics that are ratios and have no value when their denominator is zero.
 RATIOS = ("cost_per_participant_year_eur", "cost_per_sustained_job_eur")
 
@@ -99,6 +102,10 @@ def compute(model) -> dict[str, float]:
     out["in_sheltered_work_end"] = float((st == Status.SHELTERED_WORK).sum())
     out["sheltered_work_started"] = float(s["sheltered_started"])
     out["referrals_held_for_budget"] = float(s["referrals_held_for_budget"])
+    served = np.bincount(pop.group[: pop.n][pop.ever_served[: pop.n]], minlength=len(GROUPS))
+    for k, g in enumerate(GROUPS):
+        out[f"participants_served_{g}"] = float(served[k])
+        out[f"jobs_started_{g}"] = float(model.jobs_by_group[k])
     out["doorstroom_to_work_per_year_pct"] = _ratio(
         100.0 * s["jobs_started"] / (months / 12), out["mean_in_day_activity"])
     return out

@@ -98,6 +98,7 @@ class DoorstroomModel(mesa.Model):
              "placement_wait_sum", "jobs_started_followed_12m", "new_jobs_retained_12m",
              "referrals_held_for_budget", "sheltered_started", "switched_at"), 0)
         self.requests = np.array([], dtype=np.int64)
+        self.jobs_by_group = np.zeros(6, dtype=np.int64)  # jobs started, by target group
         self.provider_month: dict[str, np.ndarray] = {}
 
         n0 = int(p["population.residents"])

@@ -51,8 +51,9 @@ class Param:
         meaning: one line in English on what it does in the model.
         choices: allowed values for ``str`` and ``list[str]``.
         length: required length for lists (``None``: any length).
-        uncertain: True where FACTS.md §11 says nobody has measured it; the
-            sensitivity analysis varies these first.
+        plausible: for what nobody has measured (FACTS.md §11), the range the
+            probabilistic sensitivity analysis draws from (for a list: multipliers of the
+            default); ``None`` for what is known or is a policy lever.
     """
 
     key: str
@@ -66,7 +67,11 @@ class Param:
     meaning: str
     choices: tuple[str, ...] | None = None
     length: int | None = None
-    uncertain: bool = False
+    plausible: tuple[float, float] | None = None
+
+    @property
+    def uncertain(self) -> bool:
+        return self.plausible is not None
 
     @property
     def section(self) -> str:
@@ -163,7 +168,7 @@ PARAMS: tuple[Param, ...] = (
        "assumption: calibrated so day-activity use stays within 4-6 per 1,000 inhabitants "
        "(FACTS §4) under indicatie",
        "Hulpvraag per maand", "Monthly chance that a resident without support asks for it.",
-       uncertain=True),
+       plausible=(0.0025, 0.0045)),
     _p("help_seeking.retry_after_months", "int", "months", 12, 0, 120,
        "assumption: a refused resident tries again after about a year",
        "Opnieuw aanvragen na", "Months before a refused resident may ask again."),
@@ -196,25 +201,24 @@ PARAMS: tuple[Param, ...] = (
     _p("indicatie.revenue_aversion", "float", "share", 0.5, 0.0, 1.0,
        "assumption: FACTS §3 (Movisie) names the negative financial incentive of per-dagdeel pay",
        "Omzetprikkel aanbieder", "How much less a per-dagdeel-paid provider refers clients to work.",
-       uncertain=True),
+       plausible=(0.2, 0.8)),
     _p("indicatie.fear_of_losing_decision", "float", "share", 0.3, 0.0, 1.0,
        "assumption: FACTS §6 (beleidsonderzoekers) names the risk of losing income and support",
        "Angst beschikking te verliezen", "How much less a resident with a decision tries work.",
-       uncertain=True),
+       plausible=(0.1, 0.5)),
     # --- voorziening -------------------------------------------------------
     _p("voorziening.budget_per_year_eur", "float", "EUR/yr", 480_000.0, 0.0, 1e10,
        "assumption: 60% of the tariff (FACTS defaults) for today's 76 users x 4 dagdelen x 48 "
        "weeks, plus 20% uptake",
-       "Budget algemene voorziening", "Lump-sum budget for the open-access provision.",
-       uncertain=True),
+       "Budget algemene voorziening", "Lump-sum budget for the open-access provision."),
     _p("voorziening.place_cost_share_of_tariff", "float", "share", 0.60, 0.1, 2.0,
        "FACTS §2/§3: Venray pilot 50% below regular; defaults 60% (range 50-100%)",
        "Kosten plek t.o.v. tarief", "Cost of one staffed dagdeel place as a share of the tariff.",
-       uncertain=True),
+       plausible=(0.5, 1.0)),
     _p("voorziening.uptake_elasticity", "float", "share", 0.20, 0.0, 1.0,
        "FACTS §3 and §11: no evaluation found; assumption +20% (range 0 to +50%)",
        "Extra toeloop open toegang", "Extra help seeking when no assessment is needed.",
-       uncertain=True),
+       plausible=(0.0, 0.5)),
     _p("voorziening.intake_cost_eur", "float", "EUR", 75.0, 0.0, 2_000.0,
        "assumption: a light intake of about one hour at ~EUR 75/h (FACTS §1 derived rate)",
        "Kosten lichte intake", "Cost of the light intake at the door."),
@@ -225,14 +229,14 @@ PARAMS: tuple[Param, ...] = (
        "assumption: guidance per participant falls in proportion to overcrowding "
        "(FACTS §2 norm 1 staff per 8, max 10)",
        "Verdunning begeleiding", "How fast guidance falls when attendance exceeds staffed places.",
-       uncertain=True),
+       plausible=(0.5, 1.5)),
     _p("voorziening.max_crowding", "float", "-", 1.25, 1.0, 5.0,
        "FACTS §2: 1 staff per average 8, maximum 10 clients, i.e. 1.25 x the norm",
        "Maximale bezetting", "Attendance allowed as a multiple of staffed places."),
     # --- day activities ------------------------------------------------------
     _p("day_activity.dagdelen_per_week", "float", "dagdelen/week", 4.0, 1.0, 10.0,
        "FACTS §4: no source; assumption typical 4 (range 2-8)",
-       "Dagdelen per week", "Mean dagdelen per week granted or attended.", uncertain=True),
+       "Dagdelen per week", "Mean dagdelen per week granted or attended.", plausible=(3.0, 5.0)),
     _p("day_activity.dagdelen_sd", "float", "dagdelen/week", 1.5, 0.0, 5.0,
        "assumption: spread so that most residents get 2 to 6 dagdelen",
        "Spreiding dagdelen", "Spread of dagdelen per week between residents."),
@@ -256,7 +260,7 @@ PARAMS: tuple[Param, ...] = (
        "assumption: calibrated so that low single-digit % of participants move to work per "
        "year (FACTS validation)",
        "Doorverwijzing per maand", "Monthly chance a provider proposes a ready client for a trial.",
-       uncertain=True),
+       plausible=(0.1, 0.4)),
     _p("providers.partner_employers", "int", "employers", 3, 0, 1_000,
        "assumption: a provider works with a few partner employers (seeds: Ommen, Landerd)",
        "Partnerwerkgevers per aanbieder", "Employers a provider sends trial candidates to."),
@@ -273,13 +277,13 @@ PARAMS: tuple[Param, ...] = (
     _p("development.up_per_month", "list[float]", "1/month", [0.05, 0.025, 0.012], 0.0, 1.0,
        "FACTS §5 and §11: transition rates not found; assumption",
        "Stijgen op de ladder", "Monthly chance to move up from rung 1, 2, 3 with full guidance.",
-       length=3, uncertain=True),
+       length=3, plausible=(0.5, 1.5)),
     _p("development.unsupported_factor", "float", "-", 0.25, 0.0, 1.0,
        "assumption: without day activities residents develop more slowly",
        "Ontwikkeling zonder ondersteuning", "Development without support, relative to with it."),
     _p("development.relapse_per_month", "float", "1/month", 0.008, 0.0, 1.0,
        "FACTS §5 and §11: not found; assumption",
-       "Terugval per maand", "Monthly chance to move one rung down.", uncertain=True),
+       "Terugval per maand", "Monthly chance to move one rung down.", plausible=(0.004, 0.012)),
     _p("development.relapse_instability_effect", "float", "-", 1.0, 0.0, 5.0,
        "assumption: unstable health makes relapse more likely",
        "Effect instabiliteit", "Extra relapse per unit of health instability."),
@@ -310,7 +314,7 @@ PARAMS: tuple[Param, ...] = (
        "Kosten proefplaatsing", "Municipal cost per month of trial placement."),
     _p("work.hire_probability", "float", "share", 0.8, 0.0, 1.0,
        "assumption: calibrated to FACTS §6 flows (low single-digit % per year into work)",
-       "Kans op aanname", "Base chance an employer hires after a good trial.", uncertain=True),
+       "Kans op aanname", "Base chance an employer hires after a good trial.", plausible=(0.6, 1.0)),
     _p("work.hours_per_week", "float", "hours/week", 20.0, 1.0, 40.0,
        "assumption: part-time; FACTS §7 jobcoaching needs at least 12 h/week",
        "Uren per week", "Contract hours of a placed worker."),
@@ -326,7 +330,7 @@ PARAMS: tuple[Param, ...] = (
     _p("work.job_loss_per_month", "float", "1/month", 0.049, 0.0, 1.0,
        "FACTS §6 derived: 12-month retention 70% with coaching (0.951 x 0.6 reduction)",
        "Baanverlies per maand", "Monthly chance to lose a job without job coaching.",
-       uncertain=True),
+       plausible=(0.03, 0.07)),
     _p("work.established_after_months", "int", "months", 24, 1, 600,
        "assumption: after two years a job is established",
        "Vaste baan na", "Tenure after which the lower job-loss hazard of established jobs applies."),
@@ -376,7 +380,7 @@ PARAMS: tuple[Param, ...] = (
        "assumption: part of the werkdeel (~EUR 12 per inhabitant) for this group; with separate "
        "pots new trial placements stop when it is spent (pro rata over the year)",
        "Re-integratiebudget per jaar", "Participatiewet re-integration pot for job coaching "
-       "and trial placements; without walls (ontschot) Wmo money may pay too.", uncertain=True),
+       "and trial placements; without walls (ontschot) Wmo money may pay too."),
     _p("participatiewet.walls_eligibility_factor", "float", "share", 0.5, 0.0, 1.0,
        "assumption: seeds (Landerd): with separate pots Wmo sees a long-term bijstand client's "
        "need as the Participatiewet's; one pot (ontschot) removes the wall",
@@ -418,7 +422,7 @@ PARAMS: tuple[Param, ...] = (
     _p("benefits.net_saving_share", "float", "share", 0.70, 0.0, 1.0,
        "FACTS §8: saving is less than the benefit (AEF for Divosa); defaults 70% (40-100%)",
        "Netto besparing uitkering", "Share of the benefit no longer paid saved by the municipality.",
-       uncertain=True),
+       plausible=(0.4, 1.0)),
     # --- employers -----------------------------------------------------------
     _p("employers.count", "int", "employers", 120, 0, 20_000,
        "assumption: employers within reach for this group in a 30,000 municipality "

@@ -172,6 +172,7 @@ def _trial_outcomes(model, month: int) -> None:
     hired = np.concatenate(hired_all) if hired_all else rows[:0]
     failed = np.setdiff1d(rows, hired)
     model.stats["jobs_started"] += hired.size
+    model.jobs_by_group += np.bincount(pop.group[hired], minlength=model.jobs_by_group.size)
     if month <= model.months - 12:  # can be followed for a full year within the horizon
         model.stats["jobs_started_followed_12m"] += hired.size
     pop.job_start[hired] = month

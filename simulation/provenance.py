@@ -39,10 +39,12 @@ def _version(dist: str) -> str | None:
 
 
 def record(argv: Sequence[str], command: str, scenario, seed: int, replications: int,
-           policies: Sequence[str], lang: str | None = None) -> dict[str, Any]:
+           policies: Sequence[str], lang: str | None = None, psa: bool = False,
+           sensitivity_replications: int | None = None) -> dict[str, Any]:
     """The provenance record of one output folder."""
     rerun = {"command": command, "scenario_name": scenario.name, "seed": seed,
-             "replications": replications, "policies": list(policies), "lang": lang}
+             "replications": replications, "policies": list(policies), "lang": lang,
+             "psa": psa, "sensitivity_replications": sensitivity_replications}
     inputs = {"scenario_sha256": scenario.sha256, "code_sha256": code_sha256(),
               "version": __version__, **rerun}
     fingerprint = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()

@@ -23,19 +23,21 @@ def test_fmt_speaks_dutch_and_english():
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_report_has_every_section_and_the_comparison_numbers(results, tmp_path, lang):
     files = write_report(results, tmp_path, lang=lang)
-    assert set(files) == {"ladder.png", "jobs.png", "costs.png", "waiting.png", "report.html"}
+    assert set(files) == {"ladder.png", "jobs.png", "costs.png", "waiting.png", "ce_plane.png",
+                          "ceac.png", "report.html"}
     for f in files[:-1]:
         assert (tmp_path / f).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     t = LABELS[lang]
-    for key in ("title", "main", "ladder", "jobs", "costs", "waiting", "caveat"):
+    for key in ("title", "answer", "main", "payers", "ce", "equity", "ladder", "jobs", "costs",
+                "waiting", "assumptions", "no_sensitivity", "caveat"):
         assert t[key] in page, key
     table = results.comparison().set_index("metric")
     for m in MAIN_METRICS:
         money = m.endswith("_eur")
         for col in ("indicatie", "voorziening", "difference"):
             assert fmt(table.loc[m, col], lang, money) in page, (m, col)
-    assert len(re.findall(r"<img src=", page)) == 4
+    assert len(re.findall(r"<img src=", page)) == 6
     assert f'lang="{lang}"' in page
 
 
@@ -45,3 +47,30 @@ def test_plots_are_byte_identical_for_identical_results(results, tmp_path):
         write_report(results, tmp_path / name)
     for f in ("ladder.png", "costs.png", "report.html"):
         assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes()
+
+
+def test_sensitivity_sections_show_the_tornado_and_break_even(results, tmp_path):
+    import pandas as pd
+
+    tornado = pd.DataFrame([{"parameter": "voorziening.uptake_elasticity", "label_nl": "x",
+                             "low": 0.0, "high": 0.5, "difference_at_low": -10.0,
+                             "difference_at_high": 20.0, "swing": 30.0,
+                             "difference_at_default": 5.0}])
+    be = {"parameter": "voorziening.budget_per_year_eur", "grid": [1.0, 2.0],
+          "difference": [-1.0, 1.0], "break_even": 1.5}
+    files = write_report(results, tmp_path, lang="en",
+                         sensitivity={"tornado": tornado, "break_even": be})
+    assert "tornado.png" in files and "break_even.png" in files
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert LABELS["en"]["tornado"] in page
+    assert "voorziening.budget_per_year_eur = 1.5" in page
+    assert LABELS["en"]["no_sensitivity"] not in page
+
+
+def test_the_answer_states_the_differences_with_intervals(results, tmp_path):
+    write_report(results, tmp_path, lang="en")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    table = results.comparison().set_index("metric")
+    r = table.loc["net_cost_eur"]
+    assert fmt(abs(r.difference), "en", money=True) in page
+    assert f"{fmt(r.ci95_low, 'en', True)} … {fmt(r.ci95_high, 'en', True)}" in page

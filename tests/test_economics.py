@@ -1,0 +1,74 @@
+"""Cost-effectiveness figures agree with the paired differences they come from."""
+
+import numpy as np
+import pytest
+
+from simulation import economics
+from simulation.experiment import compare
+
+
+@pytest.fixture(scope="module")
+def results(small):
+    return compare(small, replications=8, seed=12)
+
+
+def test_icer_is_difference_in_cost_over_difference_in_jobs(results):
+    ce = economics.cost_effectiveness(results, "indicatie", "voorziening", seed=1)
+    a, b = results.of("indicatie"), results.of("voorziening")
+    d_cost = (b["net_cost_eur"] - a["net_cost_eur"]).mean()
+    d_jobs = (b["jobs_sustained_12m"] - a["jobs_sustained_12m"]).mean()
+    assert ce["delta_cost"] == pytest.approx(d_cost)
+    assert ce["icer"] == pytest.approx(d_cost / d_jobs)
+    assert ce["verdict"] == ("dominant" if d_cost <= 0 <= d_jobs else
+                             "dominated" if d_jobs <= 0 <= d_cost else "trade-off")
+    total = sum(v["delta_cost"] for p, v in ce["per_payer"].items())
+    d_total = (b["cost_total_eur"] - a["cost_total_eur"]).mean()
+    assert total == pytest.approx(d_total)  # payers add up to the total difference
+    again = economics.cost_effectiveness(results, "indicatie", "voorziening", seed=1)
+    assert again == ce  # seeded bootstrap: same results, same interval
+
+
+def test_acceptability_is_a_probability_that_follows_the_net_benefit(results):
+    curve = economics.acceptability(results, "indicatie", "voorziening", max_wtp=1e6)
+    p = curve["probability_b_better"].to_numpy()
+    assert ((0 <= p) & (p <= 1)).all()
+    d_cost = economics.paired(results, "indicatie", "voorziening", "net_cost_eur")
+    d_jobs = economics.paired(results, "indicatie", "voorziening", "jobs_sustained_12m")
+    assert p[0] == pytest.approx((d_cost < 0).mean())  # at zero willingness: cheaper wins
+    w = curve["wtp_per_sustained_job_eur"].iloc[-1]
+    assert p[-1] == pytest.approx((w * d_jobs - d_cost > 0).mean())
+
+
+def test_break_even_interpolates_where_the_difference_changes_sign(small):
+    be = economics.break_even(small, "indicatie", "voorziening", replications=3, seed=2)
+    d = np.array(be["difference"])
+    assert (np.diff(d) > 0).all()  # a bigger budget always costs more
+    if be["break_even"] is not None:
+        i = np.flatnonzero(np.sign(d[:-1]) != np.sign(d[1:]))[0]
+        assert be["grid"][i] <= be["break_even"] <= be["grid"][i + 1]
+
+
+def test_tornado_varies_each_unmeasured_parameter_over_its_range(small):
+    from simulation.params import uncertain_params
+
+    sc = small.with_overrides({"simulation.months": 12, "population.residents": 100})
+    df = economics.tornado(sc, "indicatie", "voorziening", replications=2, seed=3)
+    assert set(df["parameter"]) == {p.key for p in uncertain_params()}
+    assert (df["swing"].diff().dropna() <= 0).all()  # largest first
+    row = df.set_index("parameter").loc["voorziening.place_cost_share_of_tariff"]
+    assert row["swing"] >= 0
+
+
+def test_psa_draws_are_shared_by_both_policies_and_within_range(small):
+    from simulation.params import BY_KEY
+
+    res = compare(small, replications=5, seed=4, psa=True)
+    cols = [c for c in res.metrics.columns if c.startswith("psa:")]
+    assert cols
+    a = res.metrics[res.metrics["policy"] == "indicatie"][cols].to_numpy()
+    b = res.metrics[res.metrics["policy"] == "voorziening"][cols].to_numpy()
+    assert np.array_equal(a, b)  # one draw per replication, for both
+    for c in cols:
+        lo, hi = BY_KEY[c[4:]].plausible
+        assert ((res.metrics[c] >= lo - 1e-9) & (res.metrics[c] <= hi + 1e-9)).all()
+    assert res.metrics[cols[0]].nunique() == 5
