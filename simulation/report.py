@@ -83,6 +83,8 @@ LABELS = {
         "assumptions_text": "Niemand heeft deze grootheden gemeten (FACTS.md §11); de waarden "
                             "hieronder zijn aannames met hun plausibele bereik.",
         "plausible": "plausibel", "psa_on": "probabilistische gevoeligheidsanalyse aan",
+        "figures_note": "Lijnen zijn gemiddelden over {n} herhalingen; de band bij de banen is "
+                        "de 95%-band tussen herhalingen. Aannames: zie onderaan.",
     },
     "en": {
         "title": "Day activities: individual assessment or open access?",
@@ -149,6 +151,8 @@ LABELS = {
         "assumptions_text": "Nobody has measured these (FACTS.md §11); the values below are "
                             "assumptions with their plausible range.",
         "plausible": "plausible", "psa_on": "probabilistic sensitivity analysis on",
+        "figures_note": "Lines are means over {n} replications; the band around jobs is the "
+                        "95% band between replications. Assumptions: see below.",
     },
 }
 METRIC_LABELS_NL = {
@@ -164,6 +168,7 @@ METRIC_LABELS_NL = {
     "mean_assessment_wait_months": "Gemiddelde wachttijd onderzoek (maanden)",
     "mean_placement_wait_months": "Gemiddelde wachttijd plek (maanden)",
     "cost_per_participant_year_eur": "Kosten per deelnemersjaar",
+    "job_retention_12m": "Aandeel nieuwe banen dat 12 maanden standhoudt",
     "payer_wmo_eur": "Wmo",
     "payer_pw_benefits_eur": "Participatiewet: uitkeringen en loonkostensubsidie (BUIG)",
     "payer_pw_reintegration_eur": "Participatiewet: re-integratie",
@@ -484,6 +489,7 @@ scenario sha256 {sc.sha256[:12]}{' · ' + t['psa_on'] if results.psa else ''}</p
 <table><tr><th>{t['group']}</th><th>{t['served']} {esc(a)}</th><th>{t['served']} {esc(b)}</th>
 <th>{t['jobs_short']} {esc(a)}</th><th>{t['jobs_short']} {esc(b)}</th></tr>{equity}</table>
 <h2>{t['over_time']}</h2>
+<p class="note">{esc(t['figures_note'].format(n=results.replications))}</p>
 {figures}
 {sens}
 <h2>{t['assumptions']}</h2>

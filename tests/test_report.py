@@ -1,6 +1,7 @@
 """The comparison report shows the comparison's own numbers, in Dutch or English."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,44 @@ def test_the_answer_states_the_differences_with_intervals(results, tmp_path):
     r = table.loc["net_cost_eur"]
     assert fmt(abs(r.difference), "en", money=True) in page
     assert f"{fmt(r.ci95_low, 'en', True)} … {fmt(r.ci95_high, 'en', True)}" in page
+
+
+def test_compare_report_matches_comparison_json(tmp_path, capsys):
+    import json
+
+    from simulation.cli import main
+
+    out = tmp_path / "cmp"
+    code = main(["compare", "scenarios/baseline.toml", "--set", "population.residents=150",
+                 "--months", "24", "--replications", "4", "--workers", "1", "--out", str(out),
+                 "--quiet"])
+    assert code == 0
+    data = json.loads((out / "comparison.json").read_text())
+    page = (out / "report.html").read_text(encoding="utf-8")
+    for m in MAIN_METRICS:
+        money = m.endswith("_eur")
+        for key in ("indicatie", "voorziening", "difference"):
+            assert fmt(data["metrics"][m][key], "nl", money) in page, (m, key)
+    ce = data["cost_effectiveness"]
+    assert ce["verdict"] in ("dominant", "dominated", "trade-off")
+
+
+def test_report_renders_in_a_browser(results, tmp_path):
+    """Render with headless Chromium when it is installed; keep the screenshot."""
+    import shutil
+    import subprocess
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("no Chromium on this machine")
+    write_report(results, tmp_path)
+    shot = tmp_path / "report.png"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'chr'}",
+                    "--window-size=1100,4000", f"--screenshot={shot}",
+                    (tmp_path / "report.html").as_uri()], capture_output=True, timeout=120)
+    assert shot.exists() and shot.stat().st_size > 50_000
+    keep = Path("test-artifacts")
+    keep.mkdir(exist_ok=True)
+    shutil.copy(shot, keep / "report.png")
