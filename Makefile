@@ -6,15 +6,15 @@ PY ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
         && { echo $$p; break; }; done)
 VENV ?= .venv
 BIN := $(VENV)/bin
-PIP_QUIET ?= -q
+INSTALL_FLAGS ?= -q
 
 .PHONY: run test docs benchmark baseline clean
 
 $(BIN)/.installed: pyproject.toml
 	@test -n "$(PY)" || { echo "doorstroom needs Python 3.11 or newer (set PY=/path/to/python3.11)"; exit 1; }
 	$(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install $(PIP_QUIET) --upgrade pip
-	$(BIN)/python -m pip install $(PIP_QUIET) -e ".[dev]"
+	$(BIN)/python -m pip install $(INSTALL_FLAGS) --upgrade pip
+	$(BIN)/python -m pip install $(INSTALL_FLAGS) -e ".[dev]"
 	@touch $@
 
 run: $(BIN)/.installed

@@ -326,7 +326,6 @@ def cmd_check_targets(args) -> int:
     from .targets import evaluate, load_targets
 
     targets = load_targets(args.targets)
-    args.months = None
     sc = _scenario(args)
     labels = tuple(dict.fromkeys(sc.policy(t.policy).label for t in targets if t.modelled))
     res = experiment.run_replications(sc, labels, sc["simulation.replications"],
