@@ -1,0 +1,17 @@
+"""The benchmark runs and prints its figures (no timing is asserted: machines differ)."""
+
+import re
+import subprocess
+import sys
+
+
+def test_small_benchmark_prints_every_figure():
+    done = subprocess.run([sys.executable, "benchmarks/run_benchmarks.py", "--small"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert len(re.findall(r"ms per 60-month replication", out)) == 2
+    rates = [float(x) for x in re.findall(r"([\d.]+) M resident-months/s", out)]
+    assert len(rates) >= 5 and all(r > 0 for r in rates)
+    assert int(re.search(r"(\d+) bytes per resident", out).group(1)) > 0
+    assert "plain per-agent Mesa loop" in out
