@@ -139,7 +139,7 @@ def cmd_params(args) -> int:
 
         print(json.dumps([asdict(p) for p in PARAMS], indent=2, ensure_ascii=False))
     elif args.format == "markdown":
-        print(params_markdown())
+        print(params_markdown(), end="")
     else:
         for p in PARAMS:
             rng = "" if p.low is None else f"[{p.low:g} .. {p.high:g}]"

@@ -1,0 +1,154 @@
+"""The command line as CONTRACT.md fixes it: commands, outputs, exit codes, messages."""
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from simulation.cli import main, params_markdown
+from simulation.metrics import CONTRACT_METRICS
+from simulation.params import PARAMS
+
+SMALL = ["--set", "population.residents=120", "--months", "12", "--replications", "3",
+         "--workers", "1", "--quiet"]
+TS_COLUMNS = ["replication", "month", "residents", *(f"rung_{r}" for r in range(1, 7)),
+              "waiting_assessment", "waiting_placement", "in_day_activity",
+              "in_trial_placement", "in_paid_work", "jobs_started", "cost_total_eur"]
+
+
+def _rows(path):
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("args, words", [
+    (["validate", "missing.toml"], "not found"),
+    (["validate", "scenarios"], "is a directory"),
+    (["validate", "scenarios/baseline.toml", "--set", "indicatie.asessments_per_month=3"],
+     "did you mean 'indicatie.assessments_per_month'"),
+    (["validate", "scenarios/baseline.toml", "--set", "population.residents=-4"],
+     "out of range"),
+    (["validate", "scenarios/baseline.toml", "--set", "population.residents=abc"],
+     "must be a whole number"),
+    (["validate", "scenarios/baseline.toml", "--set", "indicatie.tariff_per_dagdeel_eur=nan"],
+     "finite"),
+    (["run", "scenarios/baseline.toml", "--policy", "indicatei", *SMALL], "did you mean"),
+    (["run", "scenarios/baseline.toml", "--replications", "0", "--workers", "1"],
+     "simulation.replications = 0 is out of range"),
+    (["compare", "scenarios/baseline.toml", "--a", "indicatie", "--b", "indicatie", *SMALL],
+     "the same policy set"),
+])
+def test_bad_input_exits_2_with_one_plain_line(args, words, capsys):
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("doorstroom: error:") and words in err
+    assert "Traceback" not in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "scenarios/nope.toml"],
+    ["run", "scenarios/baseline.toml", "--seed", "abc"],
+    ["run", "scenarios/baseline.toml", "--set", "population.residents=50000000",
+     "--months", "600"],
+])
+def test_real_process_exit_code_2_and_no_traceback(args):
+    done = subprocess.run([sys.executable, "-m", "simulation", *args], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "error" in done.stderr
+
+
+def test_validate_params_and_plan(capsys):
+    assert main(["validate", "scenarios/baseline.toml"]) == 0
+    assert capsys.readouterr().out.startswith("OK: scenarios/baseline.toml")
+    assert main(["params"]) == 0
+    out = capsys.readouterr().out
+    assert all(p.key in out for p in PARAMS)
+    with open("docs/parameters.md", encoding="utf-8") as fh:
+        assert fh.read() == params_markdown(), "docs/parameters.md is stale: run `make docs`"
+    assert main(["plan"]) == 0
+    phases = [line.split()[1] for line in capsys.readouterr().out.splitlines()]
+    assert phases == ["population_flow", "help_seeking", "access", "day_activities",
+                      "work_pathway", "money", "observe"]
+
+
+def test_run_writes_the_contract_files(tmp_path):
+    out = tmp_path / "run"
+    assert main(["run", "scenarios/baseline.toml", *SMALL, "--out", str(out)]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert {"scenario", "policy", "seed", "months", "replications", "version",
+            "scenario_sha256", "parameters", "metrics", "metrics_ci95"} <= set(summary)
+    assert summary["policy"] == "indicatie" and summary["months"] == 12
+    assert set(CONTRACT_METRICS) <= set(summary["metrics"])
+    assert summary["parameters"]["population.residents"] == 120
+    reps = _rows(out / "replications.csv")
+    assert len(reps) == 3 and list(reps[0])[0] == "replication"
+    assert set(CONTRACT_METRICS) <= set(reps[0])
+    ts = _rows(out / "timeseries.csv")
+    assert set(TS_COLUMNS) <= set(ts[0]) and len(ts) == 3 * 12
+    for m in CONTRACT_METRICS:  # the summary's mean is the mean of the replications
+        vals = [float(r[m]) for r in reps if r[m] != ""]
+        if vals:
+            assert summary["metrics"][m] == pytest.approx(sum(vals) / len(vals))
+
+
+def test_compare_writes_report_and_paired_differences(tmp_path):
+    out = tmp_path / "cmp"
+    assert main(["compare", "scenarios/baseline.toml", *SMALL, "--out", str(out)]) == 0
+    data = json.loads((out / "comparison.json").read_text())
+    assert {"scenario", "seed", "replications", "metrics"} <= set(data)
+    reps = _rows(out / "replications.csv")
+    assert {r["policy"] for r in reps} == {"indicatie", "voorziening"}
+    for m in ("net_cost_eur", "jobs_started", "participants_served"):
+        entry = data["metrics"][m]
+        assert set(entry) == {"indicatie", "voorziening", "difference", "ci95"}
+        a = {r["replication"]: float(r[m]) for r in reps if r["policy"] == "indicatie"}
+        b = {r["replication"]: float(r[m]) for r in reps if r["policy"] == "voorziening"}
+        assert entry["difference"] == pytest.approx(sum(b[k] - a[k] for k in a) / len(a))
+    assert "policy" in _rows(out / "timeseries.csv")[0]
+    assert {"report.html", "ladder.png", "jobs.png", "costs.png", "waiting.png"} <= {
+        p.name for p in out.iterdir()}
+    run = tmp_path / "run"
+    assert main(["run", "scenarios/baseline.toml", *SMALL, "--policy", "voorziening",
+                 "--out", str(run)]) == 0
+    summary = json.loads((run / "summary.json").read_text())
+    for m in CONTRACT_METRICS:
+        if summary["metrics"][m] is not None:
+            assert summary["metrics"][m] == pytest.approx(data["metrics"][m]["voorziening"])
+
+
+def test_outputs_are_identical_for_any_worker_count(tmp_path):
+    for workers in ("1", "2"):
+        args = [a if a != "1" else workers for a in SMALL]  # only --workers is "1"
+        assert main(["compare", "scenarios/baseline.toml", *args,
+                     "--out", str(tmp_path / workers)]) == 0
+    names = sorted(p.name for p in (tmp_path / "1").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "2").iterdir())
+    for name in names:
+        if name == "provenance.json":  # records the command line, --workers included
+            continue
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
+
+
+def test_one_replication_shows_no_interval_and_existing_output_needs_force(tmp_path, capsys):
+    out = tmp_path / "one"
+    args = ["run", "scenarios/baseline.toml", "--set", "population.residents=60", "--months",
+            "6", "--replications", "1", "--workers", "1", "--quiet", "--out", str(out)]
+    assert main(args) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert all(v == [None, None] for v in summary["metrics_ci95"].values())
+    assert main(args) == 2
+    assert "--force" in capsys.readouterr().err
+    assert main([*args, "--force"]) == 0
+
+
+def test_english_report(tmp_path):
+    from simulation.report import LABELS
+
+    out = tmp_path / "en"
+    assert main(["compare", "scenarios/baseline.toml", *SMALL, "--lang", "en",
+                 "--out", str(out)]) == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert LABELS["en"]["answer"] in page and 'lang="en"' in page
