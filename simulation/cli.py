@@ -76,6 +76,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int)
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
     p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4))
+    p = sub.add_parser("sweep", help="run a scenario over parameter samples (resumable)")
+    p.add_argument("scenario")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=LOW:HIGH",
+                   help="a parameter and its range (KEY alone: its plausible range)")
+    p.add_argument("--method", choices=("grid", "lhs", "sobol", "morris"), default="lhs")
+    p.add_argument("--samples", type=int, default=16,
+                   help="grid: points per parameter; lhs: samples; sobol/morris: base samples")
+    p.add_argument("--replications", type=int, default=3)
+    p.add_argument("--months", type=int, help="horizon (default: simulation.months)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--policy", help="policy set to run (default: policy.regime)")
+    group.add_argument("--compare", action="store_true",
+                       help="run indicatie and voorziening on every sample")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--out", type=Path, help="sweep folder (default: results/<scenario>/sweep-...)")
+    p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4))
+    p.add_argument("--resume", action="store_true", help="finish an interrupted sweep in --out")
+    p = sub.add_parser("sensitivity", help="Sobol' or Morris indices from a sweep folder")
+    p.add_argument("folder")
+    p.add_argument("--metric", required=True, help="a metric, e.g. net_cost_eur")
+    p.add_argument("--difference", action="store_true",
+                   help="of the paired difference (voorziening minus indicatie), for --compare "
+                        "sweeps")
     p = sub.add_parser("reproduce", help="rerun a results folder and confirm identical results")
     p.add_argument("folder", help="a folder written by run or compare")
     p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4))
@@ -345,6 +369,35 @@ def cmd_check_targets(args) -> int:
     return 0
 
 
+def cmd_sweep(args) -> int:
+    from .sweep import parse_params, run_sweep
+
+    sc = _scenario(args)
+    keys, bounds = parse_params(args.param, sc)
+    policies = ("indicatie", "voorziening") if args.compare else (
+        sc.policy(args.policy).label,)
+    out = args.out or _default_out(sc, f"sweep-{args.method}")
+    df = run_sweep(sc, keys, bounds, args.method, args.samples, args.replications, policies,
+                   out, workers=args.workers, resume=args.resume, seed=args.seed)
+    print(f"{df['sample'].nunique()} samples x {args.replications} replications x "
+          f"{len(policies)} policies: {out / 'results.parquet'}")
+    return 0
+
+
+def cmd_sensitivity(args) -> int:
+    from .output import write_csv
+    from .sweep import sensitivity, sensitivity_plot
+
+    folder = Path(args.folder)
+    table = sensitivity(folder, args.metric, args.difference)
+    name = f"sensitivity-{args.metric}{'-difference' if args.difference else ''}"
+    write_csv(folder / f"{name}.csv", table)
+    sensitivity_plot(table, folder / f"{name}.png", args.metric)
+    print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    print(f"written: {folder / (name + '.csv')}, {folder / (name + '.png')}")
+    return 0
+
+
 def _precision_note(res) -> None:
     """Say how many replications a tighter interval on the net-cost difference would need."""
     from .report import fmt
@@ -392,4 +445,5 @@ def _print_comparison(res) -> None:
 
 COMMANDS = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate,
             "params": cmd_params, "plan": cmd_plan, "reproduce": cmd_reproduce,
-            "check-targets": cmd_check_targets}
+            "check-targets": cmd_check_targets, "sweep": cmd_sweep,
+            "sensitivity": cmd_sensitivity}

@@ -35,6 +35,10 @@ def _atomic_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def write_bytes(path: Path, data: bytes) -> None:
+    _atomic_bytes(Path(path), data)
+
+
 def write_text(path: Path, text: str) -> None:
     _atomic_bytes(Path(path), text.encode("utf-8"))
 

@@ -1,0 +1,268 @@
+"""Parameter sweeps that survive interruption, and their sensitivity analysis.
+
+A sweep draws parameter samples (grid, Latin hypercube, Sobol' or Morris designs, the
+last two from SALib), runs every sample for the same replications (common random
+numbers across samples, and across policy sets with ``--compare``), and writes each
+finished sample as its own Parquet part at once. ``--resume`` runs only the samples
+without a part; the merged ``results.parquet`` is the same as an uninterrupted sweep's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .params import BY_KEY
+from .scenario import Scenario, build
+
+METHODS = ("grid", "lhs", "sobol", "morris")
+SPEC = "sweep.json"
+PARTS = "parts"
+
+
+@dataclass(frozen=True)
+class SweepSpec:
+    """What a sweep runs: written first, so ``--resume`` can check it is the same sweep."""
+
+    scenario: dict
+    scenario_name: str
+    params: list[str]
+    bounds: list[list[float]]
+    method: str
+    samples: int
+    replications: int
+    seed: int
+    policies: list[str]
+
+
+def parse_params(items: Sequence[str], scenario: Scenario) -> tuple[list[str], list[list[float]]]:
+    """``KEY=LOW:HIGH`` (or ``KEY``: its plausible range, else its allowed range)."""
+    keys, bounds = [], []
+    for item in items:
+        key, _, rng = item.partition("=")
+        key = key.strip()
+        p = BY_KEY.get(key)
+        if p is None or p.kind not in ("int", "float"):
+            raise InputError(f"--param {item}: '{key}' is not a numeric scenario key; "
+                             "sweep numbers such as voorziening.uptake_elasticity")
+        if rng:
+            lo_text, sep, hi_text = rng.partition(":")
+            try:
+                lo, hi = float(lo_text), float(hi_text)
+            except ValueError:
+                lo = hi = float("nan")
+            if not sep or not (math.isfinite(lo) and math.isfinite(hi)) or lo >= hi:
+                raise InputError(f"--param {item}: expected KEY=LOW:HIGH with LOW < HIGH")
+            if lo < p.low or hi > p.high:
+                raise InputError(f"--param {item}: {key} is allowed from {p.low:g} to "
+                                 f"{p.high:g}")
+        else:
+            lo, hi = p.plausible or (p.low, p.high)
+        if key in keys:
+            raise InputError(f"--param {key} is given twice")
+        keys.append(key)
+        bounds.append([lo, hi])
+    if not keys:
+        raise InputError("a sweep needs at least one --param KEY=LOW:HIGH")
+    return keys, bounds
+
+
+def design(method: str, bounds: list[list[float]], samples: int, seed: int) -> np.ndarray:
+    """Sample points (rows) for the parameters (columns) by the chosen method."""
+    k = len(bounds)
+    lo = np.array([b[0] for b in bounds])
+    hi = np.array([b[1] for b in bounds])
+    problem = {"num_vars": k, "names": [f"x{i}" for i in range(k)], "bounds": bounds}
+    if method == "grid":
+        axes = [np.linspace(a, b, samples) for a, b in bounds]
+        return np.array(list(itertools.product(*axes)))
+    if method == "lhs":
+        from scipy.stats import qmc
+
+        return lo + (hi - lo) * qmc.LatinHypercube(d=k, seed=seed).random(samples)
+    if method == "sobol":
+        from SALib.sample import sobol
+
+        return sobol.sample(problem, samples, calc_second_order=False, seed=seed)
+    if method == "morris":
+        from SALib.sample import morris
+
+        return morris.sample(problem, samples, num_levels=4, seed=seed)
+    raise InputError(f"--method {method}: choose one of {', '.join(METHODS)}")
+
+
+def _sample_scenario(base: Scenario, keys: list[str], row: np.ndarray) -> tuple[Scenario, dict]:
+    values = {}
+    for key, x in zip(keys, row):
+        values[key] = int(round(x)) if BY_KEY[key].kind == "int" else float(x)
+    return base.with_overrides(values), values
+
+
+def _run_sample(spec_data: dict, sample: int, row: list[float]) -> pd.DataFrame:
+    """One sample, every replication and policy: a flat table (runs in a worker)."""
+    from .experiment import replication_seed, simulate
+
+    spec = SweepSpec(**spec_data)
+    base = build(spec.scenario, name=spec.scenario_name, origin=spec.scenario_name)
+    sc, values = _sample_scenario(base, spec.params, np.array(row))
+    rows = []
+    for r in range(spec.replications):
+        for policy in spec.policies:
+            metrics, _, _ = simulate(sc, policy, replication_seed(spec.seed, r))
+            rows.append({"sample": sample, **values, "replication": r, "policy": policy,
+                         **metrics})
+    return pd.DataFrame(rows)
+
+
+def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], method: str,
+              samples: int, replications: int, policies: Sequence[str], out: Path,
+              workers: int = 1, resume: bool = False, seed: int | None = None,
+              progress: bool | None = None) -> pd.DataFrame:
+    """Run (or finish) a sweep into ``out``; return the merged results."""
+    from .experiment import worker_pool
+    from .output import write_json, write_parquet
+
+    if samples < 1 or replications < 1:
+        raise InputError("--samples and --replications must be at least 1")
+    seed = int(scenario["simulation.seed"] if seed is None else seed)
+    spec = SweepSpec(scenario.as_dict(), scenario.name, list(keys), bounds, method, samples,
+                     replications, seed, list(policies))
+    points = design(method, bounds, samples, seed)
+    out = Path(out)
+    parts = out / PARTS
+    if out.exists() and any(out.iterdir()):
+        if not resume:
+            raise InputError(f"--out {out}: folder exists; add --resume to finish that sweep "
+                             "or choose another folder")
+        old = json.loads((out / SPEC).read_text()) if (out / SPEC).exists() else None
+        if old != json.loads(json.dumps(asdict(spec))):
+            raise InputError(f"--resume {out}: that folder holds a different sweep (scenario, "
+                             "parameters, method, samples, replications, seed or policies differ)")
+    parts.mkdir(parents=True, exist_ok=True)
+    write_json(out / SPEC, asdict(spec))
+    pd.DataFrame(points, columns=keys).rename_axis("sample").reset_index().to_csv(
+        out / "samples.csv", index=False, lineterminator="\n")
+    todo = [i for i in range(len(points)) if not (parts / f"sample-{i:06d}.parquet").exists()]
+    from tqdm import tqdm
+
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=len(points), initial=len(points) - len(todo), disable=not show,
+               file=sys.stderr, unit="sample", desc="sweep")
+    spec_data = asdict(spec)
+
+    def save(i: int, df: pd.DataFrame) -> None:
+        write_parquet(parts / f"sample-{i:06d}.parquet", df)
+        bar.update(1)
+
+    with worker_pool(workers if len(todo) > 1 else 1) as pool:
+        if pool is None:
+            for i in todo:
+                save(i, _run_sample(spec_data, i, points[i].tolist()))
+        else:
+            from concurrent.futures import as_completed
+            from concurrent.futures.process import BrokenProcessPool
+
+            futures = {pool.submit(_run_sample, spec_data, i, points[i].tolist()): i
+                       for i in todo}
+            for fut in as_completed(futures):
+                try:
+                    save(futures[fut], fut.result())
+                except BrokenProcessPool:
+                    raise RuntimeError(
+                        f"a worker process died during sample {futures[fut]}; finished samples "
+                        f"are kept in {parts}; rerun with --resume to finish") from None
+    bar.close()
+    merged = merge(out)
+    write_parquet(out / "results.parquet", merged)
+    return merged
+
+
+def merge(out: Path) -> pd.DataFrame:
+    """Every finished sample's runs, in sample order."""
+    files = sorted((Path(out) / PARTS).glob("sample-*.parquet"))
+    if not files:
+        raise InputError(f"{out}: no finished samples")
+    return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
+
+
+def sensitivity(out: Path, metric: str, difference: bool = False) -> pd.DataFrame:
+    """Sobol' (first and total order, with 95% confidence) or Morris indices of a metric.
+
+    The response per sample is the mean over replications; with ``difference`` it is the
+    mean paired difference (second policy minus first) of a ``--compare`` sweep.
+    """
+    out = Path(out)
+    if not (out / SPEC).exists():
+        raise InputError(f"{out}: not a sweep folder (no {SPEC})")
+    spec = SweepSpec(**json.loads((out / SPEC).read_text()))
+    if spec.method not in ("sobol", "morris"):
+        raise InputError(f"{out}: a {spec.method} sweep; sensitivity indices need "
+                         "--method sobol or morris")
+    results = pd.read_parquet(out / "results.parquet") if (out / "results.parquet").exists() \
+        else merge(out)
+    if metric not in results.columns:
+        raise InputError(f"--metric {metric}: not a metric of this sweep")
+    if difference:
+        if len(spec.policies) != 2:
+            raise InputError("--difference needs a sweep run with --compare")
+        a, b = spec.policies
+        wide = results.pivot_table(index=["sample", "replication"], columns="policy",
+                                   values=metric)
+        y = (wide[b] - wide[a]).groupby(level="sample").mean()
+    else:
+        y = results[results["policy"] == spec.policies[0]].groupby("sample")[metric].mean()
+    points = design(spec.method, spec.bounds, spec.samples, spec.seed)
+    if len(y) != len(points):
+        raise InputError(f"{out}: {len(y)} of {len(points)} samples finished; "
+                         "finish the sweep with --resume first")
+    y = y.sort_index().to_numpy(dtype=float)
+    problem = {"num_vars": len(spec.params), "names": spec.params, "bounds": spec.bounds}
+    if spec.method == "sobol":
+        from SALib.analyze import sobol
+
+        res = sobol.analyze(problem, y, calc_second_order=False, seed=spec.seed)
+        return pd.DataFrame({"parameter": spec.params, "S1": res["S1"],
+                             "S1_conf": res["S1_conf"], "ST": res["ST"],
+                             "ST_conf": res["ST_conf"]})
+    from SALib.analyze import morris
+
+    res = morris.analyze(problem, points, y, seed=spec.seed)
+    return pd.DataFrame({"parameter": spec.params, "mu_star": res["mu_star"],
+                         "mu_star_conf": res["mu_star_conf"], "sigma": res["sigma"]})
+
+
+def sensitivity_plot(table: pd.DataFrame, path: Path, metric: str) -> None:
+    """A bar chart of the indices (total and first order, or Morris mu*)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 0.4 * len(table) + 1.5))
+    y = np.arange(len(table))
+    if "ST" in table:
+        ax.barh(y + 0.2, table["ST"], height=0.4, xerr=table["ST_conf"], label="total (ST)")
+        ax.barh(y - 0.2, table["S1"], height=0.4, xerr=table["S1_conf"], label="first (S1)")
+    else:
+        ax.barh(y, table["mu_star"], xerr=table["mu_star_conf"], label="Morris mu*")
+    ax.set_yticks(y, table["parameter"], fontsize=8)
+    ax.legend(frameon=False)
+    ax.set_title(f"Sensitivity of {metric}")
+    import io
+
+    from .output import write_bytes
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    write_bytes(Path(path), buf.getvalue())
+
