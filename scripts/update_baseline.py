@@ -1,6 +1,7 @@
 """Refresh the stored baseline summary after a deliberate model change.
 
-    python scripts/update_baseline.py --reason "why the model changed"   (or: make baseline REASON=...)
+    python scripts/update_baseline.py --reason "why the model changed"
+    (or: make baseline REASON="why the model changed")
 
 Writes tests/scenarios/baseline_summary.json and adds a line to CHANGELOG.md naming the
 new summary's fingerprint; tests/scenarios/test_baseline.py checks both.

@@ -194,7 +194,8 @@ def params_markdown() -> str:
                      f"{cell(p.default)} | {cell(rng)} | {cell(p.source)}{flag} | "
                      f"{cell(p.meaning)} |")
     lines += ["", "## Provider organisations (`[[providers.organisations]]`)", "",
-              "| field | label (nl) | unit | default | range | meaning |", "|---|---|---|---|---|---|"]
+              "| field | label (nl) | unit | default | range | meaning |",
+              "|---|---|---|---|---|---|"]
     for f in ORGANISATION_FIELDS:
         rng = ", ".join(f.choices) if f.choices else (
             "" if f.low is None else f"{f.low:g} – {f.high:g}")
@@ -323,7 +324,8 @@ def cmd_reproduce(args) -> int:
     sc = load(folder / "scenario.toml")
     sc = dataclasses.replace(sc, name=rerun["scenario_name"])
     if rec.get("code_sha256") != provenance.code_sha256():
-        print(f"note: made with doorstroom {rec.get('version')} (code {str(rec.get('code_sha256'))[:12]}); "
+        made = str(rec.get("code_sha256"))[:12]
+        print(f"note: made with doorstroom {rec.get('version')} (code {made}); "
               f"this is {__version__} (code {provenance.code_sha256()[:12]})", file=sys.stderr)
     res = experiment.run_replications(sc, policies, reps, seed=seed, workers=args.workers,
                                       psa=bool(rerun.get("psa")))

@@ -189,7 +189,8 @@ GROUP_LABELS = {
            "mild_intellectual_disability": "licht verstandelijke beperking",
            "mental_health": "psychische aandoening (GGZ)",
            "acquired_brain_injury": "niet-aangeboren hersenletsel",
-           "autism": "autisme", "long_term_unemployed": "langdurig werkloos, meervoudige problemen"},
+           "autism": "autisme",
+           "long_term_unemployed": "langdurig werkloos, meervoudige problemen"},
     "en": {g: g.replace("_", " ") for g in GROUPS},
 }
 
@@ -550,7 +551,8 @@ def _ce_text(ce, t, lang, a, b) -> str:
 
 def _sensitivity_html(sens, t, lang, a, b) -> str:
     if not sens:
-        return f"<h2>{t['sensitivity']}</h2><p class=\"note\">{html.escape(t['no_sensitivity'])}</p>"
+        note = html.escape(t["no_sensitivity"])
+        return f"<h2>{t['sensitivity']}</h2><p class=\"note\">{note}</p>"
     be = sens["break_even"]
     if be["break_even"] is None:
         be_text = t["break_even_none"].format(key=be["parameter"],

@@ -18,7 +18,6 @@ arithmetic, so one call costs a few dozen array operations whatever the subset.
 from __future__ import annotations
 
 import hashlib
-import math
 from functools import lru_cache
 
 import numpy as np

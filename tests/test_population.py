@@ -14,9 +14,11 @@ def test_start_mix_follows_the_declared_shares():
     pop.add(np.arange(40_000, dtype=np.uint64), 0, 1, sc.values, initial=True)
     st = pop.view("status")
     p = sc.values
-    assert abs((st == Status.DAY_ACTIVITY).mean() - p["population.share_in_day_activity_start"]) < 0.01
+    in_da = (st == Status.DAY_ACTIVITY).mean()
+    assert abs(in_da - p["population.share_in_day_activity_start"]) < 0.01
     assert abs((st == Status.PAID_WORK).mean() - p["population.share_in_paid_work_start"]) < 0.01
-    assert abs((pop.view("benefit") == Benefit.BIJSTAND).mean() - p["population.share_bijstand"]) < 0.01
+    bijstand = (pop.view("benefit") == Benefit.BIJSTAND).mean()
+    assert abs(bijstand - p["population.share_bijstand"]) < 0.01
     groups = np.bincount(pop.view("group"), minlength=6) / 40_000
     assert np.allclose(groups, p["population.group_shares"], atol=0.01)
     ages = pop.view("age_months") / 12

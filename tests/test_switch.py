@@ -34,7 +34,8 @@ def test_paths_are_identical_before_the_switch(sc):
     before = slice(1, 12)
     assert stay.loc[before].equals(switch.loc[before])
     assert not stay.loc[13:].equals(switch.loc[13:])
-    assert (switch.loc[13:, "after_switch"] == 1).all() and (switch.loc[:12, "after_switch"] == 0).all()
+    assert (switch.loc[13:, "after_switch"] == 1).all()
+    assert (switch.loc[:12, "after_switch"] == 0).all()
 
 
 def test_decisions_are_honoured_through_the_transition_with_double_costs(sc):

@@ -20,7 +20,8 @@ def test_ontschot_pools_the_pots_and_frees_trials_from_the_reintegration_cap(sma
     assert walls["referrals_held_for_budget"].sum() > 0
     assert (one_pot["referrals_held_for_budget"] == 0).all()
     assert one_pot["trials_started"].sum() > walls["trials_started"].sum()
-    assert (one_pot["payer_wmo_eur"] == 0).all() and (one_pot["payer_pw_reintegration_eur"] == 0).all()
+    assert (one_pot["payer_wmo_eur"] == 0).all()
+    assert (one_pot["payer_pw_reintegration_eur"] == 0).all()
     assert np.allclose(one_pot["payer_ontschot_eur"] + one_pot["payer_pw_benefits_eur"],
                        one_pot["cost_total_eur"])
     assert (walls["payer_ontschot_eur"] == 0).all()
@@ -54,7 +55,8 @@ def test_sheltered_work_is_a_rung_between_day_activities_and_work(small):
     places = round(5.0 * sc["population.inhabitants"] / 1e4)
     assert beschut["sheltered_work_started"].sum() > 0
     assert (beschut["in_sheltered_work_end"] <= places).all()
-    assert (beschut["cost_sheltered_work_eur"] > 0).all() and (plain["cost_sheltered_work_eur"] == 0).all()
+    assert (beschut["cost_sheltered_work_eur"] > 0).all()
+    assert (plain["cost_sheltered_work_eur"] == 0).all()
     assert beschut["benefits_saved_eur"].mean() > plain["benefits_saved_eur"].mean()
     model = DoorstroomModel(sc, policy="indicatie+sheltered_work", seed=2).run()
     assert model.timeseries()["in_sheltered_work"].max() <= places
