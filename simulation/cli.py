@@ -100,6 +100,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--difference", action="store_true",
                    help="of the paired difference (voorziening minus indicatie), for --compare "
                         "sweeps")
+    p = sub.add_parser("calibrate", help="fit parameters to observed figures or series")
+    p.add_argument("scenario")
+    p.add_argument("--targets", type=Path, required=True,
+                   help="a targets TOML (observable ranges) or a CSV of monthly series")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=LOW:HIGH",
+                   help="a parameter to fit and its range (KEY alone: its plausible range)")
+    p.add_argument("--policy", help="policy set the series were observed under "
+                                    "(default: policy.regime)")
+    p.add_argument("--replications", type=int, default=3)
+    p.add_argument("--seed", type=int)
+    p.add_argument("--maxiter", type=int, default=12, help="generations of the optimiser")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--out", type=Path, help="fitted scenario file to write "
+                                            "(default: <scenario>-calibrated.toml in results/)")
     p = sub.add_parser("reproduce", help="rerun a results folder and confirm identical results")
     p.add_argument("folder", help="a folder written by run or compare")
     p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4))
@@ -400,6 +414,31 @@ def cmd_sensitivity(args) -> int:
     return 0
 
 
+def cmd_calibrate(args) -> int:
+    from .calibrate import calibrate, fitted_scenario_toml, load_observations
+    from .output import write_text
+    from .sweep import parse_params
+
+    sc = _scenario(args)
+    keys, bounds = parse_params(args.param, sc)
+    if args.replications < 1 or args.maxiter < 1:
+        raise InputError("--replications and --maxiter must be at least 1")
+    seed = int(sc["simulation.seed"] if args.seed is None else args.seed)
+    obs = load_observations(args.targets, args.policy, args.replications, seed)
+    fit = calibrate(sc, obs, keys, bounds, args.policy, seed=seed, maxiter=args.maxiter)
+    out = args.out or Path("results") / f"{sc.name}-calibrated.toml"
+    if out.exists() and out.is_dir():
+        raise InputError(f"--out {out}: is a folder; name a .toml file")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_text(out, fitted_scenario_toml(sc, fit, obs))
+    print(f"fitted against {obs.description} (distance {fit.distance:.4g}, "
+          f"{fit.evaluations} evaluations):")
+    for k, v, (lo, hi) in zip(fit.params, fit.values, fit.intervals):
+        print(f"  {k:40} {v:12.6g}   about 95%: {lo:.6g} .. {hi:.6g}")
+    print(f"scenario: {out}")
+    return 0
+
+
 def _precision_note(res) -> None:
     """Say how many replications a tighter interval on the net-cost difference would need."""
     from .report import fmt
@@ -448,4 +487,4 @@ def _print_comparison(res) -> None:
 COMMANDS = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate,
             "params": cmd_params, "plan": cmd_plan, "reproduce": cmd_reproduce,
             "check-targets": cmd_check_targets, "sweep": cmd_sweep,
-            "sensitivity": cmd_sensitivity}
+            "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate}
