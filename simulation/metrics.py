@@ -36,8 +36,6 @@ EXTRA_METRICS = (
 GROUP_METRICS = tuple(f"{kind}_{g}" for g in GROUPS
                       for kind in ("participants_served", "jobs_started"))
 METRICS = (*CONTRACT_METRICS, *EXTRA_METRICS, *GROUP_METRICS)
-#: Metrics that are ratios and have no value when their denominator is zero.
-RATIOS = ("cost_per_participant_year_eur", "cost_per_sustained_job_eur")
 
 
 def compute(model) -> dict[str, float]:

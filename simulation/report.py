@@ -464,11 +464,13 @@ body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;
 table {{ border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: 0.92rem; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: right; }}
 th:first-child, td:first-child {{ text-align: left; }}
+td:not(:first-child) {{ white-space: nowrap; }}
 figure {{ margin: 1.5rem 0; page-break-inside: avoid; }} img {{ max-width: 100%; }}
 .answer {{ background: #f4f7fb; border-left: 4px solid #1f77b4; padding: 0.6rem 1rem; }}
 .note {{ color: #555; font-size: 0.9rem; }}
 h2 {{ page-break-after: avoid; }} table {{ page-break-inside: avoid; }}
-@media print {{ body {{ margin: 0; max-width: none; }} details {{ display: block; }} }}
+@media print {{ body {{ margin: 0; max-width: none; font-size: 10pt; }}
+               table {{ font-size: 8.5pt; }} details {{ display: block; }} }}
 </style></head><body>
 <h1>{esc(t['title'])}</h1>
 <p>{esc(t['question'])}</p>
