@@ -100,7 +100,7 @@ def acceptability(results, a: str, b: str, max_wtp: float | None = None,
 def tornado(scenario, a: str, b: str, replications: int, seed: int | None = None,
             workers: int = 1, metric: str = COST, pool=None) -> pd.DataFrame:
     """One unmeasured parameter at a time at the low and high end of its plausible range."""
-    from .experiment import run_replications
+    from .experiment import plausible_value, run_replications
     from .params import uncertain_params
 
     rows = []
@@ -110,10 +110,7 @@ def tornado(scenario, a: str, b: str, replications: int, seed: int | None = None
     for p in uncertain_params():
         ends = []
         for x in p.plausible:
-            value: Any = [v * x for v in scenario[p.key]] if p.kind == "list[float]" else x
-            if p.kind == "list[float]":
-                value = [min(p.high, max(p.low, v)) for v in value]
-            sc = scenario.with_overrides({p.key: value})
+            sc = scenario.with_overrides({p.key: plausible_value(p, scenario, x)})
             res = run_replications(sc, (a, b), replications, seed, workers, progress=False,
                                    pool=pool)
             ends.append(float(paired(res, a, b, metric).mean()))

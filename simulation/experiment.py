@@ -60,11 +60,16 @@ def psa_draw(scenario: Scenario, seed: int, replication: int) -> dict[str, Any]:
     for p in uncertain_params():
         lo, hi = p.plausible
         x = lo + (hi - lo) * float(rng.uniform(seed, f"psa:{p.key}", replication, ent)[0])
-        if p.kind == "list[float]":
-            out[p.key] = [min(p.high, max(p.low, v * x)) for v in scenario[p.key]]
-        else:
-            out[p.key] = int(round(x)) if p.kind == "int" else x
+        out[p.key] = plausible_value(p, scenario, x)
     return out
+
+
+def plausible_value(p, scenario: Scenario, x: float) -> Any:
+    """A point ``x`` of a parameter's plausible range as a scenario value: the number
+    itself, or for a list the scenario's list scaled by ``x`` (kept in the allowed range)."""
+    if p.kind == "list[float]":
+        return [min(p.high, max(p.low, v * x)) for v in scenario[p.key]]
+    return int(round(x)) if p.kind == "int" else float(x)
 
 
 def psa_columns(draw: dict[str, Any], scenario: Scenario) -> dict[str, float]:
