@@ -22,7 +22,7 @@ def _start(*args):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _wait_until_busy(proc, seconds=4.0):
+def _wait_until_busy(proc, seconds=6.0):
     time.sleep(seconds)  # past imports, inside the replications
     assert proc.poll() is None, "the run ended before it could be interrupted"
 
