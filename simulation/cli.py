@@ -100,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--difference", action="store_true",
                    help="of the paired difference (voorziening minus indicatie), for --compare "
                         "sweeps")
+    p = sub.add_parser("discover", help="PRIM scenario discovery on a sweep folder")
+    p.add_argument("folder")
+    p.add_argument("--metric", default="net_cost_eur")
+    p.add_argument("--above", type=float, default=0.0,
+                   help="find where the metric (difference) is above this (default 0)")
+    p.add_argument("--levels", action="store_true",
+                   help="use the metric of the first policy set, not the paired difference")
     p = sub.add_parser("calibrate", help="fit parameters to observed figures or series")
     p.add_argument("scenario")
     p.add_argument("--targets", type=Path, required=True,
@@ -414,6 +421,24 @@ def cmd_sensitivity(args) -> int:
     return 0
 
 
+def cmd_discover(args) -> int:
+    from .ema import discover, discovery_plot, discovery_table
+    from .output import write_csv
+
+    folder = Path(args.folder)
+    found = discover(folder, args.metric, difference=not args.levels, above=args.above)
+    what = f"{args.metric}{'' if args.levels else ' difference'} above {args.above:g}"
+    print(f"{found['cases']} of {found['samples']} samples have {what}.")
+    print(f"Rule: {found['rule']}")
+    print(f"  coverage {found['coverage']:.2f} (share of those cases inside the box), "
+          f"density {found['density']:.2f} (share of the box that are such cases)")
+    name = f"discovery-{args.metric}"
+    write_csv(folder / f"{name}.csv", discovery_table(found))
+    discovery_plot(found, folder / f"{name}.png", what)
+    print(f"written: {folder / (name + '.csv')}, {folder / (name + '.png')}")
+    return 0
+
+
 def cmd_calibrate(args) -> int:
     from .calibrate import calibrate, fitted_scenario_toml, load_observations
     from .output import write_text
@@ -487,4 +512,5 @@ def _print_comparison(res) -> None:
 COMMANDS = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate,
             "params": cmd_params, "plan": cmd_plan, "reproduce": cmd_reproduce,
             "check-targets": cmd_check_targets, "sweep": cmd_sweep,
-            "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate}
+            "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate,
+            "discover": cmd_discover}

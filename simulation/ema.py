@@ -1,0 +1,171 @@
+"""The model as an EMA Workbench model, and scenario discovery with PRIM.
+
+EMA Workbench (``pip install ema-workbench``; 2.5 on Python 3.11, 3.x on newer) is an
+optional extra. Uncertainties come from the parameters nobody has measured (their
+plausible ranges), levers from the policy knobs a council sets, outcomes from the metrics
+of a paired comparison (second policy set minus first).
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .params import BY_KEY, uncertain_params
+from .scenario import Scenario
+
+LEVERS = ("voorziening.budget_per_year_eur", "indicatie.assessments_per_month")
+OUTCOMES = ("net_cost_eur", "jobs_sustained_12m", "participants_served")
+
+
+def _workbench():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # it warns about optional parallel back-ends
+        try:
+            import ema_workbench
+        except ImportError:
+            raise InputError("EMA Workbench is not installed: pip install ema-workbench") \
+                from None
+    return ema_workbench
+
+
+def ema_model(scenario: Scenario, policies: Sequence[str] = ("indicatie", "voorziening"),
+              replications: int = 2, outcomes: Sequence[str] = OUTCOMES, seed: int = 1):
+    """An ``ema_workbench.Model`` whose outcomes are the mean paired differences.
+
+    Example::
+
+        from ema_workbench import perform_experiments
+        model = ema_model(load_scenario("scenarios/baseline.toml"))
+        experiments, outcomes = perform_experiments(model, scenarios=20)
+    """
+    ema = _workbench()
+    from .experiment import plausible_value, run_replications
+
+    a, b = policies
+    params = [p for p in uncertain_params() if p.kind in ("int", "float", "list[float]")]
+
+    def run(**values) -> dict[str, float]:
+        over = {}
+        for key, x in values.items():
+            p = BY_KEY[key]
+            over[key] = plausible_value(p, scenario, x) if p.plausible else (
+                int(round(x)) if p.kind == "int" else float(x))
+        res = run_replications(scenario.with_overrides(over), (a, b), replications, seed,
+                               progress=False)
+        da, db = res.of(a), res.of(b)
+        return {m: float((db[m] - da[m]).mean()) for m in outcomes}
+
+    model = ema.Model("doorstroom", function=run)
+    model.uncertainties = [ema.RealParameter(p.key, *p.plausible) for p in params]
+    levers = []
+    for key in LEVERS:
+        p = BY_KEY[key]
+        lo, hi = scenario[key] * 0.5, scenario[key] * 1.5
+        levers.append(ema.IntegerParameter(key, int(max(lo, p.low)), int(max(hi, lo + 1)))
+                      if p.kind == "int" else ema.RealParameter(key, lo, max(hi, lo + 1e-9)))
+    model.levers = levers
+    model.outcomes = [ema.ScalarOutcome(m) for m in outcomes]
+    return model
+
+
+def discover(folder: Path, metric: str, difference: bool = True,
+             above: float = 0.0) -> dict:
+    """PRIM on a sweep: which parameter ranges make ``metric`` exceed ``above``.
+
+    With ``difference`` (a ``--compare`` sweep) the response is the mean paired difference
+    (second policy set minus first) per sample, e.g. where voorziening costs more.
+    """
+    _workbench()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # optional interactive back-ends it cannot find
+        from ema_workbench.analysis import prim
+
+    from .sweep import SPEC, SweepSpec, merge
+
+    folder = Path(folder)
+    if not (folder / SPEC).exists():
+        raise InputError(f"{folder}: not a sweep folder")
+    import json
+
+    spec = SweepSpec(**json.loads((folder / SPEC).read_text()))
+    results = merge(folder)
+    if metric not in results.columns:
+        raise InputError(f"--metric {metric}: not a metric of this sweep")
+    if difference:
+        if len(spec.policies) != 2:
+            raise InputError("--difference needs a sweep run with --compare")
+        a, b = spec.policies
+        wide = results.pivot_table(index=["sample", "replication"], columns="policy",
+                                   values=metric)
+        y = (wide[b] - wide[a]).groupby(level="sample").mean()
+    else:
+        y = results[results["policy"] == spec.policies[0]].groupby("sample")[metric].mean()
+    x = results.drop_duplicates("sample").set_index("sample")[spec.params].loc[y.index]
+    hit = (y.to_numpy() > above)
+    if hit.all() or not hit.any():
+        share = "every" if hit.all() else "no"
+        return {"rule": f"{share} sample has {metric} above {above:g}", "coverage": 1.0,
+                "density": float(hit.mean()), "limits": {}, "cases": int(hit.sum()),
+                "samples": int(hit.size)}
+    import inspect
+
+    kwargs = {"peel_alpha": 0.1}
+    if "threshold" in inspect.signature(prim.Prim.__init__).parameters:  # EMA 2.x
+        kwargs["threshold"] = 0.6
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        algorithm = prim.Prim(x.reset_index(drop=True), hit, **kwargs)
+        box = algorithm.find_box()
+    # The box's limits on every parameter it restricts (both EMA 2.x and 3.x keep the
+    # trajectory of boxes in ``box_lims`` and the unrestricted box in ``box_init``).
+    lims, init = box.box_lims[box._cur_box], algorithm.box_init
+    limits = {c: [float(lims[c].iloc[0]), float(lims[c].iloc[1])] for c in lims.columns
+              if (lims[c].iloc[0], lims[c].iloc[1]) != (init[c].iloc[0], init[c].iloc[1])}
+    rule = " and ".join(f"{k} in [{lo:.4g}, {hi:.4g}]" for k, (lo, hi) in limits.items()) \
+        or "the whole range"
+    return {"rule": rule, "coverage": float(box.coverage), "density": float(box.density),
+            "limits": limits, "cases": int(hit.sum()), "samples": int(hit.size),
+            "x": x, "hit": hit}
+
+
+def discovery_plot(found: dict, path: Path, metric: str) -> None:
+    """The two parameters the box restricts most, samples coloured by the outcome."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from .output import write_bytes
+
+    x, hit = found.get("x"), found.get("hit")
+    fig, ax = plt.subplots(figsize=(6, 4.5))
+    if x is not None:
+        cols = list(found["limits"])[:2] or list(x.columns[:2])
+        if len(cols) == 1:
+            cols = [cols[0], next((c for c in x.columns if c != cols[0]), cols[0])]
+        ax.scatter(x[cols[0]], x[cols[1]], c=np.where(hit, "#d95f02", "#9ecae1"), s=14)
+        lims = found["limits"]
+        x0, x1 = lims.get(cols[0], [x[cols[0]].min(), x[cols[0]].max()])
+        y0, y1 = lims.get(cols[1], [x[cols[1]].min(), x[cols[1]].max()])
+        ax.add_patch(plt.Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, linewidth=1.5))
+        ax.set_xlabel(cols[0], fontsize=8)
+        ax.set_ylabel(cols[1], fontsize=8)
+    ax.set_title(f"PRIM: {metric} above threshold (orange); box: coverage "
+                 f"{found['coverage']:.2f}, density {found['density']:.2f}", fontsize=9)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    write_bytes(Path(path), buf.getvalue())
+
+
+def discovery_table(found: dict) -> pd.DataFrame:
+    return pd.DataFrame([{"parameter": k, "low": v[0], "high": v[1]}
+                         for k, v in found["limits"].items()])
