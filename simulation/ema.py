@@ -34,6 +34,16 @@ def _workbench():
     return ema_workbench
 
 
+def ema_name(key: str) -> str:
+    """EMA Workbench wants Python identifiers: ``a.b`` becomes ``a__b``."""
+    return key.replace(".", "__")
+
+
+def scenario_key(name: str) -> str:
+    """The scenario key of an EMA Workbench name."""
+    return name.replace("__", ".")
+
+
 def ema_model(scenario: Scenario, policies: Sequence[str] = ("indicatie", "voorziening"),
               replications: int = 2, outcomes: Sequence[str] = OUTCOMES, seed: int = 1):
     """An ``ema_workbench.Model`` whose outcomes are the mean paired differences.
@@ -52,7 +62,8 @@ def ema_model(scenario: Scenario, policies: Sequence[str] = ("indicatie", "voorz
 
     def run(**values) -> dict[str, float]:
         over = {}
-        for key, x in values.items():
+        for name, x in values.items():
+            key = scenario_key(name)
             p = BY_KEY[key]
             over[key] = plausible_value(p, scenario, x) if p.plausible else (
                 int(round(x)) if p.kind == "int" else float(x))
@@ -62,13 +73,14 @@ def ema_model(scenario: Scenario, policies: Sequence[str] = ("indicatie", "voorz
         return {m: float((db[m] - da[m]).mean()) for m in outcomes}
 
     model = ema.Model("doorstroom", function=run)
-    model.uncertainties = [ema.RealParameter(p.key, *p.plausible) for p in params]
+    model.uncertainties = [ema.RealParameter(ema_name(p.key), *p.plausible) for p in params]
     levers = []
     for key in LEVERS:
         p = BY_KEY[key]
         lo, hi = scenario[key] * 0.5, scenario[key] * 1.5
-        levers.append(ema.IntegerParameter(key, int(max(lo, p.low)), int(max(hi, lo + 1)))
-                      if p.kind == "int" else ema.RealParameter(key, lo, max(hi, lo + 1e-9)))
+        levers.append(
+            ema.IntegerParameter(ema_name(key), int(max(lo, p.low)), int(max(hi, lo + 1)))
+            if p.kind == "int" else ema.RealParameter(ema_name(key), lo, max(hi, lo + 1e-9)))
     model.levers = levers
     model.outcomes = [ema.ScalarOutcome(m) for m in outcomes]
     return model

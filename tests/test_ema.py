@@ -5,7 +5,7 @@ import pytest
 pytest.importorskip("ema_workbench")
 
 from simulation.cli import main  # noqa: E402
-from simulation.ema import discover, ema_model  # noqa: E402
+from simulation.ema import discover, ema_model, scenario_key  # noqa: E402
 from simulation.params import uncertain_params  # noqa: E402
 from simulation.sweep import run_sweep  # noqa: E402
 
@@ -19,7 +19,9 @@ def test_a_small_ema_experiment_runs_the_model(sc):
     from ema_workbench import SequentialEvaluator, perform_experiments
 
     model = ema_model(sc, replications=1)
-    assert {u.name for u in model.uncertainties} == {p.key for p in uncertain_params()}
+    assert {scenario_key(u.name) for u in model.uncertainties} == {
+        p.key for p in uncertain_params()}
+    assert all(u.name.isidentifier() for u in [*model.uncertainties, *model.levers])
     with SequentialEvaluator(model) as evaluator:
         experiments, outcomes = perform_experiments(model, scenarios=3, policies=1,
                                                     evaluator=evaluator)
