@@ -98,26 +98,9 @@ def discover(folder: Path, metric: str, difference: bool = True,
         warnings.simplefilter("ignore")  # optional interactive back-ends it cannot find
         from ema_workbench.analysis import prim
 
-    from .sweep import SPEC, SweepSpec, merge
+    from .sweep import responses
 
-    folder = Path(folder)
-    if not (folder / SPEC).exists():
-        raise InputError(f"{folder}: not a sweep folder")
-    import json
-
-    spec = SweepSpec(**json.loads((folder / SPEC).read_text()))
-    results = merge(folder)
-    if metric not in results.columns:
-        raise InputError(f"--metric {metric}: not a metric of this sweep")
-    if difference:
-        if len(spec.policies) != 2:
-            raise InputError("--difference needs a sweep run with --compare")
-        a, b = spec.policies
-        wide = results.pivot_table(index=["sample", "replication"], columns="policy",
-                                   values=metric)
-        y = (wide[b] - wide[a]).groupby(level="sample").mean()
-    else:
-        y = results[results["policy"] == spec.policies[0]].groupby("sample")[metric].mean()
+    spec, results, y = responses(Path(folder), metric, difference)
     x = results.drop_duplicates("sample").set_index("sample")[spec.params].loc[y.index]
     hit = (y.to_numpy() > above)
     if hit.all() or not hit.any():

@@ -194,21 +194,16 @@ def merge(out: Path) -> pd.DataFrame:
     return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
 
 
-def sensitivity(out: Path, metric: str, difference: bool = False) -> pd.DataFrame:
-    """Sobol' (first and total order, with 95% confidence) or Morris indices of a metric.
-
-    The response per sample is the mean over replications; with ``difference`` it is the
-    mean paired difference (second policy minus first) of a ``--compare`` sweep.
-    """
+def responses(out: Path, metric: str,
+              difference: bool) -> tuple[SweepSpec, pd.DataFrame, pd.Series]:
+    """A sweep folder's spec, its runs, and one response per sample: the metric's mean over
+    replications, or with ``difference`` the mean paired difference (second policy set
+    minus first) of a ``--compare`` sweep."""
     out = Path(out)
     if not (out / SPEC).exists():
         raise InputError(f"{out}: not a sweep folder (no {SPEC})")
     spec = SweepSpec(**json.loads((out / SPEC).read_text()))
-    if spec.method not in ("sobol", "morris"):
-        raise InputError(f"{out}: a {spec.method} sweep; sensitivity indices need "
-                         "--method sobol or morris")
-    results = pd.read_parquet(out / "results.parquet") if (out / "results.parquet").exists() \
-        else merge(out)
+    results = merge(out)
     if metric not in results.columns:
         raise InputError(f"--metric {metric}: not a metric of this sweep")
     if difference:
@@ -220,6 +215,19 @@ def sensitivity(out: Path, metric: str, difference: bool = False) -> pd.DataFram
         y = (wide[b] - wide[a]).groupby(level="sample").mean()
     else:
         y = results[results["policy"] == spec.policies[0]].groupby("sample")[metric].mean()
+    return spec, results, y
+
+
+def sensitivity(out: Path, metric: str, difference: bool = False) -> pd.DataFrame:
+    """Sobol' (first and total order, with 95% confidence) or Morris indices of a metric.
+
+    The response per sample is the mean over replications; with ``difference`` it is the
+    mean paired difference (second policy minus first) of a ``--compare`` sweep.
+    """
+    spec, results, y = responses(out, metric, difference)
+    if spec.method not in ("sobol", "morris"):
+        raise InputError(f"{out}: a {spec.method} sweep; sensitivity indices need "
+                         "--method sobol or morris")
     points = design(spec.method, spec.bounds, spec.samples, spec.seed)
     if len(y) != len(points):
         raise InputError(f"{out}: {len(y)} of {len(points)} samples finished; "
