@@ -220,6 +220,11 @@ class DoorstroomModel(mesa.Model):
         return self.population.dagdelen[rows] * (
             p["day_activity.weeks_per_year"] / 12.0 * p["day_activity.attendance_rate"])
 
+    def referral_chance(self, rows: np.ndarray) -> np.ndarray:
+        """Each resident's chance this month of being proposed by its provider."""
+        chance = np.array([pr.referral_probability for pr in self.providers])
+        return chance[self.population.provider[rows]]
+
     def provider_factor(self) -> np.ndarray:
         """Development speed at each provider: guidance x work orientation."""
         return np.array([pr.guidance * pr.development_factor for pr in self.providers])

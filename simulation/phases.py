@@ -200,7 +200,7 @@ def _referrals(model, month: int) -> None:
     rows = rows[ready]
     if rows.size == 0:
         return
-    ref_p = np.array([pr.referral_probability for pr in model.providers])[pop.provider[rows]]
+    ref_p = model.referral_chance(rows)
     willing = p["work.willingness_per_month"] * (1.0 - model.policy.fear(p))
     go = (model.draw("referral", rows) < ref_p) & (model.draw("willing", rows) < willing)
     rows = rows[go]
@@ -232,7 +232,7 @@ def _referrals(model, month: int) -> None:
 def _reintegration_money_left(model, month: int) -> bool:
     """With separate pots, new trials wait once the year's re-integration budget is spent
     (pro rata: by month m of the year, m/12 of the budget); one pot never waits."""
-    if not model.policy.adjust("reintegration_capped", True):
+    if not model.policy.adjust("separate_pots", True):
         return True
     start = (month - 1) // 12 * 12 + 1
     spent = model.ledger.payer_cents("pw_reintegration", months=slice(start, month)) / 100
@@ -258,7 +258,7 @@ def sheltered_work(model, month: int) -> None:
     fit = (pop.rung[rows] >= 4) & (lw >= p["sheltered_work.min_loonwaarde"]) & (
         lw < p["work.min_loonwaarde"])
     rows = rows[fit]
-    ref_p = np.array([pr.referral_probability for pr in model.providers])[pop.provider[rows]]
+    ref_p = model.referral_chance(rows)
     rows = rows[model.draw("sheltered_referral", rows) < ref_p]
     if rows.size == 0:
         return

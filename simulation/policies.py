@@ -47,7 +47,8 @@ class PolicyPart:
     def processing_months(self, value: float, p) -> float:
         return value
 
-    def reintegration_capped(self, value: bool, p) -> bool:
+    def separate_pots(self, value: bool, p) -> bool:
+        """Wmo and Participatiewet money in separate pots (walls between them)."""
         return value
 
     def extra_trial_slots(self, value: int, p) -> int:
@@ -137,7 +138,7 @@ class Indicatie(Regime):
         u = model.draw("assessment_outcome", served)
         new, renew = served[~re], served[re]
         chance = np.full(new.size, p["indicatie.eligibility_probability"])
-        if model.policy.adjust("reintegration_capped", True):  # separate pots: a wall
+        if model.policy.adjust("separate_pots", True):  # separate pots: a wall
             walled = (pop.group[new] == GROUPS.index("long_term_unemployed")) & (
                 pop.benefit[new] == Benefit.BIJSTAND)
             chance[walled] *= p["participatiewet.walls_eligibility_factor"]
@@ -312,7 +313,7 @@ class Ontschot(PolicyPart):
 
     name = "ontschot"
 
-    def reintegration_capped(self, value, p):
+    def separate_pots(self, value, p):
         return False
 
     def payer(self, value, category):

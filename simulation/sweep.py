@@ -109,18 +109,16 @@ def _sample_scenario(base: Scenario, keys: list[str], row: np.ndarray) -> tuple[
 
 def _run_sample(spec_data: dict, sample: int, row: list[float]) -> pd.DataFrame:
     """One sample, every replication and policy: a flat table (runs in a worker)."""
-    from .experiment import replication_seed, simulate
+    from .experiment import run_replications
 
     spec = SweepSpec(**spec_data)
     base = build(spec.scenario, name=spec.scenario_name, origin=spec.scenario_name)
     sc, values = _sample_scenario(base, spec.params, np.array(row))
-    rows = []
-    for r in range(spec.replications):
-        for policy in spec.policies:
-            metrics, _, _ = simulate(sc, policy, replication_seed(spec.seed, r))
-            rows.append({"sample": sample, **values, "replication": r, "policy": policy,
-                         **metrics})
-    return pd.DataFrame(rows)
+    runs = run_replications(sc, spec.policies, spec.replications, spec.seed, progress=False)
+    df = runs.metrics
+    for i, (key, value) in enumerate({"sample": sample, **values}.items()):
+        df.insert(i, key, value)
+    return df
 
 
 def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], method: str,
