@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -190,7 +190,8 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
 def run_replications(scenario: Scenario, policies: Sequence[str], replications: int,
                      seed: int | None = None, workers: int = 1,
                      progress: bool | None = None, psa: bool = False,
-                     pool: ProcessPoolExecutor | None = None) -> Results:
+                     pool: ProcessPoolExecutor | None = None,
+                     on_progress: Callable[[int, int], None] | None = None) -> Results:
     """Run ``replications`` replications of every policy; gather results in order.
 
     Args:
@@ -203,6 +204,8 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
         psa: probabilistic sensitivity analysis: each replication draws the unmeasured
             parameters from their plausible ranges (the same draw for every policy set).
         pool: a ``worker_pool`` to use instead of starting one.
+        on_progress: called as ``on_progress(runs_done, runs_total)`` after each batch
+            (the dashboard's progress indicator).
     """
     if replications < 1:
         raise InputError(f"--replications must be at least 1, got {replications}")
@@ -215,7 +218,7 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
         with worker_pool(min(workers, len(chunks))) as own:
             if own is not None:
                 return run_replications(scenario, policies, replications, seed, workers,
-                                        progress, psa, pool=own)
+                                        progress, psa, pool=own, on_progress=on_progress)
         chunks = [reps]
     data = scenario.as_dict()
     show = sys.stderr.isatty() if progress is None else progress
@@ -228,6 +231,8 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
         for r in reps:
             collected += _task(data, scenario.name, policies, seed, [r], psa)
             bar.update(len(policies))
+            if on_progress is not None:
+                on_progress(len(collected), replications * len(policies))
     else:
         futures = {pool.submit(_task, data, scenario.name, list(policies), seed, chunk,
                                psa): chunk for chunk in chunks}
@@ -242,6 +247,8 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
                     "rerun with --workers 1 to see the error") from None
             collected += part
             bar.update(len(part))
+            if on_progress is not None:
+                on_progress(len(collected), replications * len(policies))
     bar.close()
     order = {p: i for i, p in enumerate(policies)}
     collected.sort(key=lambda item: (item[0], order[item[1]]))
