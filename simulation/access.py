@@ -48,7 +48,12 @@ def serve_queue(model, month: int, capacity: int,
     rows = np.flatnonzero((qs != NEVER) & (qs <= month - min_wait))
     if rows.size == 0 or capacity <= 0:
         return rows[:0], np.zeros(0, dtype=bool)
-    order = np.lexsort((tiebreak(model, rows), qs[rows]))
+    waited_since = qs[rows]
+    if capacity < rows.size:  # only those who joined no later than the last one served
+        last = np.partition(waited_since, capacity - 1)[capacity - 1]
+        rows = rows[waited_since <= last]
+        waited_since = qs[rows]
+    order = np.lexsort((tiebreak(model, rows), waited_since))
     served = rows[order[:capacity]]
     reassessed = pop.reassessment[served].copy()
     model.stats["assessments"] += served.size

@@ -120,16 +120,14 @@ class Employer(mesa.Agent):
     hires, and learns from how those jobs go.
     """
 
-    def __init__(self, model, index: int, inclusiveness: float, external_target_group: int,
-                 trial_slots: int, internal_of: int | None = None):
+    def __init__(self, model, index: int, inclusiveness: float, trial_slots: int,
+                 internal_of: int | None = None):
         super().__init__(model)
         self.index = index
         self.inclusiveness = inclusiveness
         self.trial_slots = trial_slots
         self.internal_of = internal_of  # a provider's own business (variant trial_placements)
         self.trials = 0
-        self.external_target_group = external_target_group
-        self.target_group_employees = 0  # residents in scope employed here
 
     @property
     def open_vacancies(self) -> int:
@@ -143,6 +141,20 @@ class Employer(mesa.Agent):
     def vacancy_rate(self) -> float:
         """Vacancies this employer opens per month, on average."""
         return float(self.model.vacancy_rates[self.index])
+
+    @property
+    def external_target_group(self) -> int:
+        """1 if it already employs people of the target group from outside the model."""
+        return int(self.model.external_target_group[self.index])
+
+    @property
+    def target_group_employees(self) -> int:
+        """Residents in scope employed here (kept in a model array, counted each month)."""
+        return int(self.model.target_group_employees[self.index])
+
+    @target_group_employees.setter
+    def target_group_employees(self, value: int) -> None:
+        self.model.target_group_employees[self.index] = value
 
     @property
     def employs_target_group(self) -> bool:

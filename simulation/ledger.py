@@ -66,14 +66,20 @@ class Ledger:
         self._entries = _Entries([], [], [], [], [], []) if detail else None
 
     def book(self, month: int, payer: str, category: str, amount_eur,
-             resident=None, provider=None) -> int:
-        """Book one amount or an array of amounts (one per resident or provider).
+             resident=None, provider=None, count: int | None = None) -> int:
+        """Book one amount or an array of amounts (one per resident or provider); with
+        ``count``, a single amount is booked ``count`` times (the same for each resident).
 
         Returns the booked total in cents.
         """
         p, c = _PAYER_INDEX[payer], _CAT_INDEX[category]
-        cents = np.rint(np.asarray(amount_eur, dtype=np.float64) * 100.0).astype(np.int64)
-        total = int(cents.sum())
+        if count is not None and np.ndim(amount_eur) == 0:
+            each = int(np.rint(float(amount_eur) * 100.0))
+            total = each * count
+            cents = np.full(count if self._entries is not None else 0, each, dtype=np.int64)
+        else:
+            cents = np.rint(np.asarray(amount_eur, dtype=np.float64) * 100.0).astype(np.int64)
+            total = int(cents.sum())
         self.totals[month, p, c] += total
         if self._entries is not None and cents.size:
             n = cents.size

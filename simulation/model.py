@@ -144,9 +144,12 @@ class DoorstroomModel(mesa.Model):
         self.vacancy_rates = np.zeros(n_all)
         self.vacancy_rates[:n] = rate
         self.open_vacancies = np.zeros(n_all, dtype=np.int64)
+        self.target_group_employees = np.zeros(n_all, dtype=np.int64)
+        self.external_target_group = np.zeros(n_all, dtype=np.int64)
+        self.external_target_group[:n] = has_tg
         self.employers: list[Employer] = [
-            Employer(self, k, float(incl[k]), int(has_tg[k]), trial_slots=0) for k in range(n)]
-        self.employers += [Employer(self, n + pr.index, 1.0, 0, trial_slots=0,
+            Employer(self, k, float(incl[k]), trial_slots=0) for k in range(n)]
+        self.employers += [Employer(self, n + pr.index, 1.0, trial_slots=0,
                                     internal_of=pr.index) for pr in self.providers]
         self.all_employers = np.arange(n)
         k_partners = min(int(p["providers.partner_employers"]), n)
@@ -212,7 +215,7 @@ class DoorstroomModel(mesa.Model):
         return rng.uniform(self.seed, decision, self.month, self.population.id[rows])
 
     def rows_with(self, status: Status) -> np.ndarray:
-        return np.flatnonzero(self.population.status[: self.population.n] == status)
+        return self.population.rows_with(status)
 
     def attended_dagdelen(self, rows: np.ndarray) -> np.ndarray:
         """Dagdelen attended this month by each resident (indicated x weeks x attendance)."""
@@ -232,6 +235,15 @@ class DoorstroomModel(mesa.Model):
     def payer(self, category: str) -> str:
         """Who pays a category: the default pot, unless a variant pools the pots."""
         return self.policy.payer(category, DEFAULT_PAYER[category])
+
+    def book(self, month: int, category: str, amount_eur, rows: np.ndarray,
+             provider: np.ndarray | None = None) -> int:
+        """Book an amount per resident (one number: the same for each) to the category's
+        payer. Resident ids are looked up only when the ledger keeps every entry."""
+        detail = self.ledger.detail
+        return self.ledger.book(month, self.payer(category), category, amount_eur,
+                                resident=self.population.id[rows] if detail else None,
+                                provider=provider if detail else None, count=len(rows))
 
     def stop_support(self, rows: np.ndarray, month: int) -> None:
         """Day activities end (decision not renewed): the resident is on its own again."""
@@ -321,9 +333,9 @@ class DoorstroomModel(mesa.Model):
             s["mean_guidance"][month] = float((g * clients).sum() / clients.sum())
         else:
             s["mean_guidance"][month] = 1.0
-        s["employers_with_target_group"][month] = sum(e.employs_target_group
-                                                      for e in self.employers
-                                                      if e.internal_of is None)
+        market = self.all_employers.size
+        s["employers_with_target_group"][month] = np.count_nonzero(
+            (self.external_target_group + self.target_group_employees)[:market])
         by_category, by_payer = led.month_cents(month)
         s["cost_total_eur"][month] = sum(by_category[c] for c in COST_CATEGORIES) / 100
         for c in (*COST_CATEGORIES, "benefits_paid", "benefits_saved"):

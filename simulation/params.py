@@ -254,7 +254,7 @@ PARAMS: tuple[Param, ...] = (
        "assumption: half of the participants need organised transport",
        "Aandeel met vervoer", "Share of participants who use organised transport."),
     # --- providers -----------------------------------------------------------
-    _p("providers.capacity_scale", "float", "-", 1.0, 0.0, 1_000.0,
+    _p("providers.capacity_scale", "float", "-", 1.0, 0.0, 100_000.0,
        "assumption: 1 keeps the places each organisation declares",
        "Schaal capaciteit", "Multiplies every provider's places (for what-ifs and sweeps)."),
     _p("providers.referral_per_month", "float", "1/month", 0.25, 0.0, 1.0,
@@ -428,9 +428,9 @@ PARAMS: tuple[Param, ...] = (
        "Share of the benefit no longer paid saved by the municipality.",
        plausible=(0.4, 1.0)),
     # --- employers -----------------------------------------------------------
-    _p("employers.count", "int", "employers", 120, 0, 20_000,
+    _p("employers.count", "int", "employers", 120, 0, 200_000,
        "assumption: employers within reach for this group in a 30,000 municipality "
-       "(at most 20,000: the largest municipality has about that many relevant firms)",
+       "(at most 200,000: room for benchmark populations far above any municipality)",
        "Aantal werkgevers", "Number of employer agents."),
     _p("employers.vacancies_per_month", "float", "vacancies/month", 40.0, 0.0, 1_000_000.0,
        "assumption: about 20% of the ~190 vacancies a month in a labour market of ~15,000 "

@@ -8,23 +8,24 @@ goes through ``model.draw`` (keyed by seed, resident, decision, month).
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 from . import access, rng
 from .population import AGE_EXIT_YEARS, NEVER, Benefit, Status, entrant_ids
 
+DAY_ACTIVITY, EXITED = int(Status.DAY_ACTIVITY), int(Status.EXITED)
+
 
 def population_flow(model, month: int) -> None:
     """Residents age, leave scope (AOW age, moving away, long-term care) and enter it."""
-    p, pop = model.p, model.population
-    present = np.flatnonzero(pop.present())
-    pop.age_months[present] += 1
-    leave = pop.age_months[present] >= AGE_EXIT_YEARS * 12
-    for decision, key in (("move_away", "population.move_away_per_year"),
-                          ("wlz", "population.wlz_per_year")):
-        monthly = 1.0 - (1.0 - p[key]) ** (1.0 / 12.0)
-        leave |= model.draw(decision, present) < monthly
-    model.exit(present[leave], month)
+    p, pop, n = model.p, model.population, model.population.n
+    monthly = [1.0 - (1.0 - p[key]) ** (1.0 / 12.0)
+               for key in ("population.move_away_per_year", "population.wlz_per_year")]
+    leave = _age_and_leave(pop.status[:n], pop.age_months[:n], pop.id[:n], AGE_EXIT_YEARS * 12,
+                           monthly[0], rng.stream(model.seed, "move_away", month),
+                           monthly[1], rng.stream(model.seed, "wlz", month))
+    model.exit(leave, month)
 
     count = rng.poisson(model.seed, "entries", month, np.array([rng.MUNICIPALITY_ID], np.uint64),
                         model.entries_per_month)[0]
@@ -32,6 +33,23 @@ def population_flow(model, month: int) -> None:
         rows = pop.add(entrant_ids(month, int(count)), month, model.seed, p, initial=False)
         model.stats["entries"] += rows.size
         model.make_handles(rows)
+
+
+@numba.njit(cache=True, nogil=True)
+def _age_and_leave(status, age_months, ids, exit_age_months, move_away, move_key, wlz, wlz_key):
+    """Everyone in scope ages a month; the rows leaving scope: AOW age, or a keyed draw
+    for moving away and one for long-term care (Wlz) below their monthly chances."""
+    out = np.empty(status.size, dtype=np.int64)
+    k = 0
+    for i in range(status.size):
+        if status[i] == EXITED:
+            continue
+        age_months[i] += 1
+        if (age_months[i] >= exit_age_months or rng.unit(ids[i], move_key) < move_away
+                or rng.unit(ids[i], wlz_key) < wlz):
+            out[k] = i
+            k += 1
+    return out[:k]
 
 
 def help_seeking(model, month: int) -> None:
@@ -61,35 +79,62 @@ def day_activities(model, month: int) -> None:
     for provider in model.providers:
         provider.step()
 
-    st = pop.status[: pop.n]
-    rows = np.flatnonzero((st == Status.NONE) | (st == Status.WAITING_ASSESSMENT)
-                          | (st == Status.WAITING_PLACEMENT) | (st == Status.DAY_ACTIVITY))
-    in_da = st[rows] == Status.DAY_ACTIVITY
-    factor = np.full(rows.size, p["development.unsupported_factor"])
-    prov = pop.provider[rows[in_da]]
-    factor[in_da] = model.provider_factor()[prov]
-    factor *= pop.motivation[rows]
+    n = pop.n
+    up, down = _develop(
+        pop.status[:n], pop.rung[:n], pop.provider[:n], pop.motivation[:n], pop.stability[:n],
+        pop.support_stopped[:n], pop.skills[:n], pop.id[:n], model.provider_factor(),
+        np.array([*p["development.up_per_month"], 0.0, 0.0, 0.0, 0.0]),
+        p["development.unsupported_factor"], p["development.relapse_per_month"],
+        p["development.relapse_instability_effect"], p["development.abrupt_stop_multiplier"],
+        p["development.skill_gain_per_month"], month, rng.stream(model.seed, "ladder", month))
+    model.stats["ladder_up"] += up
+    model.stats["ladder_down"] += down
 
-    rung = pop.rung[rows]
-    up_table = np.array([*p["development.up_per_month"], 0.0, 0.0, 0.0, 0.0])
-    p_up = np.minimum(up_table[rung - 1] * factor, 1.0)
-    instability = 1.0 - pop.stability[rows]
-    recent_stop = (month - pop.support_stopped[rows]) < 6
-    p_down = p["development.relapse_per_month"] * (
-        1.0 + p["development.relapse_instability_effect"] * instability) * np.where(
-        recent_stop, p["development.abrupt_stop_multiplier"], 1.0)
-    p_down = np.where(rung > 1, np.minimum(p_down, 1.0 - p_up), 0.0)
-    u = model.draw("ladder", rows)
-    up = u < p_up
-    down = u >= 1.0 - p_down
-    pop.rung[rows[up]] += 1
-    pop.rung[rows[down]] -= 1
-    model.stats["ladder_up"] += int(up.sum())
-    model.stats["ladder_down"] += int(down.sum())
 
-    r = rows[in_da]
-    gain = p["development.skill_gain_per_month"] * factor[in_da]
-    pop.skills[r] += (gain * (1.0 - pop.skills[r])).astype(np.float32)
+@numba.njit(cache=True, nogil=True)
+def _develop(status, rung, provider, motivation, stability, support_stopped, skills, ids,
+             provider_factor, up_table, unsupported, relapse, instability_effect,
+             abrupt_stop_multiplier, skill_gain, month, key):
+    """The ladder and skills of every resident not in a trial or job, in one pass.
+
+    Development speed is the provider's (guidance x work orientation) in day activities
+    and ``unsupported`` otherwise, times motivation. A step up has chance
+    ``up_table[rung] x speed``; a relapse (rung > 1) has chance ``relapse x (1 + effect x
+    instability)``, times ``abrupt_stop_multiplier`` within 6 months after support stopped,
+    capped so that up and down never overlap. One keyed draw ("ladder") decides both.
+    Residents in day activities also gain skills. Arithmetic follows NumPy's float32 and
+    float64 rules exactly, so the numbers match the array formulation of MODEL.md §3.
+    Returns (steps up, steps down).
+    """
+    ups = 0
+    downs = 0
+    one32 = np.float32(1.0)
+    effect32 = np.float32(instability_effect)
+    relapse32 = np.float32(relapse)
+    for i in range(status.size):
+        st = status[i]
+        if st > DAY_ACTIVITY:  # trial, work, exited, sheltered work
+            continue
+        in_da = st == DAY_ACTIVITY
+        factor = provider_factor[provider[i]] if in_da else unsupported
+        factor = factor * np.float64(motivation[i])
+        r = rung[i]
+        p_up = min(up_table[r - 1] * factor, 1.0)
+        p_down32 = relapse32 * (one32 + effect32 * (one32 - stability[i]))
+        p_down = np.float64(p_down32) * (
+            abrupt_stop_multiplier if month - support_stopped[i] < 6 else 1.0)
+        p_down = min(p_down, 1.0 - p_up) if r > 1 else 0.0
+        u = rng.unit(ids[i], key)
+        if u < p_up:
+            rung[i] += 1
+            ups += 1
+        if u >= 1.0 - p_down:
+            rung[i] -= 1
+            downs += 1
+        if in_da:
+            sk = skills[i]
+            skills[i] = sk + np.float32(skill_gain * factor * np.float64(one32 - sk))
+    return ups, downs
 
 
 def work_pathway(model, month: int) -> None:
@@ -274,59 +319,52 @@ def sheltered_work(model, month: int) -> None:
 
 def money(model, month: int) -> None:
     """Book the month's money: day activities (by regime), transport, work, benefits."""
-    p, pop, ledger = model.p, model.population, model.ledger
+    p, pop, n = model.p, model.population, model.population.n
     model.policy.pay(model, month)
 
     rows = model.rows_with(Status.DAY_ACTIVITY)
     rows = rows[pop.needs_transport[rows]]
     days = model.attended_dagdelen(rows) / 2.0
-    ledger.book(month, model.payer("transport"), "transport",
-                days * p["day_activity.transport_per_day_eur"], resident=pop.id[rows])
+    model.book(month, "transport", days * p["day_activity.transport_per_day_eur"], rows)
+    model.book(month, "trial_placement", p["work.trial_cost_per_month_eur"],
+               model.rows_with(Status.TRIAL_PLACEMENT))
 
-    trial = model.rows_with(Status.TRIAL_PLACEMENT)
-    ledger.book(month, model.payer("trial_placement"), "trial_placement",
-                np.full(trial.size, p["work.trial_cost_per_month_eur"]), resident=pop.id[trial])
-
+    paid = model.rows_with(Status.PAID_WORK)
     sheltered = model.rows_with(Status.SHELTERED_WORK)
-    work = np.concatenate([model.rows_with(Status.PAID_WORK), sheltered])
+    work = np.concatenate([paid, sheltered])
     wage = p["work.minimum_wage_per_hour_eur"] * p["work.hours_per_week"] * 52.0 / 12.0
     lw = pop.loonwaarde(work, p["development.loonwaarde_per_skill"])
     subsidy = np.minimum(p["work.wage_subsidy_cap_share"], 1.0 - lw) * wage * (
         1.0 + p["work.employer_cost_allowance"])
-    ledger.book(month, model.payer("wage_subsidy"), "wage_subsidy", subsidy,
-                resident=pop.id[work])
-    ledger.book(month, model.payer("sheltered_work"), "sheltered_work",
-                np.full(sheltered.size, p["sheltered_work.support_cost_per_month_eur"]),
-                resident=pop.id[sheltered])
-    work = model.rows_with(Status.PAID_WORK)  # job coaching is for regular jobs
-    tenure_year = (month - pop.job_start[work]) // 12
+    model.book(month, "wage_subsidy", subsidy, work)
+    model.book(month, "sheltered_work", p["sheltered_work.support_cost_per_month_eur"],
+               sheltered)
+    tenure_year = (month - pop.job_start[paid]) // 12  # job coaching is for regular jobs
     intensity = np.array([*p["jobcoach.intensity_by_year"], 0.0])
     share = intensity[np.minimum(tenure_year, intensity.size - 1)]
     hours = share * p["work.hours_per_week"] * 52.0 / 12.0
     coached = share > 0
-    ledger.book(month, model.payer("job_coaching"), "job_coaching",
-                hours[coached] * p["jobcoach.price_per_hour_eur"],
-                resident=pop.id[work[coached]])
+    model.book(month, "job_coaching", hours[coached] * p["jobcoach.price_per_hour_eur"],
+               paid[coached])
 
-    present = np.flatnonzero(pop.present())
-    home = present[pop.home_support[present]]
+    st = pop.status[:n]
+    present = st != Status.EXITED
+    home = np.flatnonzero(present & pop.home_support[:n])
     volunteering = (pop.rung[home] == 4) & np.isin(
         pop.status[home], (Status.NONE, Status.DAY_ACTIVITY))
     hours = p["home_support.hours_per_week"] * 52.0 / 12.0 * np.where(
         volunteering, 1.0 - model.policy.adjust("home_support_reduction", 0.0), 1.0)
-    ledger.book(month, model.payer("home_support"), "home_support",
-                hours * p["home_support.price_per_hour_eur"], resident=pop.id[home])
+    model.book(month, "home_support", hours * p["home_support.price_per_hour_eur"], home)
 
-    on_bijstand = present[pop.benefit[present] == Benefit.BIJSTAND]
+    # Bijstand: the full benefit, less what a resident in work earns (up to the benefit).
     benefit = p["benefits.bijstand_per_month_eur"]
-    working = np.isin(pop.status[on_bijstand], (Status.PAID_WORK, Status.SHELTERED_WORK))
-    earned = np.where(working, min(wage, benefit), 0.0)
-    ledger.book(month, model.payer("benefits_paid"), "benefits_paid", benefit - earned,
-                resident=pop.id[on_bijstand])
-    saved = on_bijstand[working]
-    ledger.book(month, model.payer("benefits_saved"), "benefits_saved",
-                np.full(saved.size, p["benefits.net_saving_share"] * min(wage, benefit)),
-                resident=pop.id[saved])
+    earned = min(wage, benefit)
+    on_bijstand = present & (pop.benefit[:n] == Benefit.BIJSTAND)
+    working = on_bijstand & ((st == Status.PAID_WORK) | (st == Status.SHELTERED_WORK))
+    working_rows = np.flatnonzero(working)
+    model.book(month, "benefits_paid", benefit, np.flatnonzero(on_bijstand & ~working))
+    model.book(month, "benefits_paid", benefit - earned, working_rows)
+    model.book(month, "benefits_saved", p["benefits.net_saving_share"] * earned, working_rows)
 
 
 def observe(model, month: int) -> None:

@@ -126,8 +126,7 @@ class Indicatie(Regime):
         if served.size:
             cost = p["indicatie.cost_per_assessment_eur"] * policy.adjust(
                 "assessment_cost_share", 1.0)
-            model.ledger.book(month, model.payer("assessment"), "assessment",
-                              np.full(served.size, cost), resident=pop.id[served])
+            model.book(month, "assessment", cost, served)
             self._decide(model, month, served, reassessed)
         free = np.array([self.capacity_slots(model, pr) for pr in model.providers])
         access.place(model, month, free - access.committed_slots(model))
@@ -197,12 +196,11 @@ class Voorziening(Regime):
         return 0.0  # no decision to lose: the door stays open
 
     def access(self, model, month, requests):
-        p, pop = model.p, model.population
+        p = model.p
         if requests.size:
             cost = p["voorziening.intake_cost_eur"] * model.policy.adjust(
                 "assessment_cost_share", 1.0)
-            model.ledger.book(month, model.payer("intake"), "intake",
-                              np.full(requests.size, cost), resident=pop.id[requests])
+            model.book(month, "intake", cost, requests)
         walk_in(model, requests, month)
         limit = np.array([self.capacity_slots(model, pr) * p["voorziening.max_crowding"]
                           for pr in model.providers])
@@ -258,8 +256,7 @@ def pay_per_dagdeel(model, month: int, rows: np.ndarray) -> None:
     """Pay providers per dagdeel attended, plus the overhead of billing that way."""
     p, pop = model.p, model.population
     amount = model.attended_dagdelen(rows) * p["indicatie.tariff_per_dagdeel_eur"]
-    booked = model.ledger.book(month, model.payer("day_activity"), "day_activity", amount,
-                               resident=pop.id[rows], provider=pop.provider[rows])
+    booked = model.book(month, "day_activity", amount, rows, provider=pop.provider[rows])
     model.ledger.book(month, model.payer("admin"), "admin",
                       booked / 100.0 * p["indicatie.billing_overhead_share"])
 
@@ -299,9 +296,8 @@ class OutcomeBonus(PolicyPart):
         pop = model.population
         rows = rows[pop.referred_by[rows] >= 0]
         if rows.size:
-            model.ledger.book(month, model.payer("outcome_bonus"), "outcome_bonus",
-                              np.full(rows.size, model.p["providers.outcome_bonus_eur"]),
-                              resident=pop.id[rows], provider=pop.referred_by[rows])
+            model.book(month, "outcome_bonus", model.p["providers.outcome_bonus_eur"], rows,
+                       provider=pop.referred_by[rows])
 
 
 class Ontschot(PolicyPart):

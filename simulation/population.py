@@ -91,6 +91,7 @@ class Population:
         self.n = 0
         for name, dtype in FIELDS.items():
             setattr(self, name, np.zeros(self.capacity, dtype=dtype))
+        self._rows: dict[int, np.ndarray] = {}  # rows by status, until a status changes
 
     def __len__(self) -> int:
         return self.n
@@ -170,6 +171,7 @@ class Population:
         status[in_da] = Status.DAY_ACTIVITY
         status[in_work] = Status.PAID_WORK
         self.status[rows] = status
+        self._rows.clear()
         ur = u("init_rung")
         rung = 1 + np.searchsorted(np.cumsum(p["population.rung_shares_without_support"]), ur,
                                    side="right")
@@ -202,6 +204,17 @@ class Population:
     def set_status(self, rows, status: Status, month: int) -> None:
         self.status[rows] = status
         self.status_since[rows] = month
+        self._rows.clear()
+
+    def rows_with(self, status: Status) -> np.ndarray:
+        """The rows with this status now (read-only; kept until a status changes, since
+        several phases ask for the same rows in a month)."""
+        rows = self._rows.get(status)
+        if rows is None:
+            rows = np.flatnonzero(self.status[: self.n] == status)
+            rows.flags.writeable = False
+            self._rows[status] = rows
+        return rows
 
 
 def entrant_ids(month: int, count: int) -> np.ndarray:

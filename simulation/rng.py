@@ -11,8 +11,9 @@ pure function of the key, so:
 
 The hash is two rounds of the SplitMix64 finaliser (a bijection on 64-bit words)
 over the packed (entity, month) counter, keyed by a BLAKE2 digest of
-(seed, decision). It is vectorised over entities with NumPy's wrapping uint64
-arithmetic, so one call costs a few dozen array operations whatever the subset.
+(seed, decision). The loop over entities is compiled with Numba (wrapping uint64
+arithmetic, one pass, no temporaries), so a draw costs a few nanoseconds per
+entity and about a microsecond per call.
 """
 
 from __future__ import annotations
@@ -20,13 +21,11 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
+import numba
 import numpy as np
 
-_M1 = np.uint64(0xBF58476D1CE4E5B9)
-_M2 = np.uint64(0x94D049BB133111EB)
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_S30, _S27, _S31, _S11 = (np.uint64(s) for s in (30, 27, 31, 11))
-_MONTH_SHIFT = np.uint64(40)
+_GOLDEN = 0x9E3779B97F4A7C15
+_MONTH_SHIFT = 40
 _TO_UNIT = 1.0 / float(1 << 53)
 
 #: Entity-id ranges that never meet resident ids (resident ids stay below 2**40).
@@ -44,29 +43,67 @@ def _keys(seed: int, decision: str) -> tuple[np.uint64, np.uint64]:
             np.uint64(int.from_bytes(digest[8:], "little")))
 
 
-def _mix(x: np.ndarray) -> np.ndarray:
-    x ^= x >> _S30
-    x *= _M1
-    x ^= x >> _S27
-    x *= _M2
-    x ^= x >> _S31
-    return x
+@numba.njit(cache=True, nogil=True)
+def _mix(x):
+    x ^= x >> np.uint64(30)
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    x ^= x >> np.uint64(27)
+    x *= np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+@numba.njit(cache=True, nogil=True)
+def _hash(entity, month_word, k1, k2):
+    """The draw of one entity: SplitMix64's finaliser twice over its keyed counter."""
+    x = (entity | month_word) * np.uint64(_GOLDEN) + k1
+    return _mix(_mix(x) ^ k2)
+
+
+@numba.njit(cache=True, nogil=True)
+def unit(entity, key):
+    """The uniform draw of one entity under a ``stream`` key, for use inside compiled
+    resident kernels (the same number ``uniform`` gives)."""
+    return (_hash(entity, key[0], key[1], key[2]) >> np.uint64(11)) * _TO_UNIT
+
+
+def stream(seed: int, decision: str, month: int) -> tuple[np.uint64, np.uint64, np.uint64]:
+    """The key of one decision in one month, for ``unit`` inside a compiled kernel."""
+    k1, k2 = _keys(int(seed), decision)
+    return (_month_word(month), k1, k2)
+
+
+@numba.njit(cache=True, nogil=True)
+def _bits_kernel(ids, month_word, k1, k2, out):
+    for i in range(ids.size):
+        out[i] = _hash(ids[i], month_word, k1, k2)
+
+
+@numba.njit(cache=True, nogil=True)
+def _uniform_kernel(ids, month_word, k1, k2, out):
+    for i in range(ids.size):
+        out[i] = (_hash(ids[i], month_word, k1, k2) >> np.uint64(11)) * _TO_UNIT
+
+
+def _month_word(month: int) -> np.uint64:
+    return np.uint64((month + MONTH_OFFSET) << _MONTH_SHIFT)
 
 
 def bits(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray:
     """64 random bits per entity id for one decision in one month."""
     k1, k2 = _keys(int(seed), decision)
-    counter = np.asarray(ids, dtype=np.uint64) | (np.uint64(month + MONTH_OFFSET) << _MONTH_SHIFT)
-    x = counter * _GOLDEN  # uint64 array arithmetic wraps modulo 2**64, silently
-    x += k1
-    _mix(x)
-    x ^= k2
-    return _mix(x)
+    ids = np.ascontiguousarray(ids, dtype=np.uint64).reshape(-1)
+    out = np.empty(ids.size, dtype=np.uint64)
+    _bits_kernel(ids, _month_word(month), k1, k2, out)
+    return out
 
 
 def uniform(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray:
     """One uniform number in [0, 1) per id, fixed by (seed, decision, month, id)."""
-    return (bits(seed, decision, month, ids) >> _S11).astype(np.float64) * _TO_UNIT
+    k1, k2 = _keys(int(seed), decision)
+    ids = np.ascontiguousarray(ids, dtype=np.uint64).reshape(-1)
+    out = np.empty(ids.size, dtype=np.float64)
+    _uniform_kernel(ids, _month_word(month), k1, k2, out)
+    return out
 
 
 def normal(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray:
@@ -96,18 +133,24 @@ def poisson_ppf(u, mean) -> np.ndarray:
         z = ndtri(u[big] + _TO_UNIT / 2)
         out[big] = np.maximum(0, np.rint(mean[big] + np.sqrt(mean[big]) * z)).astype(np.int64)
     idx = np.flatnonzero((mean > 0.0) & ~big)
-    m, uu = mean.reshape(-1)[idx], u.reshape(-1)[idx]
-    pk = np.exp(-m)
-    cdf = pk.copy()
-    k = np.zeros(idx.size)
-    active = (uu >= cdf) & (pk > 0.0)
-    while active.any():
-        a = np.flatnonzero(active)
-        k[a] += 1
-        pk[a] *= m[a] / k[a]
-        cdf[a] += pk[a]
-        active[a] = (uu[a] >= cdf[a]) & (pk[a] > 0.0)
-    out.reshape(-1)[idx] = k.astype(np.int64)
+    m = mean.reshape(-1)[idx]
+    out.reshape(-1)[idx] = _walk_poisson(u.reshape(-1)[idx], m, np.exp(-m))
+    return out
+
+
+@numba.njit(cache=True, nogil=True)
+def _walk_poisson(u, mean, p0):
+    """Walk up each Poisson CDF from P(0) = ``p0`` until it exceeds ``u``."""
+    out = np.zeros(u.size, dtype=np.int64)
+    for i in range(u.size):
+        pk = p0[i]
+        cdf = pk
+        k = 0.0
+        while u[i] >= cdf and pk > 0.0:
+            k += 1.0
+            pk *= mean[i] / k
+            cdf += pk
+        out[i] = int(k)
     return out
 
 
@@ -131,19 +174,24 @@ def binomial_ppf(u, n, p: float) -> np.ndarray:
         z = ndtri(u[big] + _TO_UNIT / 2)
         out[big] = np.clip(np.rint(nb * p + z * np.sqrt(nb * p * (1.0 - p))), 0, nb)
     idx = np.flatnonzero((n > 0) & ~big)
-    nn, uu = n.reshape(-1)[idx].astype(np.float64), u.reshape(-1)[idx]
-    pk = (1.0 - p) ** nn
-    ratio = p / (1.0 - p)
-    k = np.zeros(idx.size)
-    cdf = pk.copy()
-    active = (uu >= cdf) & (k < nn)
-    while active.any():
-        a = np.flatnonzero(active)
-        pk[a] *= ratio * (nn[a] - k[a]) / (k[a] + 1)
-        k[a] += 1
-        cdf[a] += pk[a]
-        active[a] = (uu[a] >= cdf[a]) & (k[a] < nn[a])
-    out.reshape(-1)[idx] = k.astype(np.int64)
+    nn = n.reshape(-1)[idx].astype(np.float64)
+    out.reshape(-1)[idx] = _walk_binomial(u.reshape(-1)[idx], nn, (1.0 - p) ** nn, p / (1.0 - p))
+    return out
+
+
+@numba.njit(cache=True, nogil=True)
+def _walk_binomial(u, n, p0, ratio):
+    """Walk up each Binomial(n, p) CDF from P(0) = ``p0``; ``ratio`` is p / (1 - p)."""
+    out = np.zeros(u.size, dtype=np.int64)
+    for i in range(u.size):
+        pk = p0[i]
+        cdf = pk
+        k = 0.0
+        while u[i] >= cdf and k < n[i]:
+            pk *= ratio * (n[i] - k) / (k + 1.0)
+            k += 1.0
+            cdf += pk
+        out[i] = int(k)
     return out
 
 

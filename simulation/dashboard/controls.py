@@ -1,0 +1,228 @@
+"""The page's inputs, generated from the parameter registry, and the scenario they make.
+
+SolaraViz draws an input for every entry of its ``model_params`` dict and, on Reset,
+passes their values to the model as keyword arguments. ``model_params`` builds that dict
+from ``params.PARAMS`` (labels, units, ranges) for the keys in ``SLIDER_KEYS``; the
+model turns the values back into a validated scenario with ``build_setup``, which never
+raises: a bad combination becomes a ``Problem`` the page shows in words.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ..errors import InputError
+from ..params import BY_KEY, REGIMES, VARIANTS, Param
+from ..scenario import Scenario
+from .texts import VARIANT_LABELS, param_label, text, translate_error
+
+#: The knobs a council turns, in the order the page shows them: access and money first,
+#: then who is in scope, then the horizon. Any registry key with a number can be added.
+SLIDER_KEYS = (
+    "indicatie.assessments_per_month",
+    "indicatie.tariff_per_dagdeel_eur",
+    "indicatie.term_months",
+    "voorziening.budget_per_year_eur",
+    "voorziening.place_cost_share_of_tariff",
+    "voorziening.uptake_elasticity",
+    "participatiewet.reintegration_budget_per_year_eur",
+    "providers.outcome_bonus_eur",
+    "providers.capacity_scale",
+    "population.residents",
+    "population.share_bijstand",
+    "population.share_uwv_benefit",
+    "employers.inclusiveness_mean",
+    "simulation.months",
+)
+REGIME_KEY = "policy.regime"
+SEED_KEY = "simulation.seed"
+COMPARE_KEY = "compare_with"
+BASE_KEY = "base"
+VARIANT_PREFIX = "variant:"
+#: A registry range wider than this many times the value is open-ended for a slider...
+_WIDE = 10.0
+#: ... and the slider then reaches this many times the value (rounded up to a nice number).
+_REACH = 4.0
+#: Steps a float slider has over its range, about (fine enough for a tariff in cents).
+_STEPS = 1000
+
+
+@dataclass(frozen=True)
+class SliderSpec:
+    """One slider: the registry's key, label and unit, a range within the registry's."""
+
+    key: str
+    label: str
+    kind: str
+    min: float
+    max: float
+    step: float
+    value: float
+
+    def as_model_param(self) -> dict[str, Any]:
+        """The entry SolaraViz's ``model_params`` expects for this slider."""
+        return {"type": "SliderInt" if self.kind == "int" else "SliderFloat",
+                "label": self.label, "value": self.value, "min": self.min, "max": self.max,
+                "step": self.step}
+
+    def clean(self, value: Any) -> Any:
+        """A value from the browser as the registry wants it: whole, or rounded to the step.
+
+        Browsers add binary noise (0.1 + 13 x 0.02 = 0.36000000000000004); the scenario
+        and its TOML should say 0.36.
+        """
+        if self.kind == "int":
+            return int(round(float(value)))
+        return round(float(value), _decimals(self.step))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why the settings cannot run, kept as a text key so it shows in the page's language."""
+
+    key: str
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    detail: str = ""
+
+    def message(self, lang: str) -> str:
+        return text(lang, self.key, **self.fields, detail=translate_error(self.detail, lang))
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What the twin model runs: a scenario, the two policy sets and the seed (or a problem)."""
+
+    scenario: Scenario | None
+    policies: tuple[str, str]
+    seed: int
+    problem: Problem | None = None
+
+
+def _nice_ceil(x: float) -> float:
+    """The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least ``x``."""
+    if x <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(x))
+    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if m * power >= x * (1 - 1e-12):
+            return m * power
+    return 10.0 * power
+
+
+def _decimals(step: float) -> int:
+    return max(0, -math.floor(math.log10(step))) + 1 if step < 1 else 0
+
+
+def slider_spec(param: Param, value: float, lang: str = "nl") -> SliderSpec:
+    """A slider for one registry parameter, around a scenario's value.
+
+    The range is the registry's, except that an open-ended one (the high end more than
+    ``_WIDE`` times the larger of default and value) is cut to ``_REACH`` times that, on a
+    round number: a budget allowed up to EUR 10 billion gets a slider to EUR 2 million.
+    """
+    if param.kind not in ("int", "float") or param.low is None or param.high is None:
+        raise ValueError(f"{param.key}: only numbers with a range can be sliders")
+    low, high = float(param.low), float(param.high)
+    ref = max(abs(float(param.default)), abs(float(value)), 1.0 if param.kind == "int" else 0.0)
+    if ref > 0 and high > _WIDE * ref:
+        high = min(high, _nice_ceil(_REACH * ref))
+    if param.kind == "int":
+        step = 1 if high - low <= 5000 else int(_nice_ceil((high - low) / _STEPS))
+        return SliderSpec(param.key, param_label(param, lang), "int", int(low), int(high),
+                          step, int(min(max(value, low), high)))
+    step = _nice_ceil((high - low) / _STEPS) if high > low else 1.0
+    if step >= 1:
+        step = float(int(step))
+    spec = SliderSpec(param.key, param_label(param, lang), "float", low, high, step, 0.0)
+    return SliderSpec(**{**spec.__dict__, "value": spec.clean(min(max(value, low), high))})
+
+
+def slider_specs(scenario: Scenario, lang: str = "nl") -> list[SliderSpec]:
+    """The page's sliders, at the scenario's values."""
+    return [slider_spec(BY_KEY[k], scenario[k], lang) for k in SLIDER_KEYS]
+
+
+def policy_choices(scenario: Scenario) -> list[str]:
+    """What a regime can be compared with: the other regime or one of the scenario's
+    alternatives."""
+    return [*REGIMES, *scenario.alternatives]
+
+
+def default_compare_with(scenario: Scenario) -> str:
+    regime = scenario["policy.regime"]
+    return next(r for r in REGIMES if r != regime)
+
+
+def model_params(scenario: Scenario, lang: str = "nl") -> dict[str, Any]:
+    """SolaraViz's ``model_params``: the scenario as a fixed value, then every input.
+
+    Inputs: the regime (registry choices), what to compare it with, the seed box, the
+    sliders of ``SLIDER_KEYS`` and a checkbox per policy variant.
+    """
+    regime = BY_KEY[REGIME_KEY]
+    seed = BY_KEY[SEED_KEY]
+    out: dict[str, Any] = {BASE_KEY: scenario}
+    out[REGIME_KEY] = {"type": "Select", "label": param_label(regime, lang),
+                       "value": scenario[REGIME_KEY], "values": list(regime.choices)}
+    out[COMPARE_KEY] = {"type": "Select", "label": text(lang, "compare_with"),
+                        "value": default_compare_with(scenario),
+                        "values": policy_choices(scenario)}
+    out[SEED_KEY] = {"type": "InputText", "label": param_label(seed, lang),
+                     "value": str(scenario[SEED_KEY])}
+    for spec in slider_specs(scenario, lang):
+        out[spec.key] = spec.as_model_param()
+    chosen = set(scenario["policy.variants"])
+    for v in VARIANTS:
+        out[VARIANT_PREFIX + v] = {"type": "Checkbox", "value": v in chosen,
+                                   "label": text(lang, "variant",
+                                                 label=VARIANT_LABELS[lang][v])}
+    return out
+
+
+def initial_inputs(scenario: Scenario) -> dict[str, Any]:
+    """The keyword arguments SolaraViz passes on the first Reset, before anything moved."""
+    return {k: (v["value"] if isinstance(v, dict) else v)
+            for k, v in model_params(scenario).items()}
+
+
+def build_setup(base: Scenario, inputs: Mapping[str, Any]) -> Setup:
+    """The scenario, policy pair and seed that the page's inputs describe.
+
+    Never raises for anything a user can set: an unknown key, a value out of range or a
+    combination the scenario checks refuse becomes a ``Problem``.
+    """
+    regime = inputs.get(REGIME_KEY, base[REGIME_KEY])
+    other = inputs.get(COMPARE_KEY) or default_compare_with(base)
+    policies = (str(regime), str(other))
+    overrides: dict[str, Any] = {REGIME_KEY: regime}
+    seed_text = str(inputs.get(SEED_KEY, base[SEED_KEY])).strip()
+    seed_param = BY_KEY[SEED_KEY]
+    try:
+        seed = int(seed_text)
+        if not seed_param.low <= seed <= seed_param.high:
+            raise ValueError
+    except ValueError:
+        return Setup(None, policies, 0, Problem("seed_bad", {"value": seed_text[:40],
+                                                             "high": int(seed_param.high)}))
+    overrides[SEED_KEY] = seed
+    specs = {k: slider_spec(BY_KEY[k], base[k]) for k in SLIDER_KEYS}
+    for key, value in inputs.items():
+        if key in specs:
+            try:
+                overrides[key] = specs[key].clean(value)
+            except (TypeError, ValueError):
+                return Setup(None, policies, seed, Problem(
+                    "bad_setting", detail=f"{key} = {value!r} is not a number"))
+    variants = [v for v in VARIANTS if inputs.get(VARIANT_PREFIX + v,
+                                                  v in base["policy.variants"])]
+    overrides["policy.variants"] = variants
+    try:
+        scenario = base.with_overrides(overrides)
+        labels = tuple(scenario.policy(p).label for p in policies)
+    except InputError as exc:
+        return Setup(None, policies, seed, Problem("bad_setting", detail=str(exc)))
+    if labels[0] == labels[1]:
+        return Setup(None, policies, seed, Problem("same_policy", {"policy": labels[0]}))
+    return Setup(scenario, (labels[0], labels[1]), seed)

@@ -1,0 +1,224 @@
+"""Every word the dashboard shows, in Dutch (the default) and English.
+
+Parameter labels come from the registry (``label_nl``; in English a label derived from
+``meaning``); everything else the page says is here, so a translation is one table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..params import BY_KEY, Param
+
+LANGS = ("nl", "en")
+
+TEXTS = {
+    "nl": {
+        "title": "Doorstroom: dagbesteding met indicatie of als algemene voorziening",
+        "language": "Taal",
+        "scenario_card": "Gemeente en scenario",
+        "scenario": "Scenario",
+        "upload": "Eigen scenario (TOML, hoogstens {kb} kB): sleep het bestand hierheen",
+        "uploaded": "Geüpload: {name}",
+        "apply_hint": "Wijzigingen in de instellingen gelden na Reset; Stap (Step) zet één "
+                      "maand verder, ▶ speelt af.",
+        "compare_with": "Vergelijken met",
+        "variant": "Variant: {label}",
+        "status_card": "Stand",
+        "month_of": "{policy}: maand {month} van {months}",
+        "residents_note": "{residents} inwoners in beeld ({inhabitants} inwoners), zelfde "
+                          "inwoners en toevalstrekkingen in beide regimes.",
+        "bad_setting": "Deze instellingen kunnen niet samen: {detail}",
+        "internal": "Er ging iets mis bij maand {month} ({detail}); kies Reset om opnieuw te "
+                    "beginnen.",
+        "ladder": "Participatieladder: inwoners per trede",
+        "jobs": "Banen: gestart (opgeteld) en in betaald werk",
+        "jobs_started": "gestart, opgeteld",
+        "in_work": "in betaald werk",
+        "waiting": "Wachtlijsten",
+        "wait_assessment": "wacht op onderzoek",
+        "wait_placement": "wacht op plek",
+        "costs": "Kosten per betaler, opgeteld tot nu",
+        "month": "maand",
+        "residents": "inwoners",
+        "eur_thousands": "euro (x 1.000)",
+        "rung": "trede",
+        "no_data": "Nog geen maand gesimuleerd: kies Step of ▶.",
+        "comparison": "Vergelijking over {n} herhalingen",
+        "run": "{n} herhalingen draaien",
+        "running": "Bezig: {done} van {total} runs klaar",
+        "stale": "De instellingen zijn veranderd sinds deze herhalingen; draai ze opnieuw.",
+        "no_results": "Nog geen herhalingen. De knop draait beide regimes {n} keer met "
+                      "dezelfde inwoners en toevalstrekkingen en geeft 95%-intervallen.",
+        "metric": "Uitkomst",
+        "difference": "Verschil ({b} min {a})",
+        "interval": "95%-interval",
+        "no_interval": "geen interval",
+        "saved": "Opgeslagen in {folder}",
+        "run_failed": "De herhalingen zijn niet gelukt: {detail}",
+        "downloads": "Downloaden",
+        "download_toml": "Scenario (TOML)",
+        "download_months": "Maandcijfers (CSV)",
+        "download_csv": "Resultaten (CSV)",
+        "download_report": "Rapport (HTML)",
+        "toml_note": "Het scenario met deze instellingen; opnieuw te draaien met: {command}",
+        "upload_too_big": "Het bestand is {size} kB; een scenario mag hoogstens {kb} kB zijn.",
+        "upload_not_toml": "Alleen een scenario als .toml-bestand kan worden geladen, "
+                           "niet '{name}'.",
+        "upload_not_text": "Het bestand is geen UTF-8-tekst.",
+        "upload_bad": "Het scenario kan niet worden geladen: {detail}",
+        "same_policy": "Beide kanten zijn '{policy}'; kies bij 'Vergelijken met' een ander "
+                       "beleid.",
+        "seed_bad": "Het startgetal moet een geheel getal van 0 tot {high} zijn, niet '{value}'.",
+    },
+    "en": {
+        "title": "Doorstroom: day activities by individual assessment or open access",
+        "language": "Language",
+        "scenario_card": "Municipality and scenario",
+        "scenario": "Scenario",
+        "upload": "Your own scenario (TOML, at most {kb} kB): drop the file here",
+        "uploaded": "Uploaded: {name}",
+        "apply_hint": "Changed settings apply after Reset; Step moves one month on, ▶ plays.",
+        "compare_with": "Compare with",
+        "variant": "Variant: {label}",
+        "status_card": "Status",
+        "month_of": "{policy}: month {month} of {months}",
+        "residents_note": "{residents} residents in scope ({inhabitants} inhabitants), the same "
+                          "residents and random draws under both regimes.",
+        "bad_setting": "These settings do not go together: {detail}",
+        "internal": "Something went wrong in month {month} ({detail}); press Reset to start "
+                    "again.",
+        "ladder": "Participation ladder: residents per rung",
+        "jobs": "Jobs: started (cumulative) and in paid work",
+        "jobs_started": "started, cumulative",
+        "in_work": "in paid work",
+        "waiting": "Waiting lists",
+        "wait_assessment": "waiting for assessment",
+        "wait_placement": "waiting for a place",
+        "costs": "Costs per payer, cumulative to date",
+        "month": "month",
+        "residents": "residents",
+        "eur_thousands": "euro (x 1,000)",
+        "rung": "rung",
+        "no_data": "No month simulated yet: press Step or ▶.",
+        "comparison": "Comparison over {n} replications",
+        "run": "Run {n} replications",
+        "running": "Running: {done} of {total} runs done",
+        "stale": "The settings changed since these replications; run them again.",
+        "no_results": "No replications yet. The button runs both regimes {n} times on the same "
+                      "residents and random draws and gives 95% intervals.",
+        "metric": "Outcome",
+        "difference": "Difference ({b} minus {a})",
+        "interval": "95% interval",
+        "no_interval": "no interval",
+        "saved": "Saved in {folder}",
+        "run_failed": "The replications failed: {detail}",
+        "downloads": "Download",
+        "download_toml": "Scenario (TOML)",
+        "download_months": "Monthly figures (CSV)",
+        "download_csv": "Results (CSV)",
+        "download_report": "Report (HTML)",
+        "toml_note": "The scenario with these settings; rerun it with: {command}",
+        "upload_too_big": "The file is {size} kB; a scenario may be at most {kb} kB.",
+        "upload_not_toml": "Only a scenario as a .toml file can be loaded, not '{name}'.",
+        "upload_not_text": "The file is not UTF-8 text.",
+        "upload_bad": "The scenario cannot be loaded: {detail}",
+        "same_policy": "Both sides are '{policy}'; choose another policy under 'Compare with'.",
+        "seed_bad": "The seed must be a whole number from 0 to {high}, not '{value}'.",
+    },
+}
+
+VARIANT_LABELS = {
+    "nl": {"ontschot": "ontschot budget (één pot)",
+           "trial_placements": "extra proefplaatsen (wen-stages)",
+           "single_front_door": "één loket Wmo en Participatiewet",
+           "safety_net": "vangnet na baanverlies",
+           "outcome_bonus": "uitstroombonus voor aanbieders",
+           "sheltered_work": "beschut werk",
+           "volunteer_offset": "vrijwilligerswerk vermindert begeleiding thuis"},
+    "en": {"ontschot": "one pot without walls (ontschot)",
+           "trial_placements": "extra trial placements",
+           "single_front_door": "single front door",
+           "safety_net": "safety net after job loss",
+           "outcome_bonus": "outcome bonus for providers",
+           "sheltered_work": "sheltered work",
+           "volunteer_offset": "volunteering reduces home support"},
+}
+
+PAYER_LABELS = {
+    "nl": {"wmo": "Wmo", "pw_benefits": "PW uitkeringen (BUIG)",
+           "pw_reintegration": "PW re-integratie", "ontschot": "één pot"},
+    "en": {"wmo": "Wmo", "pw_benefits": "PW benefits (BUIG)",
+           "pw_reintegration": "PW re-integration", "ontschot": "one pot"},
+}
+
+#: Units as a Dutch reader writes them; units not listed are shown as declared.
+_UNITS = {
+    "nl": {"months": "maanden", "EUR": "€", "EUR/yr": "€ per jaar",
+           "EUR/dagdeel": "€ per dagdeel", "EUR/month": "€ per maand", "EUR/h": "€ per uur",
+           "EUR/day": "€ per dag", "assessments/month": "per maand", "persons": "personen",
+           "share": "0-1", "share/yr": "per jaar", "1/month": "kans per maand",
+           "dagdelen/week": "per week", "hours/week": "uur per week", "weeks": "weken",
+           "employers": "werkgevers", "places": "plaatsen", "years": "jaar", "rung": "trede",
+           "runs": "runs", "-": ""},
+    "en": {"EUR/yr": "EUR per year", "EUR/month": "EUR per month", "share": "0-1",
+           "share/yr": "per year", "1/month": "chance per month", "-": ""},
+}
+
+#: Phrases of the scenario checks' messages, for the Dutch page (the rest stays as is).
+_PHRASES_NL = (
+    ("must add up to 1, they add up to", "moeten samen 1 zijn, ze zijn samen"),
+    ("is out of range: allowed", "valt buiten het bereik: toegestaan"),
+    ("; at most 1", "; dat mag hoogstens 1 zijn"),
+    ("at most", "hoogstens"),
+)
+
+
+def text(lang: str, key: str, **fields) -> str:
+    """One UI text in ``lang`` with its fields filled in."""
+    return TEXTS[lang if lang in TEXTS else "nl"][key].format(**fields)
+
+
+def unit(param: Param, lang: str) -> str:
+    return _UNITS[lang].get(param.unit, param.unit)
+
+
+def english_label(param: Param) -> str:
+    """A short English label from the registry's one-line ``meaning``.
+
+    The meaning's first clause (up to ``;`` or a parenthesis), without its full stop, and
+    with a leading "X: y" shortened to "X" when X is a complete noun phrase.
+    """
+    head = re.split(r";|\s\(", param.meaning, maxsplit=1)[0].strip().rstrip(".")
+    before, colon, _ = head.partition(": ")
+    return before if colon and len(before.split()) >= 2 else head
+
+
+def param_label(param: Param, lang: str) -> str:
+    """The label of an input: the registry's name for it plus its unit.
+
+    The unit is left out when the name already says it ("Onderzoeken per maand").
+    """
+    name = param.label_nl if lang == "nl" else english_label(param)
+    u = unit(param, lang)
+    if not u or u.lower() in name.lower():
+        return name
+    return f"{name} ({u})"
+
+
+def translate_error(message: str, lang: str) -> str:
+    """A scenario check's message with parameter keys replaced by their labels.
+
+    ``population.share_bijstand + population.share_uwv_benefit = 1.1; at most 1`` reads
+    on the Dutch page as ``Aandeel met bijstand + Aandeel met Wajong/WIA = 1,1; ...``.
+    """
+    for key in sorted(BY_KEY, key=len, reverse=True):
+        if key in message:
+            label = BY_KEY[key].label_nl if lang == "nl" else english_label(BY_KEY[key])
+            message = message.replace(key, f"'{label}'")
+    message = re.sub(r"^(--set |[^\s:]+\.toml: |[\w-]+: )", "", message)
+    if lang == "nl":
+        for en, nl in _PHRASES_NL:
+            message = message.replace(en, nl)
+        message = re.sub(r"toegestaan (\S+) to (\S+)", r"toegestaan \1 tot \2", message)
+    return message.strip()
