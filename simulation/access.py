@@ -8,6 +8,7 @@ order or on anybody else's draws.
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 from . import rng
@@ -45,7 +46,7 @@ def serve_queue(model, month: int, capacity: int,
     and for each whether it was a re-assessment."""
     pop = model.population
     qs = pop.queue_since[: pop.n]
-    rows = np.flatnonzero((qs != NEVER) & (qs <= month - min_wait))
+    rows = ((qs != NEVER) & (qs <= month - min_wait)).nonzero()[0]
     if rows.size == 0 or capacity <= 0:
         return rows[:0], np.zeros(0, dtype=bool)
     waited_since = qs[rows]
@@ -65,8 +66,8 @@ def serve_queue(model, month: int, capacity: int,
 def committed_slots(model) -> np.ndarray:
     """Dagdeel places per week held at each provider (clients in day activities or on trial)."""
     pop = model.population
-    st = pop.status[: pop.n]
-    holding = np.flatnonzero((st == Status.DAY_ACTIVITY) | (st == Status.TRIAL_PLACEMENT))
+    holding = np.concatenate([pop.rows_with(Status.DAY_ACTIVITY),
+                              pop.rows_with(Status.TRIAL_PLACEMENT)])
     return np.bincount(pop.provider[holding], weights=pop.dagdelen[holding],
                        minlength=len(model.providers))
 
@@ -86,6 +87,33 @@ def preference_ranking(model, rows: np.ndarray) -> np.ndarray:
     return np.argsort(scores, axis=1, kind="stable")
 
 
+@numba.njit(cache=True, nogil=True)
+def _first_free_choice(ranking, need, free):
+    """Rounds of offers: in round r every resident still without a place asks its r-th
+    choice; a provider takes them in waiting order while their dagdelen fit (the first
+    that does not fit closes it for the round). Returns each resident's provider or -1."""
+    n, k = ranking.shape
+    chosen = np.full(n, -1, dtype=np.int64)
+    taken = np.zeros(k)  # dagdelen taken by each provider this round
+    closed = np.zeros(k, dtype=np.bool_)
+    for r in range(k):
+        taken[:] = 0.0
+        closed[:] = False
+        for i in range(n):
+            if chosen[i] >= 0:
+                continue
+            j = ranking[i, r]
+            if closed[j]:
+                continue
+            if taken[j] + need[i] <= free[j] + 1e-9:
+                taken[j] += need[i]
+                chosen[i] = j
+            else:
+                closed[j] = True
+        free -= taken
+    return chosen
+
+
 def place(model, month: int, free_slots: np.ndarray) -> np.ndarray:
     """Place residents waiting for a place, longest waiting first, at their best free choice.
 
@@ -94,25 +122,14 @@ def place(model, month: int, free_slots: np.ndarray) -> np.ndarray:
     Returns the rows placed.
     """
     pop = model.population
-    rows = np.flatnonzero(pop.status[: pop.n] == Status.WAITING_PLACEMENT)
+    rows = pop.rows_with(Status.WAITING_PLACEMENT)
     if rows.size == 0:
         return rows
     order = np.lexsort((tiebreak(model, rows), pop.placement_since[rows]))
     rows = rows[order]
     ranking = preference_ranking(model, rows)
-    need = pop.dagdelen[rows].astype(np.float64)
-    free = free_slots.astype(np.float64).copy()
-    chosen = np.full(rows.size, -1)
-    for r in range(ranking.shape[1]):
-        open_ = chosen < 0
-        if not open_.any():
-            break
-        for j in np.unique(ranking[open_, r]):
-            cand = np.flatnonzero(open_ & (ranking[:, r] == j))
-            fits = np.cumsum(need[cand]) <= free[j] + 1e-9
-            take = cand[fits]
-            chosen[take] = j
-            free[j] -= need[take].sum()
+    chosen = _first_free_choice(ranking, pop.dagdelen[rows].astype(np.float64),
+                                free_slots.astype(np.float64))
     placed = chosen >= 0
     got = rows[placed]
     model.stats["placements"] += got.size

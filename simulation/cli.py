@@ -127,6 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("params", help="every parameter: name, unit, default, range, source")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     sub.add_parser("plan", help="the phases of one simulated month, in order")
+    p = sub.add_parser("dashboard", help="what-if in the browser: both regimes side by side")
+    p.add_argument("scenario", nargs="?", default="scenarios/baseline.toml",
+                   help="scenario to start from (default: scenarios/baseline.toml); the page "
+                        "also lists the other scenario files in its folder")
+    p.add_argument("--port", type=int, default=8765, help="port to serve on (default 8765)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="page language at start")
     return parser
 
 
@@ -312,6 +320,13 @@ def _sensitivity(sc, policies, replications: int | None, seed: int, workers: int
                                              pool=pool),
                 "break_even": economics.break_even(sc, a, b, replications, seed, workers,
                                                    pool=pool)}
+
+
+def cmd_dashboard(args) -> int:
+    """Serve the browser dashboard until interrupted (needs the dashboard extras)."""
+    from .dashboard import serve
+
+    return serve(args.scenario, host=args.host, port=args.port, lang=args.lang)
 
 
 def cmd_run(args) -> int:
@@ -513,4 +528,4 @@ COMMANDS = {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate,
             "params": cmd_params, "plan": cmd_plan, "reproduce": cmd_reproduce,
             "check-targets": cmd_check_targets, "sweep": cmd_sweep,
             "sensitivity": cmd_sensitivity, "calibrate": cmd_calibrate,
-            "discover": cmd_discover}
+            "discover": cmd_discover, "dashboard": cmd_dashboard}

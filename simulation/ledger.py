@@ -72,6 +72,8 @@ class Ledger:
 
         Returns the booked total in cents.
         """
+        if count == 0:
+            return 0
         p, c = _PAYER_INDEX[payer], _CAT_INDEX[category]
         if count is not None and np.ndim(amount_eur) == 0:
             each = int(np.rint(float(amount_eur) * 100.0))

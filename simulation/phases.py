@@ -55,8 +55,8 @@ def _age_and_leave(status, age_months, ids, exit_age_months, move_away, move_key
 def help_seeking(model, month: int) -> None:
     """Residents without support ask for it; the access route changes how many do."""
     p, pop = model.p, model.population
-    rows = np.flatnonzero((pop.status[: pop.n] == Status.NONE)
-                          & (pop.retry_after[: pop.n] <= month))
+    rows = pop.rows_with(Status.NONE)
+    rows = rows[pop.retry_after[rows] <= month]
     hazard = p["help_seeking.per_month"] * model.policy.seek_multiplier(p)
     model.requests = rows[model.draw("help_seeking", rows) < hazard]
 
@@ -196,8 +196,8 @@ def _jobs(model, month: int) -> None:
 
 def _trial_outcomes(model, month: int) -> None:
     p, pop = model.p, model.population
-    rows = np.flatnonzero((pop.status[: pop.n] == Status.TRIAL_PLACEMENT)
-                          & (pop.trial_end[: pop.n] <= month))
+    rows = pop.rows_with(Status.TRIAL_PLACEMENT)
+    rows = rows[pop.trial_end[rows] <= month]
     if rows.size == 0:
         return
     lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
@@ -349,7 +349,7 @@ def money(model, month: int) -> None:
 
     st = pop.status[:n]
     present = st != Status.EXITED
-    home = np.flatnonzero(present & pop.home_support[:n])
+    home = (present & pop.home_support[:n]).nonzero()[0]
     volunteering = (pop.rung[home] == 4) & np.isin(
         pop.status[home], (Status.NONE, Status.DAY_ACTIVITY))
     hours = p["home_support.hours_per_week"] * 52.0 / 12.0 * np.where(
@@ -361,8 +361,8 @@ def money(model, month: int) -> None:
     earned = min(wage, benefit)
     on_bijstand = present & (pop.benefit[:n] == Benefit.BIJSTAND)
     working = on_bijstand & ((st == Status.PAID_WORK) | (st == Status.SHELTERED_WORK))
-    working_rows = np.flatnonzero(working)
-    model.book(month, "benefits_paid", benefit, np.flatnonzero(on_bijstand & ~working))
+    working_rows = working.nonzero()[0]
+    model.book(month, "benefits_paid", benefit, (on_bijstand & ~working).nonzero()[0])
     model.book(month, "benefits_paid", benefit - earned, working_rows)
     model.book(month, "benefits_saved", p["benefits.net_saving_share"] * earned, working_rows)
 

@@ -24,6 +24,11 @@ AGE_EXIT_YEARS = 67  # AOW age: residents leave scope
 INIT_MONTH = -1  # month key of the draws that set up a resident
 ENTRANT_ID_BASE = 1 << 32  # entrant ids do not depend on the start population's size
 ENTRANT_MONTH_STRIDE = 1 << 20
+#: The keyed draws that make a resident who it is (drawn together, one column each).
+INIT_DECISIONS = ("init_group", "init_age", "init_stability", "init_loonwaarde", "init_skills",
+                  "init_motivation", "init_benefit", "init_transport", "init_home_support",
+                  "init_dagdelen", "init_status", "init_rung", "init_decision_end",
+                  "init_job_start")
 
 
 class Status(IntEnum):
@@ -132,8 +137,10 @@ class Population:
         ids = np.asarray(ids, dtype=np.uint64)
         self.id[rows] = ids
 
+        draws = rng.uniforms(seed, INIT_DECISIONS, INIT_MONTH, ids)
+
         def u(decision: str) -> np.ndarray:
-            return rng.uniform(seed, decision, INIT_MONTH, ids)
+            return draws[decision]
 
         group = np.searchsorted(np.cumsum(p["population.group_shares"]), u("init_group"),
                                 side="right")
@@ -148,7 +155,7 @@ class Population:
         self.loonwaarde_base[rows] = np.clip(lw + 0.2 * (u("init_loonwaarde") - 0.5), 0.0, 1.0)
         self.skills[rows] = 0.5 * u("init_skills")
         sd = p["development.motivation_sd"]
-        z = rng.normal(seed, "init_motivation", INIT_MONTH, ids)
+        z = rng.to_normal(u("init_motivation"))
         self.motivation[rows] = np.exp(sd * z - 0.5 * sd * sd)  # lognormal, mean 1
         ub = u("init_benefit")
         self.benefit[rows] = np.where(
@@ -158,7 +165,7 @@ class Population:
         self.needs_transport[rows] = u("init_transport") < p["day_activity.transport_share"]
         self.home_support[rows] = u("init_home_support") < p["home_support.share_with_support"]
         d = p["day_activity.dagdelen_per_week"] + p["day_activity.dagdelen_sd"] * \
-            rng.normal(seed, "init_dagdelen", INIT_MONTH, ids)
+            rng.to_normal(u("init_dagdelen"))
         self.dagdelen[rows] = np.clip(np.rint(d), 1, 10).astype(np.int8)
 
         # Start status and rung (all regime-independent).
@@ -202,16 +209,17 @@ class Population:
         return rows
 
     def set_status(self, rows, status: Status, month: int) -> None:
-        self.status[rows] = status
+        self.status[rows] = int(status)  # a plain int: NumPy probes an IntEnum slowly
         self.status_since[rows] = month
         self._rows.clear()
 
     def rows_with(self, status: Status) -> np.ndarray:
         """The rows with this status now (read-only; kept until a status changes, since
         several phases ask for the same rows in a month)."""
+        status = int(status)
         rows = self._rows.get(status)
         if rows is None:
-            rows = np.flatnonzero(self.status[: self.n] == status)
+            rows = (self.status[: self.n] == status).nonzero()[0]
             rows.flags.writeable = False
             self._rows[status] = rows
         return rows

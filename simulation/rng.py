@@ -84,6 +84,7 @@ def _uniform_kernel(ids, month_word, k1, k2, out):
         out[i] = (_hash(ids[i], month_word, k1, k2) >> np.uint64(11)) * _TO_UNIT
 
 
+@lru_cache(maxsize=1024)
 def _month_word(month: int) -> np.uint64:
     return np.uint64((month + MONTH_OFFSET) << _MONTH_SHIFT)
 
@@ -106,11 +107,38 @@ def uniform(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray
     return out
 
 
-def normal(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray:
-    """One standard-normal number per id (inverse CDF of a keyed uniform)."""
+@lru_cache(maxsize=256)
+def _key_table(seed: int, decisions: tuple[str, ...]) -> np.ndarray:
+    return np.array([_keys(seed, d) for d in decisions], dtype=np.uint64).reshape(-1, 2)
+
+
+@numba.njit(cache=True, nogil=True)
+def _uniform_table_kernel(ids, month_word, keys, out):
+    for d in range(keys.shape[0]):
+        for i in range(ids.size):
+            out[d, i] = (_hash(ids[i], month_word, keys[d, 0], keys[d, 1])
+                         >> np.uint64(11)) * _TO_UNIT
+
+
+def uniforms(seed: int, decisions: tuple[str, ...], month: int,
+             ids: np.ndarray) -> dict[str, np.ndarray]:
+    """``uniform`` for several decisions at once (one call instead of one per decision)."""
+    ids = np.ascontiguousarray(ids, dtype=np.uint64).reshape(-1)
+    out = np.empty((len(decisions), ids.size))
+    _uniform_table_kernel(ids, _month_word(month), _key_table(int(seed), decisions), out)
+    return dict(zip(decisions, out))
+
+
+def to_normal(u: np.ndarray) -> np.ndarray:
+    """The standard-normal number of a keyed uniform (its inverse CDF, kept off 0)."""
     from scipy.special import ndtri
 
-    return ndtri(uniform(seed, decision, month, ids) + _TO_UNIT / 2)
+    return ndtri(u + _TO_UNIT / 2)
+
+
+def normal(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray:
+    """One standard-normal number per id (inverse CDF of a keyed uniform)."""
+    return to_normal(uniform(seed, decision, month, ids))
 
 
 def poisson(seed: int, decision: str, month: int, ids: np.ndarray, mean) -> np.ndarray:

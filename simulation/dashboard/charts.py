@@ -19,7 +19,7 @@ from ..ledger import PAYERS
 from ..report import COLORS
 from .texts import PAYER_LABELS, text
 
-SIZE = (5.4, 3.3)  # inches; at DPI about 490 x 300 pixels, half a laptop screen's width
+SIZE = (5.4, 4.0)  # inches; at DPI about 490 x 360 pixels: a cell of SolaraViz's grid
 DPI = 90
 
 
@@ -37,9 +37,13 @@ def _months_axis(ax, months: int, lang: str) -> None:
     ax.set_xlabel(text(lang, "month"))
 
 
-def _empty(ax, lang: str) -> None:
-    ax.text(0.5, 0.5, text(lang, "no_data"), ha="center", va="center", transform=ax.transAxes,
-            fontsize=9, color="#666")
+def placeholder(name: str, lang: str = "nl") -> Figure:
+    """Before the first month: the chart's title and what to press."""
+    fig = Figure(figsize=SIZE, dpi=DPI)
+    fig.text(0.5, 0.9, text(lang, name), ha="center", fontsize=10)
+    fig.text(0.5, 0.5, text(lang, "no_data"), ha="center", va="center", fontsize=9,
+             color="#555")
+    return fig
 
 
 def ladder(ts: pd.DataFrame, policies, months: int, lang: str = "nl") -> Figure:
@@ -50,11 +54,8 @@ def ladder(ts: pd.DataFrame, policies, months: int, lang: str = "nl") -> Figure:
     colors = [(*c[:3], 1.0) for c in _viridis(6)]
     for ax, policy in zip(axes, policies):
         sub = _of(ts, policy)
-        if len(sub):
-            ax.stackplot(sub.index, sub[cols].T.to_numpy(), colors=colors,
-                         labels=[f"{text(lang, 'rung')} {r}" for r in range(1, 7)])
-        else:
-            _empty(ax, lang)
+        ax.stackplot(sub.index, sub[cols].T.to_numpy(), colors=colors,
+                     labels=[f"{text(lang, 'rung')} {r}" for r in range(1, 7)])
         ax.set_title(policy, fontsize=9)
         _months_axis(ax, months, lang)
     axes[0].set_ylabel(text(lang, "residents"))
@@ -72,8 +73,6 @@ def jobs(ts: pd.DataFrame, policies, months: int, lang: str = "nl") -> Figure:
                 label=f"{policy}: {text(lang, 'jobs_started')}")
         ax.plot(sub.index, sub["in_paid_work"], color=color, linestyle="--",
                 label=f"{policy}: {text(lang, 'in_work')}")
-    if ts.empty:
-        _empty(ax, lang)
     _months_axis(ax, months, lang)
     ax.set_ylabel(text(lang, "residents"))
     ax.legend(fontsize=7, frameon=False, loc="upper left")
@@ -90,8 +89,6 @@ def waiting(ts: pd.DataFrame, policies, months: int, lang: str = "nl") -> Figure
                 label=f"{policy}: {text(lang, 'wait_assessment')}")
         ax.plot(sub.index, sub["waiting_placement"], color=color, linestyle="--",
                 label=f"{policy}: {text(lang, 'wait_placement')}")
-    if ts.empty:
-        _empty(ax, lang)
     _months_axis(ax, months, lang)
     ax.set_ylabel(text(lang, "residents"))
     ax.legend(fontsize=7, frameon=False, loc="upper left")
@@ -114,8 +111,6 @@ def costs(ts: pd.DataFrame, policies, months: int, lang: str = "nl") -> Figure:
     labels = PAYER_LABELS[lang]
     ax.set_xticks(x, [labels[c[len("payer_"):-len("_eur")]] for c in shown], fontsize=7)
     ax.set_ylabel(text(lang, "eur_thousands"))
-    if ts.empty:
-        _empty(ax, lang)
     ax.legend(fontsize=7, frameon=False)
     ax.set_title(text(lang, "costs"), fontsize=10)
     return fig
@@ -140,4 +135,7 @@ def png(fig: Figure) -> bytes:
 
 def chart_png(name: str, twin, lang: str = "nl") -> bytes:
     """One of ``CHARTS`` for the twin model as it stands now."""
-    return png(CHARTS[name](twin.timeseries(), twin.policies, twin.months, lang))
+    ts = twin.timeseries()
+    if ts.empty:
+        return png(placeholder(name, lang))
+    return png(CHARTS[name](ts, twin.policies, twin.months, lang))

@@ -204,8 +204,7 @@ def build_setup(base: Scenario, inputs: Mapping[str, Any]) -> Setup:
         if not seed_param.low <= seed <= seed_param.high:
             raise ValueError
     except ValueError:
-        return Setup(None, policies, 0, Problem("seed_bad", {"value": seed_text[:40],
-                                                             "high": int(seed_param.high)}))
+        return Setup(None, policies, 0, Problem("seed_bad", {"value": seed_text[:40]}))
     overrides[SEED_KEY] = seed
     specs = {k: slider_spec(BY_KEY[k], base[k]) for k in SLIDER_KEYS}
     for key, value in inputs.items():

@@ -69,7 +69,7 @@ TEXTS = {
         "upload_bad": "Het scenario kan niet worden geladen: {detail}",
         "same_policy": "Beide kanten zijn '{policy}'; kies bij 'Vergelijken met' een ander "
                        "beleid.",
-        "seed_bad": "Het startgetal moet een geheel getal van 0 tot {high} zijn, niet '{value}'.",
+        "seed_bad": "Het startgetal moet een geheel getal zijn (0 of groter), niet '{value}'.",
     },
     "en": {
         "title": "Doorstroom: day activities by individual assessment or open access",
@@ -124,7 +124,7 @@ TEXTS = {
         "upload_not_text": "The file is not UTF-8 text.",
         "upload_bad": "The scenario cannot be loaded: {detail}",
         "same_policy": "Both sides are '{policy}'; choose another policy under 'Compare with'.",
-        "seed_bad": "The seed must be a whole number from 0 to {high}, not '{value}'.",
+        "seed_bad": "The seed must be a whole number (0 or more), not '{value}'.",
     },
 }
 
@@ -157,11 +157,11 @@ _UNITS = {
     "nl": {"months": "maanden", "EUR": "€", "EUR/yr": "€ per jaar",
            "EUR/dagdeel": "€ per dagdeel", "EUR/month": "€ per maand", "EUR/h": "€ per uur",
            "EUR/day": "€ per dag", "assessments/month": "per maand", "persons": "personen",
-           "share": "0-1", "share/yr": "per jaar", "1/month": "kans per maand",
+           "share": "fractie", "share/yr": "per jaar", "1/month": "kans per maand",
            "dagdelen/week": "per week", "hours/week": "uur per week", "weeks": "weken",
            "employers": "werkgevers", "places": "plaatsen", "years": "jaar", "rung": "trede",
            "runs": "runs", "-": ""},
-    "en": {"EUR/yr": "EUR per year", "EUR/month": "EUR per month", "share": "0-1",
+    "en": {"EUR/yr": "EUR per year", "EUR/month": "EUR per month", "share": "fraction",
            "share/yr": "per year", "1/month": "chance per month", "-": ""},
 }
 
@@ -197,11 +197,15 @@ def english_label(param: Param) -> str:
 def param_label(param: Param, lang: str) -> str:
     """The label of an input: the registry's name for it plus its unit.
 
-    The unit is left out when the name already says it ("Onderzoeken per maand").
+    What the name already says is left out of the unit ("Onderzoeken per maand").
     """
     name = param.label_nl if lang == "nl" else english_label(param)
     u = unit(param, lang)
-    if not u or u.lower() in name.lower():
+    for phrase in re.findall(r"per \w+", u):  # "Tarief per dagdeel (€)", not "(€ per dagdeel)"
+        if phrase in name.lower():
+            u = u.replace(phrase, "").strip()
+    said = ("aandeel", "share") if param.unit == "share" else (u.lower(),)
+    if not u or any(word in name.lower() for word in said):
         return name
     return f"{name} ({u})"
 

@@ -1,0 +1,116 @@
+"""The browser dashboard: what-if for policy makers, both regimes side by side.
+
+``doorstroom dashboard`` calls ``serve``, which starts Solara's server on the page in
+``app.py``: Mesa's SolaraViz with sliders generated from the parameter registry, the
+twin model of both regimes, four charts, a replications button with the comparison
+table, and downloads. The modules besides ``app.py`` are plain Python, testable without
+a browser:
+
+- ``controls``: the inputs (from ``params.PARAMS``) and the scenario they make;
+- ``twin``: both regimes as one Mesa model, on common random numbers;
+- ``charts``: the four figures;
+- ``replications``: the replications button and the comparison table;
+- ``files``: uploads, downloads and the one results folder the page writes in;
+- ``texts``: every word on the page, Dutch and English.
+
+Importing this package does not import Solara or Mesa; ``serve`` does.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import socket
+import sys
+import warnings
+from pathlib import Path
+
+from ..errors import InputError
+
+#: Where ``scripts/fetch_solara_assets.py`` puts the page's JavaScript and CSS.
+ASSET_CACHE = Path(__file__).resolve().parents[2] / ".solara-cdn"
+SCENARIO_ENV = "DOORSTROOM_DASHBOARD_SCENARIO"
+LANG_ENV = "DOORSTROOM_DASHBOARD_LANG"
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def check_installed() -> None:
+    """Refuse plainly when the dashboard extras (Solara, Mesa's visualisation) are missing."""
+    missing = [name for name in ("solara", "ipyvuetify", "altair")
+               if importlib.util.find_spec(name) is None]
+    if missing:
+        raise InputError(f"the dashboard needs {', '.join(missing)}, which are not installed; "
+                         "install the dashboard extras: pip install 'doorstroom[dashboard]'")
+
+
+def _check_port(host: str, port: int) -> None:
+    if not 0 <= port <= 65535:
+        raise InputError(f"--port {port}: choose a port from 1 to 65535")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        raise InputError(f"--host {host}: not an address of this machine") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise InputError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another "
+                             "--port (or --host)") from None
+
+
+def configure(scenario_path: str | os.PathLike, lang: str = "nl") -> None:
+    """Environment for Solara and the page, set before Solara is imported.
+
+    Solara reads its settings from the environment when it is imported: the offline
+    asset cache (when ``scripts/fetch_solara_assets.py`` filled it) and no telemetry.
+    """
+    from .files import RESULTS_ENV, results_root
+
+    if ASSET_CACHE.is_dir():
+        os.environ.setdefault("SOLARA_ASSETS_PROXY_CACHE_DIR", str(ASSET_CACHE))
+    os.environ["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] = "False"
+    os.environ[SCENARIO_ENV] = str(Path(scenario_path).resolve())
+    os.environ[LANG_ENV] = lang
+    os.environ[RESULTS_ENV] = str(results_root())
+
+
+def serve(scenario_path: str | os.PathLike = "scenarios/baseline.toml",
+          host: str = "127.0.0.1", port: int = 8765, lang: str = "nl") -> int:
+    """Serve the dashboard on ``http://HOST:PORT`` until interrupted.
+
+    Checks first, so a mistake is one plain message: the extras are installed, the
+    scenario is valid, the port is free. Only ``host`` decides who can reach the page;
+    the default is this machine only.
+
+    Example::
+
+        from simulation.dashboard import serve
+        serve("scenarios/ommen.toml", port=8766)   # then open http://127.0.0.1:8766
+    """
+    from ..scenario import load
+
+    check_installed()
+    load(scenario_path)  # a bad scenario is the user's to fix: InputError, exit 2
+    if lang not in ("nl", "en"):
+        raise InputError(f"--lang {lang}: choose nl or en")
+    _check_port(host, port)
+    configure(scenario_path, lang)
+    if host not in LOCAL_HOSTS:
+        print(f"doorstroom: note: the dashboard has no login; anyone who can reach {host}:{port}"
+              " can use it", file=sys.stderr)
+    if not ASSET_CACHE.is_dir():
+        print("doorstroom: note: no offline asset cache (run scripts/fetch_solara_assets.py); "
+              "the page loads its scripts from the internet", file=sys.stderr)
+    print(f"doorstroom dashboard: http://{host}:{port} (Ctrl+C stops it)", flush=True)
+    # Harmless noise in the server log: Solara's check of the rules of hooks flags Mesa
+    # 3.3's ComponentsView, and plain http on this machine gets a same-site cookie note.
+    warnings.filterwarnings("ignore", message=".*found despite early return")
+    warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
+    from solara.__main__ import cli
+
+    cli.main(args=["run", "simulation.dashboard.app", "--host", host, "--port", str(port),
+                   "--production", "--no-open", "--no-check-version"],
+             prog_name="solara", standalone_mode=False)
+    return 0

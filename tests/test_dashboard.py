@@ -1,0 +1,361 @@
+"""The dashboard's logic without a browser: inputs, twin model, charts, files, command."""
+
+import dataclasses
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from simulation.cli import main
+from simulation.dashboard import controls, files, replications, texts
+from simulation.dashboard.charts import CHARTS, chart_png
+from simulation.dashboard.twin import TwinModel
+from simulation.experiment import run_replications
+from simulation.model import DoorstroomModel
+from simulation.params import BY_KEY, VARIANTS
+from simulation.scenario import loads
+
+BAD_SHARES = {"population.share_bijstand": 0.8, "population.share_uwv_benefit": 0.5}
+
+
+@pytest.fixture
+def tiny(baseline):
+    return baseline.with_overrides({"population.residents": 60, "simulation.months": 6})
+
+
+# --- inputs from the registry --------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_sliders_come_from_the_registry_within_its_ranges(baseline, lang):
+    specs = controls.slider_specs(baseline, lang)
+    assert [s.key for s in specs] == list(controls.SLIDER_KEYS)
+    for s in specs:
+        p = BY_KEY[s.key]
+        assert s.kind == p.kind
+        assert p.low <= s.min < s.max <= p.high, s.key
+        assert s.min <= s.value <= s.max and s.value == pytest.approx(baseline[s.key])
+        assert 0 < s.step <= (s.max - s.min) / 10
+        name = p.label_nl if lang == "nl" else texts.english_label(p)
+        assert s.label.startswith(name), s.label
+    wide = {s.key: s for s in specs}["voorziening.budget_per_year_eur"]
+    assert wide.max == 2_000_000 and wide.step == 2_000  # open-ended range cut to 4x value
+
+
+def test_labels_are_dutch_by_default_with_units_and_english_on_request(baseline):
+    nl = {s.key: s.label for s in controls.slider_specs(baseline)}
+    en = {s.key: s.label for s in controls.slider_specs(baseline, "en")}
+    assert nl["voorziening.budget_per_year_eur"] == "Budget algemene voorziening (€ per jaar)"
+    assert nl["indicatie.assessments_per_month"] == "Onderzoeken per maand"
+    assert nl["simulation.months"] == "Looptijd (maanden)"
+    assert en["indicatie.term_months"] == "Term of a decision (months)"
+    assert en["voorziening.budget_per_year_eur"].endswith("(EUR per year)")
+    params = controls.model_params(baseline)
+    assert params["policy.regime"]["label"] == "Toegangsregime"
+    assert params["compare_with"]["label"] == "Vergelijken met"
+    assert params["simulation.seed"] == {"type": "InputText", "label": "Startgetal toeval",
+                                         "value": "20251123"}
+    assert {f"variant:{v}" for v in VARIANTS} <= set(params)
+    assert controls.model_params(baseline, "en")["compare_with"]["label"] == "Compare with"
+    assert texts.text("nl", "run", n=30) == "30 herhalingen draaien"
+
+
+def test_solaraviz_accepts_the_inputs_and_resets_the_model_from_them(baseline):
+    from mesa.visualization import solara_viz
+
+    params = controls.model_params(baseline)
+    user, fixed = solara_viz.split_model_params(params)
+    assert fixed == {"base": baseline}
+    assert {v["type"] for v in user.values()} <= {"SliderInt", "SliderFloat", "Select",
+                                                  "Checkbox", "InputText"}
+    solara_viz._check_model_params(TwinModel.__init__, params)  # what ModelCreator checks
+    # On Reset SolaraViz calls the class with the fixed values and the inputs' values
+    # (Mesa 3.5 adds a scenario of its own, which the twin ignores).
+    twin = TwinModel(**fixed, **{k: v["value"] for k, v in user.items()}, scenario=object())
+    assert twin.problem is None and twin.policies == ("indicatie", "voorziening")
+    assert twin.scenario_used.sha256 == baseline.with_overrides(
+        {"policy.variants": []}).sha256
+
+
+def test_slider_values_are_cleaned_of_browser_noise(baseline):
+    spec = controls.slider_spec(BY_KEY["population.share_bijstand"], 0.55)
+    assert spec.clean(0.36000000000000004) == 0.36
+    assert controls.slider_spec(BY_KEY["simulation.months"], 60).clean(24.0) == 24
+    twin = TwinModel(baseline, **{"population.share_bijstand": 0.36000000000000004})
+    assert twin.scenario_used["population.share_bijstand"] == 0.36
+
+
+# --- bad settings are messages ---------------------------------------------------------
+
+
+def test_a_bad_combination_is_a_message_in_both_languages_not_an_exception(baseline):
+    twin = TwinModel(baseline, **BAD_SHARES)
+    assert twin.models == {} and not twin.running
+    twin.step()  # nothing to step, nothing raised
+    assert twin.month == 0 and twin.timeseries().empty
+    nl, en = twin.problem.message("nl"), twin.problem.message("en")
+    assert nl.startswith("Deze instellingen kunnen niet samen:")
+    assert "'Aandeel met bijstand' + 'Aandeel met Wajong/WIA' = 1.3" in nl
+    assert "hoogstens 1" in nl and "population." not in nl and "Traceback" not in nl
+    assert en.startswith("These settings do not go together:") and "at most 1" in en
+    for name in CHARTS:  # the charts still draw (a placeholder)
+        assert chart_png(name, twin)[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("inputs, key", [
+    ({"simulation.seed": "abc"}, "seed_bad"),
+    ({"simulation.seed": "-1"}, "seed_bad"),
+    ({"compare_with": "indicatie"}, "same_policy"),
+    ({"compare_with": "no_such_policy"}, "bad_setting"),
+    ({"population.residents": "many"}, "bad_setting"),
+])
+def test_other_bad_inputs_become_problems(baseline, inputs, key):
+    twin = TwinModel(baseline, **inputs)
+    assert twin.problem is not None and twin.problem.key == key
+    assert twin.problem.message("nl") and twin.problem.message("en")
+
+
+def test_a_fault_while_stepping_is_a_message_too(baseline, monkeypatch):
+    def broken(self):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(DoorstroomModel, "step", broken)  # Mesa binds step at __init__
+    twin = TwinModel(baseline)
+    twin.step()
+    assert not twin.running and twin.problem.key == "internal"
+    assert "boom" in twin.problem.message("nl") and "Reset" in twin.problem.message("nl")
+
+
+# --- the twin model: both regimes on common random numbers -----------------------------
+
+
+def test_both_regimes_start_with_the_same_residents_and_draws(baseline):
+    twin = TwinModel(baseline, **{"simulation.seed": "7"})
+    a, b = twin.models.values()
+    assert (a.seed, b.seed) == (7, 7)
+    for field in ("id", "group", "age_months", "rung", "skills", "loonwaarde_base",
+                  "motivation", "stability", "benefit", "status", "dagdelen"):
+        assert np.array_equal(a.population.view(field), b.population.view(field)), field
+    rows = np.arange(a.population.n)
+    assert np.array_equal(a.draw("help_seeking", rows), b.draw("help_seeking", rows))
+
+
+def test_stepping_the_twin_is_stepping_each_regime_alone(tiny):
+    twin = TwinModel(tiny, **{"policy.regime": "voorziening", "compare_with": "indicatie",
+                              "variant:ontschot": True})
+    for _ in range(4):
+        twin.step()
+    assert twin.month == 4 and twin.steps == 4 and twin.running
+    ts = twin.timeseries()
+    sc = twin.scenario_used
+    for policy in ("voorziening", "indicatie"):
+        alone = DoorstroomModel(sc, policy=policy, seed=sc["simulation.seed"]).run(4)
+        mine = ts[ts["policy"] == policy].drop(columns="policy").reset_index(drop=True)
+        assert mine.equals(alone.timeseries())
+    twin.step(), twin.step()
+    assert twin.month == 6 and not twin.running
+    twin.step()
+    assert twin.month == 6
+
+
+def test_each_chart_draws_in_well_under_a_second_for_30000_inhabitants(baseline):
+    assert baseline["population.inhabitants"] == 30_000
+    twin = TwinModel(baseline)
+    while twin.running:
+        twin.step()
+    assert twin.month == 60
+    for name in CHARTS:
+        for lang in ("nl", "en"):
+            start = time.perf_counter()
+            png = chart_png(name, twin, lang)
+            assert time.perf_counter() - start < 1.0, name
+            assert png[:4] == b"\x89PNG"
+
+
+# --- downloads, uploads and the results folder ----------------------------------------
+
+
+def test_the_toml_download_reruns_the_same_scenario(baseline):
+    inputs = {"policy.regime": "voorziening", "compare_with": "indicatie",
+              "simulation.seed": "123", "voorziening.budget_per_year_eur": 612_000.0,
+              "indicatie.assessments_per_month": 9, "variant:ontschot": True,
+              "variant:safety_net": True}
+    twin = TwinModel(baseline, **inputs)
+    text = files.toml_download(twin.scenario_used, twin.policies)
+    assert "doorstroom compare baseline.toml --a voorziening --b indicatie" in text
+    again = loads(text, name="baseline")
+    assert dict(again.values) == dict(twin.scenario_used.values)
+    assert again.sha256 == twin.scenario_used.sha256
+    assert again["policy.variants"] == ["ontschot", "safety_net"]
+    assert again["voorziening.budget_per_year_eur"] == 612_000.0
+    assert again["simulation.seed"] == 123
+
+
+def test_monthly_csv_has_both_regimes(tiny):
+    twin = TwinModel(tiny)
+    twin.step()
+    twin.step()
+    lines = files.months_csv(twin.timeseries()).splitlines()
+    assert lines[0].startswith("policy,month,") and len(lines) == 1 + 2 * 2
+
+
+def test_upload_limits_and_parsing(tmp_path):
+    good = b'[population]\nresidents = 120\n'
+    sc = files.read_upload("Mijn Gemeente.toml", len(good), lambda n: good[:n])
+    assert sc.name == "upload-Mijn-Gemeente" and sc["population.residents"] == 120
+    big = b"#" * (files.MAX_UPLOAD_BYTES + 1)
+    for size in (len(big), 10):  # what the browser says, and a lie the read catches
+        with pytest.raises(files.UploadRefused) as refused:
+            files.read_upload("big.toml", size, lambda n: big[:n])
+        assert refused.value.key == "upload_too_big"
+    calls = []
+    with pytest.raises(files.UploadRefused) as refused:
+        files.read_upload("big.toml", 10**9, lambda n: calls.append(n) or b"")
+    assert refused.value.key == "upload_too_big" and calls == []  # not even read
+    cases = [("x.py", b"import os", "upload_not_toml"),
+             ("x.toml", b"\xff\xfe", "upload_not_text"),
+             ("x.toml", b'[population]\nresidents = "__import__(\'os\')"\n', "upload_bad"),
+             ("x.toml", b"not = [valid", "upload_bad")]
+    for name, data, key in cases:
+        with pytest.raises(files.UploadRefused) as refused:
+            files.read_upload(name, len(data), lambda n, d=data: d[:n])
+        assert refused.value.key == key
+    message = texts.text("nl", "upload_too_big", size=70, kb=64)
+    assert "64 kB" in message
+
+
+def test_a_hostile_scenario_name_writes_only_under_the_results_folder(tmp_path, monkeypatch):
+    root = tmp_path / "results" / "dashboard"
+    monkeypatch.setenv(files.RESULTS_ENV, str(root))
+    data = b"[population]\nresidents = 40\n[simulation]\nmonths = 4\n"
+    sc = files.read_upload("../../etc/x.toml", len(data), lambda n: data[:n])
+    assert sc.name == "upload-x"
+    assert files.safe_name("../../etc/x") == "etc-x" and files.safe_name("../..") == "scenario"
+    sc = dataclasses.replace(sc, name="../../etc/x")  # even if a name got through unsanitised
+    res = run_replications(sc, ("indicatie", "voorziening"), 2, workers=1, progress=False)
+    folder = files.save_results(res, "nl")
+    assert folder.parent == root.resolve() and folder.name.startswith("etc-x-")
+    assert {"report.html", "comparison.json", "replications.csv", "scenario.toml",
+            "provenance.json"} <= {p.name for p in folder.iterdir()}
+    assert [p for p in tmp_path.rglob("*") if p.is_file() and root not in p.parents] == []
+    with pytest.raises(Exception, match="outside"):
+        files.inside(root, root / ".." / "x")
+    with pytest.raises(Exception, match="outside"):
+        files.report_download(tmp_path)
+    page = files.report_download(folder).decode("utf-8")
+    assert 'src="data:image/png;base64,' in page and 'src="ladder.png"' not in page
+    assert files.comparison_csv(res).startswith("metric,indicatie,voorziening,difference")
+
+
+def test_scenario_catalog_lists_the_project_files():
+    catalog = files.scenario_catalog(files.Path("scenarios"), files.Path("scenarios/ommen.toml"))
+    assert list(catalog)[0] == "ommen"
+    assert {"baseline", "oldenzaal", "ommen", "oudewater", "landerd"} <= set(catalog)
+
+
+# --- the replications button's table ---------------------------------------------------
+
+
+def test_comparison_table_and_when_results_are_stale(tiny):
+    twin = TwinModel(tiny)
+    res = run_replications(twin.scenario_used, twin.policies, 3, seed=twin.setup.seed,
+                           workers=1, progress=False)
+    rows = replications.table(res, "nl")
+    assert rows[0] == ["Uitkomst", "indicatie", "voorziening",
+                       "Verschil (voorziening min indicatie)", "95%-interval"]
+    labels = [r[0] for r in rows[1:]]
+    assert "Netto kosten (kosten min bespaarde uitkeringen)" in labels and "Wmo" in labels
+    assert "Ontschot budget (één pot)" not in labels  # nobody paid from one pot
+    assert all(len(r) == 5 for r in rows) and any("…" in r[4] for r in rows[1:])
+    assert replications.table(res, "en")[1][0] == "Net cost (EUR)"
+    same = TwinModel(tiny)
+    moved = TwinModel(tiny, **{"voorziening.uptake_elasticity": 0.4})
+    assert replications.key(same.setup) == replications.key(twin.setup)
+    assert replications.key(moved.setup) != replications.key(twin.setup)
+
+
+def test_replication_count_is_30_unless_the_environment_says(monkeypatch):
+    monkeypatch.delenv(replications.REPLICATIONS_ENV, raising=False)
+    assert replications.replication_count() == 30
+    monkeypatch.setenv(replications.REPLICATIONS_ENV, "4")
+    assert replications.replication_count() == 4
+    monkeypatch.setenv(replications.REPLICATIONS_ENV, "lots")
+    assert replications.replication_count() == 30
+
+
+# --- the command ------------------------------------------------------------------------
+
+
+def test_dashboard_help_and_plain_exit_2_on_bad_input(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["dashboard", "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "--port" in out and "--host" in out and "127.0.0.1" in out
+    for args, words in ((["dashboard", "scenarios/nope.toml"], "not found"),
+                        (["dashboard", "scenarios/baseline.toml", "--port", "70000"], "--port"),
+                        (["dashboard", "scenarios/baseline.toml", "--host", "no.such.host."],
+                         "--host")):
+        assert main(args) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("doorstroom: error:") and words in err
+        assert "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_dashboard_without_its_extras_says_what_to_install(monkeypatch, capsys):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "solara" else real(name, *a))
+    assert main(["dashboard"]) == 2
+    err = capsys.readouterr().err
+    assert "pip install 'doorstroom[dashboard]'" in err and "Traceback" not in err
+
+
+def test_dashboard_refuses_a_port_in_use(capsys):
+    import socket
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        assert main(["dashboard", "--port", str(port)]) == 2
+    assert "choose another --port" in capsys.readouterr().err
+
+
+def test_bad_scenario_in_a_real_process_exits_2_without_traceback(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[population]\nshare_bijstand = 0.9\nshare_uwv_benefit = 0.9\n")
+    done = subprocess.run([sys.executable, "-m", "simulation", "dashboard", str(bad)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "at most 1" in done.stderr
+
+
+def test_importing_the_command_line_loads_neither_solara_nor_mesa():
+    code = ("import sys, simulation.cli, simulation.dashboard; "
+            "print(sorted(m for m in ('solara', 'mesa') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_fetch_assets_script_is_idempotent_and_plain_without_npm(tmp_path, monkeypatch,
+                                                                capsys):
+    sys.path.insert(0, "scripts")
+    try:
+        import fetch_solara_assets as fetch
+    finally:
+        sys.path.remove("scripts")
+    monkeypatch.setattr(fetch.shutil, "which", lambda name: None)
+    assert fetch.main([str(tmp_path)]) == 1
+    assert "npm is not installed" in capsys.readouterr().err
+    for package in fetch.PACKAGES:  # everything present: nothing to fetch, npm never run
+        (tmp_path / package).mkdir(parents=True)
+        (tmp_path / package / "package.json").write_text("{}")
+    monkeypatch.setattr(fetch.shutil, "which", lambda name: "/no/npm")
+    assert fetch.main([str(tmp_path)]) == 0
+    assert f"0 fetched, {len(fetch.PACKAGES)} already" in capsys.readouterr().out
