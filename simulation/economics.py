@@ -98,21 +98,21 @@ def acceptability(results, a: str, b: str, max_wtp: float | None = None,
 
 
 def tornado(scenario, a: str, b: str, replications: int, seed: int | None = None,
-            workers: int = 1, metric: str = COST, pool=None) -> pd.DataFrame:
+            workers: int = 1, metric: str = COST, executor=None) -> pd.DataFrame:
     """One unmeasured parameter at a time at the low and high end of its plausible range."""
     from .experiment import plausible_value, run_replications
     from .params import uncertain_params
 
     rows = []
     base = run_replications(scenario, (a, b), replications, seed, workers, progress=False,
-                            pool=pool)
+                            executor=executor)
     centre = float(paired(base, a, b, metric).mean())
     for p in uncertain_params():
         ends = []
         for x in p.plausible:
             sc = scenario.with_overrides({p.key: plausible_value(p, scenario, x)})
             res = run_replications(sc, (a, b), replications, seed, workers, progress=False,
-                                   pool=pool)
+                                   executor=executor)
             ends.append(float(paired(res, a, b, metric).mean()))
         rows.append({"parameter": p.key, "label_nl": p.label_nl, "low": p.plausible[0],
                      "high": p.plausible[1], "difference_at_low": ends[0],
@@ -123,7 +123,7 @@ def tornado(scenario, a: str, b: str, replications: int, seed: int | None = None
 
 def break_even(scenario, a: str, b: str, replications: int, seed: int | None = None,
                workers: int = 1, key: str = "voorziening.budget_per_year_eur",
-               grid: Sequence[float] | None = None, pool=None) -> dict[str, Any]:
+               grid: Sequence[float] | None = None, executor=None) -> dict[str, Any]:
     """Where the difference in net cost crosses zero as ``key`` rises (linear between points).
 
     Default: the open-access budget from 75% to 250% of the scenario's. (Extra uptake alone
@@ -136,7 +136,7 @@ def break_even(scenario, a: str, b: str, replications: int, seed: int | None = N
     diffs = []
     for x in grid:
         res = run_replications(scenario.with_overrides({key: x}), (a, b), replications, seed,
-                               workers, progress=False, pool=pool)
+                               workers, progress=False, executor=executor)
         diffs.append(float(paired(res, a, b, COST).mean()))
     crossing = None
     for (x0, d0), (x1, d1) in zip(zip(grid, diffs), zip(grid[1:], diffs[1:])):

@@ -13,8 +13,6 @@ import math
 import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -22,8 +20,9 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from . import rng
+from . import execution, rng
 from .errors import InputError
+from .execution import Executor
 from .metrics import METRICS
 from .scenario import Scenario, build
 
@@ -39,12 +38,29 @@ def simulate(scenario: Scenario, policy: str, seed: int,
              ledger: bool = False) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame | None]:
     """One run: metrics, monthly time series and (optionally) the monthly ledger totals."""
     from .metrics import compute
-    from .model import DoorstroomModel
 
-    model = DoorstroomModel(scenario, policy=policy, seed=seed, resident_agents=False)
-    model.run()
+    model = run_model(scenario, policy, seed)
     ledger_frame = model.ledger.summary_frame() if ledger else None
     return compute(model), model.timeseries(), ledger_frame
+
+
+def run_model(scenario: Scenario, policy: str, seed: int):
+    """One finished run of the model (no per-resident handles: batch runs do not use them)."""
+    from .model import DoorstroomModel
+
+    return DoorstroomModel(scenario, policy=policy, seed=seed, resident_agents=False).run()
+
+
+def replication_scenarios(base: Scenario, seed: int, replications: Sequence[int],
+                          psa: bool) -> Iterator[tuple[int, Scenario, dict[str, float]]]:
+    """Each replication's scenario: the base, or with ``psa`` the base with that
+    replication's draw of the unmeasured parameters (and the draw as columns)."""
+    for r in replications:
+        if psa:
+            draw = psa_draw(base, seed, r)
+            yield r, base.with_overrides(draw), psa_columns(draw, base)
+        else:
+            yield r, base, {}
 
 
 def psa_draw(scenario: Scenario, seed: int, replication: int) -> dict[str, Any]:
@@ -92,13 +108,9 @@ def _task(scenario_data: dict, name: str, policies: Sequence[str], seed: int,
     crash_at = (os.environ.get("DOORSTROOM_FAULT_REPLICATION")
                 if multiprocessing.parent_process() is not None else None)
     out = []
-    for r in replications:
+    for r, scenario, extra in replication_scenarios(base, seed, replications, psa):
         if crash_at is not None and str(r) == crash_at:
             os._exit(70)
-        scenario, extra = base, {}
-        if psa:
-            draw = psa_draw(base, seed, r)
-            scenario, extra = base.with_overrides(draw), psa_columns(draw, base)
         for policy in policies:
             metrics, ts, led = simulate(scenario, policy, replication_seed(seed, r), ledger=True)
             out.append((r, policy, {**metrics, **extra}, ts, led))
@@ -113,6 +125,8 @@ class Results:
         metrics: one row per (replication, policy): ``replication``, ``policy``, metrics.
         timeseries: one row per (replication, policy, month).
         ledger: monthly totals per (replication, policy, month, payer, category).
+        municipalities: for a national scenario, one row per (municipality, replication,
+            policy) with its metrics; the tables above are then national totals.
     """
 
     scenario: Scenario
@@ -123,6 +137,7 @@ class Results:
     timeseries: pd.DataFrame
     ledger: pd.DataFrame
     psa: bool = False
+    municipalities: pd.DataFrame | None = None  # national runs: one row per municipality run
 
     def of(self, policy: str) -> pd.DataFrame:
         """The metric rows of one policy, indexed by replication."""
@@ -166,104 +181,87 @@ def _mean(values) -> float | None:
     return float(x.mean()) if x.size else None
 
 
-@contextmanager
-def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
-    """Spawned worker processes to share between many runs; ``None`` runs in this process.
-
-    Spawning is safe on every OS and inside notebooks; a pool costs about a second per
-    worker to start (each imports the model), so callers with many small runs share one.
-    """
-    if workers <= 1:
-        yield None
-        return
-    if not _main_is_importable():
-        print("doorstroom: note: worker processes cannot start from this main program "
-              f"({sys.modules['__main__'].__file__}); running in this process instead",
-              file=sys.stderr)
-        yield None
-        return
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        yield pool
-
-
 def run_replications(scenario: Scenario, policies: Sequence[str], replications: int,
                      seed: int | None = None, workers: int = 1,
                      progress: bool | None = None, psa: bool = False,
-                     pool: ProcessPoolExecutor | None = None,
+                     executor: Executor | None = None,
                      on_progress: Callable[[int, int], None] | None = None) -> Results:
     """Run ``replications`` replications of every policy; gather results in order.
 
     Args:
-        scenario: a validated scenario.
+        scenario: a validated scenario (one municipality, or a national one: see
+            ``simulation.national``).
         policies: policy labels, e.g. ``("indicatie", "voorziening")``.
         replications: how many; replication r uses ``replication_seed(seed, r)``.
         seed: base seed (default: the scenario's ``simulation.seed``).
-        workers: processes; 1 runs in this process. Results do not depend on it.
+        workers: local processes when no ``executor`` is given; 1 runs in this process.
         progress: show a progress bar on stderr (default: when stderr is a terminal).
         psa: probabilistic sensitivity analysis: each replication draws the unmeasured
             parameters from their plausible ranges (the same draw for every policy set).
-        pool: a ``worker_pool`` to use instead of starting one.
+        executor: where to run (``simulation.execution.executor``); results do not depend
+            on it.
         on_progress: called as ``on_progress(runs_done, runs_total)`` after each batch
             (the dashboard's progress indicator).
     """
     if replications < 1:
         raise InputError(f"--replications must be at least 1, got {replications}")
-    if workers < 1:
-        raise InputError(f"--workers must be at least 1, got {workers}")
+    if executor is None:
+        with execution.executor(workers) as own:
+            return run_replications(scenario, policies, replications, seed, workers,
+                                    progress, psa, own, on_progress)
     seed = int(scenario["simulation.seed"] if seed is None else seed)
-    reps = list(range(replications))
-    chunks = _chunks(reps, workers)
-    if pool is None and workers > 1 and len(chunks) > 1:
-        with worker_pool(min(workers, len(chunks))) as own:
-            if own is not None:
-                return run_replications(scenario, policies, replications, seed, workers,
-                                        progress, psa, pool=own, on_progress=on_progress)
-        chunks = [reps]
-    data = scenario.as_dict()
-    show = sys.stderr.isatty() if progress is None else progress
-    from tqdm import tqdm
+    if scenario.municipalities:
+        from . import national
 
-    bar = tqdm(total=replications * len(policies), disable=not show, file=sys.stderr,
-               unit="run", desc=scenario.name)
+        return national.run_replications(scenario, tuple(policies), replications, seed,
+                                         progress, psa, executor, on_progress)
+    reps = list(range(replications))
+    data = scenario.as_dict()
+    tasks = [(data, scenario.name, list(policies), seed, chunk, psa)
+             for chunk in chunks(reps, executor.workers)]
     collected: list[tuple] = []
-    if pool is None or workers == 1:
-        for r in reps:
-            collected += _task(data, scenario.name, policies, seed, [r], psa)
-            bar.update(len(policies))
-            if on_progress is not None:
-                on_progress(len(collected), replications * len(policies))
-    else:
-        futures = {pool.submit(_task, data, scenario.name, list(policies), seed, chunk,
-                               psa): chunk for chunk in chunks}
-        for fut in as_completed(futures):
-            try:
-                part = fut.result()
-            except BrokenProcessPool:
-                chunk = futures[fut]
-                raise RuntimeError(
-                    f"a worker process died while running replications {chunk[0]}-"
-                    f"{chunk[-1]} (seeds {[replication_seed(seed, r) for r in chunk]}); "
-                    "rerun with --workers 1 to see the error") from None
-            collected += part
-            bar.update(len(part))
-            if on_progress is not None:
-                on_progress(len(collected), replications * len(policies))
-    bar.close()
+    with progress_bar(replications * len(policies), scenario.name, progress,
+                      on_progress) as advance:
+        try:
+            for _, part in executor.run(_task, tasks):
+                collected += part
+                advance(len(part))
+        except execution.WorkerDied as exc:
+            chunk = tasks[exc.index][4]
+            raise RuntimeError(
+                f"a worker process died while running replications {chunk[0]}-{chunk[-1]} "
+                f"(seeds {[replication_seed(seed, r) for r in chunk]}); rerun with "
+                "--workers 1 to see the error") from None
     order = {p: i for i, p in enumerate(policies)}
     collected.sort(key=lambda item: (item[0], order[item[1]]))
     return _assemble(scenario, tuple(policies), seed, replications, collected, psa)
 
 
-def _main_is_importable() -> bool:
-    """Spawned workers re-import ``__main__`` from its file; '<stdin>' has none to import."""
-    main = sys.modules.get("__main__")
-    path = getattr(main, "__file__", None)
-    spec = getattr(main, "__spec__", None)
-    return spec is not None or path is None or os.path.exists(path)
+@contextmanager
+def progress_bar(total: int, label: str, progress: bool | None,
+                 on_progress: Callable[[int, int], None] | None = None):
+    """A tqdm bar on stderr (when shown) and the callback; yields ``advance(runs)``."""
+    from tqdm import tqdm
+
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=total, disable=not show, file=sys.stderr, unit="run", desc=label)
+    done = 0
+
+    def advance(runs: int) -> None:
+        nonlocal done
+        done += runs
+        bar.update(runs)
+        if on_progress is not None:
+            on_progress(done, total)
+
+    try:
+        yield advance
+    finally:
+        bar.close()
 
 
-def _chunks(reps: list[int], workers: int) -> list[list[int]]:
+def chunks(reps: list[int], workers: int) -> list[list[int]]:
+    """Replications in batches: one batch in this process, about four per worker else."""
     if workers <= 1:
         return [reps]
     size = max(1, math.ceil(len(reps) / (workers * 4)))

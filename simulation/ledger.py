@@ -118,15 +118,7 @@ class Ledger:
 
     def summary_frame(self) -> pd.DataFrame:
         """Non-zero totals as rows (month, payer, category, kind, amount_eur)."""
-        m, p, c = np.nonzero(self.totals)
-        cats = list(CATEGORIES)
-        return pd.DataFrame({
-            "month": m,
-            "payer": [PAYERS[i] for i in p],
-            "category": [cats[i] for i in c],
-            "kind": [CATEGORIES[cats[i]] for i in c],
-            "amount_eur": self.totals[m, p, c] / 100.0,
-        })
+        return totals_frame(self.totals)
 
     def entries_frame(self) -> pd.DataFrame:
         """Every entry (only with ``detail=True``): month, payer, category, amount, ids."""
@@ -150,3 +142,16 @@ def _ids(ids, n: int) -> np.ndarray:
     if ids is None:
         return np.full(n, -1, dtype=np.int64)
     return np.broadcast_to(np.asarray(ids, dtype=np.int64), (n,)).copy()
+
+
+def totals_frame(totals: np.ndarray) -> pd.DataFrame:
+    """Cents by (month, payer, category) as the ledger table: its non-zero cells in euros."""
+    m, p, c = np.nonzero(totals)
+    cats = list(CATEGORIES)
+    return pd.DataFrame({
+        "month": m,
+        "payer": [PAYERS[i] for i in p],
+        "category": [cats[i] for i in c],
+        "kind": [CATEGORIES[cats[i]] for i in c],
+        "amount_eur": totals[m, p, c] / 100.0,
+    })

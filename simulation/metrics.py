@@ -31,7 +31,8 @@ EXTRA_METRICS = (
     "mean_rung_end", "mean_guidance", "employers_with_target_group_share_end",
     "assessments_done", "participant_months", "job_retention_12m",
     "mean_loonwaarde_in_work_end", "doorstroom_to_work_per_year_pct", "in_sheltered_work_end",
-    "sheltered_work_started", "referrals_held_for_budget",
+    "sheltered_work_started", "referrals_held_for_budget", "placements_done",
+    "jobs_followed_12m",
 )
 GROUP_METRICS = tuple(f"{kind}_{g}" for g in GROUPS
                       for kind in ("participants_served", "jobs_started"))
@@ -87,9 +88,10 @@ def compute(model) -> dict[str, float]:
     out["ladder_moves_down"] = float(s["ladder_down"])
     out["mean_rung_end"] = float(pop.rung[: pop.n][present].mean()) if present.any() else 0.0
     out["mean_guidance"] = float(ts["mean_guidance"][1: end + 1].mean())
-    market = [e for e in model.employers if e.internal_of is None]
+    market = model.all_employers.size
     out["employers_with_target_group_share_end"] = (
-        sum(e.employs_target_group for e in market) / len(market) if market else 0.0)
+        np.count_nonzero((model.external_target_group + model.target_group_employees)[:market])
+        / market if market else 0.0)
     out["assessments_done"] = float(s["assessments"])
     out["participant_months"] = participant_months
     out["job_retention_12m"] = _ratio(s["new_jobs_retained_12m"], s["jobs_started_followed_12m"])
@@ -100,12 +102,54 @@ def compute(model) -> dict[str, float]:
     out["in_sheltered_work_end"] = float((st == Status.SHELTERED_WORK).sum())
     out["sheltered_work_started"] = float(s["sheltered_started"])
     out["referrals_held_for_budget"] = float(s["referrals_held_for_budget"])
+    out["placements_done"] = float(s["placements"])
+    out["jobs_followed_12m"] = float(s["jobs_started_followed_12m"])
     served = np.bincount(pop.group[: pop.n][pop.ever_served[: pop.n]], minlength=len(GROUPS))
     for k, g in enumerate(GROUPS):
         out[f"participants_served_{g}"] = float(served[k])
         out[f"jobs_started_{g}"] = float(model.jobs_by_group[k])
     out["doorstroom_to_work_per_year_pct"] = _ratio(
         100.0 * s["jobs_started"] / (months / 12), out["mean_in_day_activity"])
+    return out
+
+
+#: Metrics that are means or ratios, with what each is a mean over. Across municipalities
+#: they are weighted by it (exactly the national figure; ``mean_guidance`` is weighted by
+#: the mean number of clients, a close approximation). Every other metric is a sum.
+WEIGHTED_BY = {
+    "mean_assessment_wait_months": "assessments_done",
+    "mean_placement_wait_months": "placements_done",
+    "cost_per_participant_year_eur": "participant_months",
+    "cost_per_sustained_job_eur": "jobs_sustained_12m",
+    "day_activity_users_per_10000": "inhabitants",
+    "mean_rung_end": "residents_end",
+    "mean_guidance": "mean_in_day_activity",
+    "employers_with_target_group_share_end": "employers",
+    "job_retention_12m": "jobs_followed_12m",
+    "mean_loonwaarde_in_work_end": "in_paid_work_end",
+    "doorstroom_to_work_per_year_pct": "mean_in_day_activity",
+}
+#: Means that are 0 (not undefined) when there is nothing to average, as ``compute`` has them.
+_ZERO_WHEN_EMPTY = ("mean_assessment_wait_months", "mean_placement_wait_months",
+                    "mean_rung_end", "employers_with_target_group_share_end")
+
+
+def combine(parts) -> dict[str, float]:
+    """The metrics of several municipalities together, from theirs (one row each, in a
+    fixed order; the columns ``inhabitants`` and ``employers`` are the weights that are
+    inputs rather than metrics)."""
+    out: dict[str, float] = {}
+    for m in METRICS:
+        x = parts[m].to_numpy(dtype=np.float64)
+        if m not in WEIGHTED_BY:
+            out[m] = float(x.sum())
+            continue
+        w = parts[WEIGHTED_BY[m]].to_numpy(dtype=np.float64)
+        ok = (w > 0) & ~np.isnan(x)
+        if ok.any():
+            out[m] = float((x[ok] * w[ok]).sum() / w[ok].sum())
+        else:
+            out[m] = 0.0 if m in _ZERO_WHEN_EMPTY else float("nan")
     return out
 
 

@@ -19,7 +19,7 @@ from .agents import Employer, Provider, Resident
 from .ledger import COST_CATEGORIES, PAYERS, Ledger
 from .phases import PLAN
 from .policies import Policy
-from .population import Population, Status
+from .population import Population, Status, entrant_ids
 from .scenario import Scenario, estimated_capacity
 
 #: Default payer of each ledger category (Participatiewet: BUIG pays wage subsidy and
@@ -105,6 +105,15 @@ class DoorstroomModel(mesa.Model):
         self.entries_per_month = n0 * p["population.entries_per_year"] / 12.0
         self.population = Population(estimated_capacity(p))
         self.population.add(np.arange(n0, dtype=np.uint64), 0, self.seed, p, initial=True)
+        # Entrants: how many in each month is a keyed draw, who they are depends on their
+        # id only, so all of them are made now and admitted month by month.
+        months = np.arange(self.months + 1)
+        self.entrants = rng.poisson_ppf(rng.over_months(self.seed, "entries", months),
+                                        self.entries_per_month)
+        self.entrants[0] = 0
+        self.population.stage(np.concatenate(
+            [entrant_ids(m, int(c)) for m, c in enumerate(self.entrants) if c]
+            or [np.zeros(0, np.uint64)]), self.seed, p)
         self._build_providers(scenario.organisations)
         self._build_employers()
         self._apply_policy_structures()
@@ -344,12 +353,25 @@ class DoorstroomModel(mesa.Model):
         for payer in PAYERS:
             s[f"payer_{payer}_eur"][month] = by_payer[payer] / 100
 
+    def series(self) -> dict[str, np.ndarray]:
+        """The recorded series, month 0 to ``months``: stocks, and flows as running totals."""
+        return self._series
+
     def timeseries(self) -> pd.DataFrame:
         """One row per month (1..months run so far); flows per month, stocks at month end."""
-        df = pd.DataFrame({k: v[1: self.month + 1] for k, v in self._series.items()})
-        for name in _FLOW_COUNTERS:
-            df[name] = np.diff(np.concatenate([[0.0], df[name].to_numpy()]))
-        df.insert(0, "month", np.arange(1, self.month + 1))
-        int_cols = [c for c in df.columns if not c.endswith("_eur") and c != "mean_guidance"]
-        df[int_cols] = df[int_cols].astype(np.int64)
-        return df
+        return series_frame(self._series, self.month)
+
+
+#: Series that are running totals in ``DoorstroomModel.series`` (per month in frames).
+FLOW_SERIES = _FLOW_COUNTERS
+
+
+def series_frame(series: Mapping[str, np.ndarray], months: int) -> pd.DataFrame:
+    """Recorded series as the ``timeseries`` table: months 1..months, flows differenced."""
+    df = pd.DataFrame({k: v[1: months + 1] for k, v in series.items()})
+    for name in _FLOW_COUNTERS:
+        df[name] = np.diff(np.concatenate([[0.0], df[name].to_numpy()]))
+    df.insert(0, "month", np.arange(1, months + 1))
+    int_cols = [c for c in df.columns if not c.endswith("_eur") and c != "mean_guidance"]
+    df[int_cols] = df[int_cols].astype(np.int64)
+    return df

@@ -452,6 +452,16 @@ PARAMS: tuple[Param, ...] = (
        "FACTS §7: SCP 15-18% of employers employ someone with an arbeidsbeperking; 10% from "
        "outside scope, so that with the residents in scope who work the share lands there",
        "Werkgevers met doelgroep bij start", "Employers with at least one such employee at start."),
+    # --- national ------------------------------------------------------------
+    _p("national.municipalities", "str", "-", "", None, None,
+       "data/README.md: CBS StatLine 03759NED, inhabitants on 1 January 2025",
+       "Gemeententabel", "A CSV of municipalities (code, name, province, inhabitants), "
+       "relative to the scenario file: each runs as its own model, scaled from this scenario "
+       "by inhabitants, and results are summed nationally; empty: one municipality."),
+    _p("national.select", "list[str]", "-", [], None, None,
+       "assumption: every municipality of the table unless a subset is asked for",
+       "Selectie gemeenten", "CBS codes (GM0363) or province names to run from the table; "
+       "empty: all of them."),
 )
 
 #: Fields of one provider organisation (``[[providers.organisations]]``).

@@ -12,7 +12,7 @@ import numba
 import numpy as np
 
 from . import access, rng
-from .population import AGE_EXIT_YEARS, NEVER, Benefit, Status, entrant_ids
+from .population import AGE_EXIT_YEARS, NEVER, Benefit, Status
 
 DAY_ACTIVITY, EXITED = int(Status.DAY_ACTIVITY), int(Status.EXITED)
 
@@ -27,10 +27,9 @@ def population_flow(model, month: int) -> None:
                            monthly[1], rng.stream(model.seed, "wlz", month))
     model.exit(leave, month)
 
-    count = rng.poisson(model.seed, "entries", month, np.array([rng.MUNICIPALITY_ID], np.uint64),
-                        model.entries_per_month)[0]
+    count = int(model.entrants[month]) if month < model.entrants.size else 0
     if count:
-        rows = pop.add(entrant_ids(month, int(count)), month, model.seed, p, initial=False)
+        rows = pop.admit(count, month)
         model.stats["entries"] += rows.size
         model.make_handles(rows)
 

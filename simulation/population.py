@@ -93,7 +93,8 @@ class Population:
 
     def __init__(self, capacity: int):
         self.capacity = max(int(capacity), 1)
-        self.n = 0
+        self.n = 0  # rows in use: residents in scope now or earlier
+        self.staged = 0  # rows written after those: entrants still to come
         for name, dtype in FIELDS.items():
             setattr(self, name, np.zeros(self.capacity, dtype=dtype))
         self._rows: dict[int, np.ndarray] = {}  # rows by status, until a status changes
@@ -115,25 +116,54 @@ class Population:
 
     def _grow(self, needed: int) -> None:
         new = max(needed, int(self.capacity * 1.5) + 16)
+        used = self.n + self.staged
         for name, dtype in FIELDS.items():
             old = getattr(self, name)
             arr = np.zeros(new, dtype=dtype)
-            arr[: self.n] = old[: self.n]
+            arr[:used] = old[:used]
             setattr(self, name, arr)
         self.capacity = new
 
     def add(self, ids: np.ndarray, month: int, seed: int, p: Mapping[str, Any],
             initial: bool) -> np.ndarray:
-        """Append residents with these ids; return their row indices.
+        """Append residents with these ids, in scope from ``month``; return their rows.
 
         ``initial`` residents get the start mix of statuses (day activities, work,
         none); entrants start without support as young adults.
         """
-        k = len(ids)
-        if self.n + k > self.capacity:
-            self._grow(self.n + k)
+        if self.staged:
+            raise RuntimeError("add residents before staging entrants")
+        self.staged += self._write(ids, seed, p, initial).size
+        return self.admit(len(ids), month)
+
+    def stage(self, ids: np.ndarray, seed: int, p: Mapping[str, Any]) -> None:
+        """Write future entrants (in order of entry) behind the residents in scope.
+
+        Who an entrant is depends only on its id, so all of a run's entrants are made at
+        once when the model is built; ``admit`` brings them into scope month by month.
+        """
+        self.staged += self._write(ids, seed, p, initial=False).size
+
+    def admit(self, k: int, month: int) -> np.ndarray:
+        """The next ``k`` written residents come into scope in ``month``; their rows."""
+        if k > self.staged:
+            raise RuntimeError(f"admit {k} residents, but only {self.staged} are staged")
         rows = np.arange(self.n, self.n + k)
         self.n += k
+        self.staged -= k
+        self.status_since[rows] = month
+        self.entered[rows] = month
+        self._rows.clear()
+        return rows
+
+    def _write(self, ids: np.ndarray, seed: int, p: Mapping[str, Any],
+               initial: bool) -> np.ndarray:
+        """Every attribute of new residents, in the rows after those already written."""
+        k = len(ids)
+        start = self.n + self.staged
+        if start + k > self.capacity:
+            self._grow(start + k)
+        rows = np.arange(start, start + k)
         ids = np.asarray(ids, dtype=np.uint64)
         self.id[rows] = ids
 
@@ -178,7 +208,6 @@ class Population:
         status[in_da] = Status.DAY_ACTIVITY
         status[in_work] = Status.PAID_WORK
         self.status[rows] = status
-        self._rows.clear()
         ur = u("init_rung")
         rung = 1 + np.searchsorted(np.cumsum(p["population.rung_shares_without_support"]), ur,
                                    side="right")
@@ -193,8 +222,6 @@ class Population:
                      "support_stopped", "referral_blocked_until", "decision_end", "exited",
                      "transitional_until"):
             getattr(self, name)[rows] = NEVER
-        self.status_since[rows] = month
-        self.entered[rows] = month
         self.provider[rows] = -1
         self.employer[rows] = -1
         self.referred_by[rows] = -1

@@ -153,24 +153,29 @@ def poisson_ppf(u, mean) -> np.ndarray:
     """
     u = np.asarray(u, dtype=np.float64)
     mean = np.broadcast_to(np.asarray(mean, dtype=np.float64), u.shape)
-    out = np.zeros(u.shape, dtype=np.int64)
-    big = mean > 200.0
+    flat_u, flat_m = u.reshape(-1), np.ascontiguousarray(mean).reshape(-1)
+    out = _walk_poisson(flat_u, flat_m, np.exp(-flat_m))
+    big = flat_m > _POISSON_EXACT_UP_TO
     if big.any():
         from scipy.special import ndtri
 
-        z = ndtri(u[big] + _TO_UNIT / 2)
-        out[big] = np.maximum(0, np.rint(mean[big] + np.sqrt(mean[big]) * z)).astype(np.int64)
-    idx = np.flatnonzero((mean > 0.0) & ~big)
-    m = mean.reshape(-1)[idx]
-    out.reshape(-1)[idx] = _walk_poisson(u.reshape(-1)[idx], m, np.exp(-m))
-    return out
+        z = ndtri(flat_u[big] + _TO_UNIT / 2)
+        out[big] = np.maximum(0, np.rint(flat_m[big] + np.sqrt(flat_m[big]) * z)).astype(np.int64)
+    return out.reshape(u.shape)
+
+
+_POISSON_EXACT_UP_TO = 200.0
+_BINOMIAL_EXACT_UP_TO = 1000
 
 
 @numba.njit(cache=True, nogil=True)
 def _walk_poisson(u, mean, p0):
-    """Walk up each Poisson CDF from P(0) = ``p0`` until it exceeds ``u``."""
+    """Walk up each Poisson CDF from P(0) = ``p0`` until it exceeds ``u`` (0 where the
+    mean is not positive or is left to the normal limit)."""
     out = np.zeros(u.size, dtype=np.int64)
     for i in range(u.size):
+        if not (0.0 < mean[i] <= _POISSON_EXACT_UP_TO):
+            continue
         pk = p0[i]
         cdf = pk
         k = 0.0
@@ -194,17 +199,17 @@ def binomial_ppf(u, n, p: float) -> np.ndarray:
         return out
     if p >= 1.0:
         return n.copy()
-    big = n > 1000
+    flat_u, flat_n = u.reshape(-1), np.ascontiguousarray(n).reshape(-1)
+    nn = flat_n.astype(np.float64)
+    out = _walk_binomial(flat_u, nn, (1.0 - p) ** nn, p / (1.0 - p))
+    big = flat_n > _BINOMIAL_EXACT_UP_TO
     if big.any():
         from scipy.special import ndtri
 
-        nb = n[big].astype(np.float64)
-        z = ndtri(u[big] + _TO_UNIT / 2)
+        nb = nn[big]
+        z = ndtri(flat_u[big] + _TO_UNIT / 2)
         out[big] = np.clip(np.rint(nb * p + z * np.sqrt(nb * p * (1.0 - p))), 0, nb)
-    idx = np.flatnonzero((n > 0) & ~big)
-    nn = n.reshape(-1)[idx].astype(np.float64)
-    out.reshape(-1)[idx] = _walk_binomial(u.reshape(-1)[idx], nn, (1.0 - p) ** nn, p / (1.0 - p))
-    return out
+    return out.reshape(u.shape)
 
 
 @numba.njit(cache=True, nogil=True)
@@ -212,6 +217,8 @@ def _walk_binomial(u, n, p0, ratio):
     """Walk up each Binomial(n, p) CDF from P(0) = ``p0``; ``ratio`` is p / (1 - p)."""
     out = np.zeros(u.size, dtype=np.int64)
     for i in range(u.size):
+        if not (0 < n[i] <= _BINOMIAL_EXACT_UP_TO):
+            continue
         pk = p0[i]
         cdf = pk
         k = 0.0
@@ -220,6 +227,24 @@ def _walk_binomial(u, n, p0, ratio):
             k += 1.0
             cdf += pk
         out[i] = int(k)
+    return out
+
+
+@numba.njit(cache=True, nogil=True)
+def _months_kernel(entity, month_words, k1, k2, out):
+    for i in range(month_words.size):
+        out[i] = (_hash(entity, month_words[i], k1, k2) >> np.uint64(11)) * _TO_UNIT
+
+
+def over_months(seed: int, decision: str, months: np.ndarray,
+                entity: int = MUNICIPALITY_ID) -> np.ndarray:
+    """One entity's uniform for one decision in each of these months (what ``uniform``
+    gives month by month)."""
+    k1, k2 = _keys(int(seed), decision)
+    months = np.asarray(months, dtype=np.int64)
+    words = (months + MONTH_OFFSET).astype(np.uint64) << np.uint64(_MONTH_SHIFT)
+    out = np.empty(months.size, dtype=np.float64)
+    _months_kernel(np.uint64(entity), words, k1, k2, out)
     return out
 
 

@@ -54,6 +54,7 @@ class Scenario:
     source: str | None = None
     overrides: Mapping[str, Any] = field(default_factory=dict)
     alternatives: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    municipalities: tuple = ()  # national scenarios: ``national.Municipality`` rows
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -101,6 +102,13 @@ def load(path: str | os.PathLike, overrides: Mapping[str, Any] | Iterable[str] =
         sc = load("scenarios/baseline.toml", {"population.residents": 800})
     """
     p = Path(path)
+    raw = _read(p, seen=())
+    return build(raw, name=p.stem, origin=str(p), overrides=overrides, source=str(p))
+
+
+def _read(p: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
+    """A scenario file's tables; ``extends = "other.toml"`` starts from that file's (next
+    to this one), then this file's keys replace its keys one by one."""
     if not p.exists():
         raise InputError(f"scenario file '{p}' not found")
     if p.is_dir():
@@ -115,16 +123,46 @@ def load(path: str | os.PathLike, overrides: Mapping[str, Any] | Iterable[str] =
         raise InputError(f"{p}: not a UTF-8 text file ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
-    return loads(text, name=p.stem, origin=str(p), overrides=overrides, source=str(p))
+    raw = _parse(text, str(p))
+    parent = raw.pop(EXTENDS, None)
+    if parent is None:
+        return raw
+    if not isinstance(parent, str) or not parent.endswith(".toml"):
+        raise InputError(f"{p}: extends = {parent!r}: give a scenario file next to this one, "
+                         'e.g. extends = "baseline.toml"')
+    base = (p.parent / parent).resolve()
+    if base in seen or base == p.resolve() or len(seen) >= 5:
+        raise InputError(f"{p}: extends = {parent!r} goes round in a circle or too deep")
+    return _merge(_read(base, (*seen, p.resolve())), raw)
+
+
+def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _parse(text: str, origin: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{origin}: not valid TOML: {exc}") from None
 
 
 def loads(text: str, name: str = "scenario", origin: str = "scenario",
           overrides: Mapping[str, Any] | Iterable[str] = (), source: str | None = None) -> Scenario:
-    """Validate a scenario given as TOML text (``origin`` names it in messages)."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{origin}: not valid TOML: {exc}") from None
+    """Validate a scenario given as TOML text (``origin`` names it in messages).
+
+    Text is data only: it cannot name other files (``extends``, a national table), so an
+    uploaded scenario never makes doorstroom read anything else."""
+    raw = _parse(text, origin)
+    if EXTENDS in raw:
+        raise InputError(f"{origin}: 'extends' works in scenario files only, not in "
+                         "scenario text")
     return build(raw, name=name, origin=origin, overrides=overrides, source=source)
 
 
@@ -153,9 +191,28 @@ def build(raw: Mapping[str, Any], name: str, origin: str,
             raise InputError(f"{where}unknown key '{key}'{_suggest(key)}")
         values[key] = check_value(param, value, where)
     _check_consistency(values, organisations, origin)
+    municipalities = _municipalities(values, origin, source)
     sc = Scenario(name=name, values=values, organisations=tuple(organisations),
-                  source=source, overrides=over)
+                  source=source, overrides=over, municipalities=municipalities)
     return replace(sc, alternatives=_check_alternatives(alternatives, sc, origin))
+
+
+def _municipalities(values: dict[str, Any], origin: str, source: str | None) -> tuple:
+    """A national scenario's municipalities (its table path made absolute in ``values``)."""
+    table = values["national.municipalities"]
+    if not table:
+        if values["national.select"]:
+            raise InputError(f"{origin}: national.select needs national.municipalities "
+                             "(the table to select from)")
+        return ()
+    if source is None:
+        raise InputError(f"{origin}: national.municipalities works in scenario files only "
+                         "(a table path is read next to the file)")
+    from .national import load_table
+
+    path = (Path(source).parent / table).resolve()
+    values["national.municipalities"] = str(path)
+    return load_table(path, values["national.select"], f"{origin}: ")
 
 
 def parse_overrides(overrides: Mapping[str, Any] | Iterable[str]) -> dict[str, Any]:
@@ -188,6 +245,7 @@ def _toml_value(text: str) -> Any:
 # --- policy sets ----------------------------------------------------------------------
 
 ALTERNATIVES = "alternatives"
+EXTENDS = "extends"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import itertools
 import json
 import math
 import sys
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Sequence
@@ -124,9 +125,13 @@ def _run_sample(spec_data: dict, sample: int, row: list[float]) -> pd.DataFrame:
 def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], method: str,
               samples: int, replications: int, policies: Sequence[str], out: Path,
               workers: int = 1, resume: bool = False, seed: int | None = None,
-              progress: bool | None = None) -> pd.DataFrame:
-    """Run (or finish) a sweep into ``out``; return the merged results."""
-    from .experiment import worker_pool
+              progress: bool | None = None, executor=None) -> pd.DataFrame:
+    """Run (or finish) a sweep into ``out``; return the merged results.
+
+    Samples run on ``executor`` (``simulation.execution``; default: ``workers`` local
+    processes); each finished sample is saved at once, so an interrupted sweep resumes.
+    """
+    from . import execution
     from .output import write_json, write_parquet
 
     if samples < 1 or replications < 1:
@@ -161,24 +166,18 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
         write_parquet(parts / f"sample-{i:06d}.parquet", df)
         bar.update(1)
 
-    with worker_pool(workers if len(todo) > 1 else 1) as pool:
-        if pool is None:
-            for i in todo:
-                save(i, _run_sample(spec_data, i, points[i].tolist()))
-        else:
-            from concurrent.futures import as_completed
-            from concurrent.futures.process import BrokenProcessPool
-
-            futures = {pool.submit(_run_sample, spec_data, i, points[i].tolist()): i
-                       for i in todo}
-            for fut in as_completed(futures):
-                try:
-                    save(futures[fut], fut.result())
-                except BrokenProcessPool:
-                    raise RuntimeError(
-                        f"a worker process died during sample {futures[fut]}; finished samples "
-                        f"are kept in {parts}; rerun with --resume to finish") from None
-    bar.close()
+    tasks = [(spec_data, i, points[i].tolist()) for i in todo]
+    own = execution.executor(workers if len(todo) > 1 else 1) if executor is None else None
+    try:
+        with own if own is not None else nullcontext(executor) as ex:
+            for k, df in ex.run(_run_sample, tasks):
+                save(todo[k], df)
+    except execution.WorkerDied as exc:
+        raise RuntimeError(
+            f"a worker process died during sample {todo[exc.index]}; finished samples "
+            f"are kept in {parts}; rerun with --resume to finish") from None
+    finally:
+        bar.close()
     merged = merge(out)
     write_parquet(out / "results.parquet", merged)
     return merged

@@ -6,7 +6,8 @@ import sys
 from simulation.params import BY_KEY, ORGANISATION_FIELDS, PARAMS, defaults
 from simulation.scenario import check_value, default_scenario
 
-FACTS_OR_ASSUMPTION = ("FACTS", "assumption", "seeds", "MODEL.md", "scenario file")
+FACTS_OR_ASSUMPTION = ("FACTS", "assumption", "seeds", "MODEL.md", "scenario file",
+                       "data/README.md")  # a better source: the CBS table and its provenance
 
 
 def test_every_parameter_is_fully_declared():

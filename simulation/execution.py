@@ -1,0 +1,161 @@
+"""Where runs execute: in this process, a local process pool, or a Dask cluster.
+
+A task is a module-level function with plain arguments (a scenario as a dict, seeds,
+replication numbers); its result is a few small tables. Every run is fixed by its
+scenario and seed, and callers put results back in task order, so results are identical
+whatever executes them and however many workers it has.
+
+    with executor(workers=2) as ex:                         # local processes (default)
+    with executor(dask_local=4) as ex:                      # a Dask LocalCluster here
+    with executor(scheduler="tcp://10.0.0.5:8786") as ex:   # a running Dask cluster
+        for index, result in ex.run(task, [args0, args1, ...]):
+            ...
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Sequence
+
+from .errors import InputError
+
+
+class WorkerDied(RuntimeError):
+    """A worker process died while running task ``index`` (the caller says which runs)."""
+
+    def __init__(self, index: int):
+        super().__init__(f"a worker process died while running task {index}")
+        self.index = index
+
+
+class InProcess:
+    """Tasks one after another in this process (a notebook, a debugger, one worker)."""
+
+    workers = 1
+    name = "this process"
+
+    def run(self, fn: Callable, tasks: Sequence[tuple]) -> Iterator[tuple[int, Any]]:
+        for i, args in enumerate(tasks):
+            yield i, fn(*args)
+
+
+class ProcessPool:
+    """Spawned local worker processes; each imports the model once and runs many tasks."""
+
+    name = "local processes"
+
+    def __init__(self, pool: ProcessPoolExecutor, workers: int):
+        self.pool = pool
+        self.workers = workers
+
+    def run(self, fn: Callable, tasks: Sequence[tuple]) -> Iterator[tuple[int, Any]]:
+        futures = {self.pool.submit(fn, *args): i for i, args in enumerate(tasks)}
+        for fut in as_completed(futures):
+            try:
+                yield futures[fut], fut.result()
+            except BrokenProcessPool:
+                raise WorkerDied(futures[fut]) from None
+
+
+class DaskCluster:
+    """A ``dask.distributed`` client: a cluster started here, or one already running."""
+
+    name = "Dask"
+
+    def __init__(self, client):
+        self.client = client
+        self.workers = max(1, len(client.scheduler_info().get("workers", {})))
+
+    def run(self, fn: Callable, tasks: Sequence[tuple]) -> Iterator[tuple[int, Any]]:
+        from distributed import as_completed as dask_completed
+        from distributed.scheduler import KilledWorker
+
+        # pure=False: the same arguments twice are two tasks, never one cached result.
+        futures = [self.client.submit(fn, *args, pure=False) for args in tasks]
+        index = {f.key: i for i, f in enumerate(futures)}
+        for fut in dask_completed(futures):
+            try:
+                yield index[fut.key], fut.result()
+            except KilledWorker:
+                raise WorkerDied(index[fut.key]) from None
+            finally:
+                fut.release()
+
+
+#: Anything with ``workers`` and ``run(fn, tasks)`` yielding (task index, result).
+Executor = InProcess | ProcessPool | DaskCluster
+
+
+@contextmanager
+def executor(workers: int = 1, scheduler: str | None = None,
+             dask_local: int | None = None) -> Iterator[Executor]:
+    """The executor the user asked for; everything it started is stopped on exit.
+
+    Args:
+        workers: local worker processes (1: this process).
+        scheduler: address of a running Dask scheduler, e.g. ``tcp://host:8786``.
+        dask_local: start a Dask ``LocalCluster`` with this many worker processes.
+    """
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1, got {workers}")
+    if scheduler and dask_local:
+        raise InputError("give --scheduler (a running Dask cluster) or --dask-local N "
+                         "(start one here), not both")
+    if scheduler or dask_local:
+        with _dask_client(scheduler, dask_local) as client:
+            yield DaskCluster(client)
+        return
+    if workers == 1:
+        yield InProcess()
+        return
+    if not _main_is_importable():
+        print("doorstroom: note: worker processes cannot start from this main program "
+              f"({sys.modules['__main__'].__file__}); running in this process instead",
+              file=sys.stderr)
+        yield InProcess()
+        return
+    ctx = multiprocessing.get_context("spawn")  # safe on every OS and inside notebooks
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        yield ProcessPool(pool, workers)
+
+
+@contextmanager
+def _dask_client(scheduler: str | None, dask_local: int | None):
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError("Dask is not installed: pip install 'doorstroom[cluster]' "
+                         "(or dask[distributed])") from None
+    if dask_local is not None and dask_local < 1:
+        raise InputError(f"--dask-local must be at least 1 worker, got {dask_local}")
+    if dask_local:
+        if not _main_is_importable():
+            raise InputError("a Dask LocalCluster cannot start worker processes from this "
+                             "main program; run a script file or use --workers")
+        with LocalCluster(n_workers=dask_local, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            yield client
+        return
+    if not scheduler.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
+        raise InputError(f"--scheduler {scheduler!r}: give the scheduler's address, "
+                         "e.g. tcp://10.0.0.5:8786")
+    try:
+        client = Client(scheduler, timeout="10s")
+    except OSError as exc:
+        raise InputError(f"--scheduler {scheduler}: no Dask scheduler answers there "
+                         f"({exc})") from None
+    with client:
+        yield client
+
+
+def _main_is_importable() -> bool:
+    """Spawned workers re-import ``__main__`` from its file; '<stdin>' has none to import."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    spec = getattr(main, "__spec__", None)
+    return spec is not None or path is None or os.path.exists(path)
