@@ -36,13 +36,30 @@ def _add_common(p: argparse.ArgumentParser, policy: bool) -> None:
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
                    help="override a scenario key, e.g. --set indicatie.assessments_per_month=20")
     p.add_argument("--out", type=Path, help="output folder (default: results/<scenario>/...)")
-    p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4),
-                   help="worker processes (results do not depend on it)")
+    _add_execution(p)
     p.add_argument("--force", action="store_true", help="replace an existing --out folder")
     p.add_argument("--quiet", action="store_true", help="print only where results are")
     p.add_argument("--psa", action="store_true",
                    help="probabilistic sensitivity analysis: each replication draws the "
                         "unmeasured parameters from their plausible ranges")
+
+
+def _add_execution(p: argparse.ArgumentParser) -> None:
+    """Where runs execute; results do not depend on it."""
+    g = p.add_argument_group("execution (results do not depend on it)")
+    g.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4),
+                   help="local worker processes (default: up to 4; 1 runs in this process)")
+    g.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="run on a running Dask cluster (see docs/performance.md)")
+    g.add_argument("--dask-local", type=int, metavar="N",
+                   help="start a Dask LocalCluster with N worker processes and run on it")
+
+
+def _executor(args):
+    """The executor ``--workers``, ``--scheduler`` or ``--dask-local`` asks for."""
+    from .execution import executor
+
+    return executor(args.workers, args.scheduler, args.dask_local)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--replications", type=int, help="replications (default: the scenario's)")
     p.add_argument("--seed", type=int)
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
-    p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4))
+    _add_execution(p)
     p = sub.add_parser("sweep", help="run a scenario over parameter samples (resumable)")
     p.add_argument("scenario")
     p.add_argument("--param", action="append", default=[], metavar="KEY=LOW:HIGH",
@@ -92,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int)
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
     p.add_argument("--out", type=Path, help="sweep folder (default: results/<scenario>/sweep-...)")
-    p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4))
+    _add_execution(p)
     p.add_argument("--resume", action="store_true", help="finish an interrupted sweep in --out")
     p = sub.add_parser("sensitivity", help="Sobol' or Morris indices from a sweep folder")
     p.add_argument("folder")
@@ -123,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
                                             "(default: <scenario>-calibrated.toml in results/)")
     p = sub.add_parser("reproduce", help="rerun a results folder and confirm identical results")
     p.add_argument("folder", help="a folder written by run or compare")
-    p.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4))
+    _add_execution(p)
     p = sub.add_parser("params", help="every parameter: name, unit, default, range, source")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     sub.add_parser("plan", help="the phases of one simulated month, in order")
@@ -282,12 +299,13 @@ def _simulate_and_write(args, command: str) -> int:
         raise InputError(f"--a and --b name the same policy set '{policies[0]}'")
     out = args.out or _default_out(sc, policies[0] if command == "run" else "compare")
     check_target(out, args.force)
-    res = experiment.run_replications(sc, policies, sc["simulation.replications"],
-                                      workers=args.workers, psa=args.psa)
     lang = getattr(args, "lang", None)
     sens_reps = getattr(args, "sensitivity_replications", None) if getattr(
         args, "sensitivity", False) else None
-    sensitivity = _sensitivity(sc, policies, sens_reps, res.seed, args.workers)
+    with _executor(args) as ex:
+        res = experiment.run_replications(sc, policies, sc["simulation.replications"],
+                                          psa=args.psa, executor=ex)
+        sensitivity = _sensitivity(sc, policies, sens_reps, res.seed, ex)
     with output_dir(out, args.force) as tmp:
         write_results(tmp, res, command, lang or "nl", sensitivity)
         write_json(tmp / provenance.FILE, provenance.record(
@@ -303,7 +321,7 @@ def _simulate_and_write(args, command: str) -> int:
     return 0
 
 
-def _sensitivity(sc, policies, replications: int | None, seed: int, workers: int) -> dict | None:
+def _sensitivity(sc, policies, replications: int | None, seed: int, executor) -> dict | None:
     """Tornado and break-even for a comparison, when asked for (``--sensitivity``)."""
     if not replications:
         return None
@@ -311,15 +329,11 @@ def _sensitivity(sc, policies, replications: int | None, seed: int, workers: int
         raise InputError(f"--sensitivity-replications must be at least 2, got {replications}")
     from . import economics
 
-    from .experiment import worker_pool
-
     a, b = policies
     print("doorstroom: sensitivity runs (tornado and break-even) ...", file=sys.stderr)
-    with worker_pool(workers) as pool:
-        return {"tornado": economics.tornado(sc, a, b, replications, seed, workers,
-                                             pool=pool),
-                "break_even": economics.break_even(sc, a, b, replications, seed, workers,
-                                                   pool=pool)}
+    return {"tornado": economics.tornado(sc, a, b, replications, seed, executor=executor),
+            "break_even": economics.break_even(sc, a, b, replications, seed,
+                                               executor=executor)}
 
 
 def cmd_dashboard(args) -> int:
@@ -363,10 +377,11 @@ def cmd_reproduce(args) -> int:
         made = str(rec.get("code_sha256"))[:12]
         print(f"note: made with doorstroom {rec.get('version')} (code {made}); "
               f"this is {__version__} (code {provenance.code_sha256()[:12]})", file=sys.stderr)
-    res = experiment.run_replications(sc, policies, reps, seed=seed, workers=args.workers,
-                                      psa=bool(rerun.get("psa")))
-    sensitivity = _sensitivity(sc, policies, rerun.get("sensitivity_replications"), seed,
-                               args.workers)
+    with _executor(args) as ex:
+        res = experiment.run_replications(sc, policies, reps, seed=seed,
+                                          psa=bool(rerun.get("psa")), executor=ex)
+        sensitivity = _sensitivity(sc, policies, rerun.get("sensitivity_replications"), seed,
+                                   ex)
     different = []
     with tempfile.TemporaryDirectory() as tmp:
         write_results(Path(tmp), res, command, rerun.get("lang") or "nl", sensitivity)
@@ -390,8 +405,9 @@ def cmd_check_targets(args) -> int:
     targets = load_targets(args.targets)
     sc = _scenario(args)
     labels = tuple(dict.fromkeys(sc.policy(t.policy).label for t in targets if t.modelled))
-    res = experiment.run_replications(sc, labels, sc["simulation.replications"],
-                                      workers=args.workers)
+    with _executor(args) as ex:
+        res = experiment.run_replications(sc, labels, sc["simulation.replications"],
+                                          executor=ex)
     rows = evaluate(targets, res, sc)
     print(f"{sc.name}: {res.replications} replications, {sc['simulation.months']} months, "
           f"targets from {args.targets}")
@@ -415,8 +431,9 @@ def cmd_sweep(args) -> int:
     policies = ("indicatie", "voorziening") if args.compare else (
         sc.policy(args.policy).label,)
     out = args.out or _default_out(sc, f"sweep-{args.method}")
-    df = run_sweep(sc, keys, bounds, args.method, args.samples, args.replications, policies,
-                   out, workers=args.workers, resume=args.resume, seed=args.seed)
+    with _executor(args) as ex:
+        df = run_sweep(sc, keys, bounds, args.method, args.samples, args.replications,
+                       policies, out, resume=args.resume, seed=args.seed, executor=ex)
     print(f"{df['sample'].nunique()} samples x {args.replications} replications x "
           f"{len(policies)} policies: {out / 'results.parquet'}")
     return 0
