@@ -194,6 +194,16 @@ def _default_out(scenario, label: str) -> Path:
 
 def cmd_validate(args) -> int:
     sc = _scenario(args)
+    if sc.municipalities:
+        from .national import municipality_values
+
+        residents = sum(municipality_values(sc, m)["population.residents"]
+                        for m in sc.municipalities)
+        print(f"OK: {args.scenario}: {len(sc.municipalities)} municipalities, "
+              f"{sum(m.inhabitants for m in sc.municipalities):,} inhabitants, "
+              f"{residents:,} residents in scope (scaled by inhabitants), "
+              f"{sc['simulation.months']} months, regime {sc['policy.regime']}")
+        return 0
     print(f"OK: {args.scenario}: {sc['population.residents']:,} residents in scope, "
           f"{sc['simulation.months']} months, regime {sc['policy.regime']}, "
           f"{len(sc.organisations)} providers, {sc['employers.count']} employers")
@@ -283,6 +293,12 @@ def write_results(folder: Path, res, command: str, lang: str = "nl",
         if sensitivity:
             tables["tornado"] = sensitivity["tornado"]
         write_report(res, folder, lang=lang, sensitivity=sensitivity)
+    if res.municipalities is not None:  # a national scenario: every municipality's runs
+        from .national import municipality_comparison
+
+        tables["municipalities"] = res.municipalities
+        if command != "run":
+            tables["municipalities_comparison"] = municipality_comparison(res)
     for name, df in tables.items():
         write_csv(folder / f"{name}.csv", df)
     write_text(folder / "scenario.toml", res.scenario.to_toml())

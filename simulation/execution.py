@@ -103,10 +103,10 @@ def executor(workers: int = 1, scheduler: str | None = None,
     """
     if workers < 1:
         raise InputError(f"--workers must be at least 1, got {workers}")
-    if scheduler and dask_local:
+    if scheduler and dask_local is not None:
         raise InputError("give --scheduler (a running Dask cluster) or --dask-local N "
                          "(start one here), not both")
-    if scheduler or dask_local:
+    if scheduler or dask_local is not None:
         with _dask_client(scheduler, dask_local) as client:
             yield DaskCluster(client)
         return
@@ -133,12 +133,12 @@ def _dask_client(scheduler: str | None, dask_local: int | None):
                          "(or dask[distributed])") from None
     if dask_local is not None and dask_local < 1:
         raise InputError(f"--dask-local must be at least 1 worker, got {dask_local}")
-    if dask_local:
+    if dask_local is not None:
         if not _main_is_importable():
             raise InputError("a Dask LocalCluster cannot start worker processes from this "
                              "main program; run a script file or use --workers")
         with LocalCluster(n_workers=dask_local, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+                          dashboard_address=":0") as cluster, Client(cluster) as client:
             yield client
         return
     if not scheduler.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):

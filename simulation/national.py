@@ -244,3 +244,29 @@ def run_replications(scenario, policies: tuple[str, ...], replications: int, see
 
 def _as_tuple(m: Municipality) -> tuple:
     return (m.code, m.name, m.province, m.inhabitants)
+
+
+#: The metrics compared municipality by municipality in ``municipalities_comparison.csv``.
+HEADLINE = ("net_cost_eur", "cost_total_eur", "payer_wmo_eur", "jobs_started",
+            "in_paid_work_end", "participants_served", "mean_assessment_wait_months")
+
+
+def municipality_comparison(results, metrics: Sequence[str] = HEADLINE) -> pd.DataFrame:
+    """Per municipality and headline metric: both policies' means, the mean paired
+    difference (second minus first) and its 95% interval over replications."""
+    from .experiment import _mean, ci95
+
+    a, b = results.policies[:2]
+    df = results.municipalities
+    keys = ["code", "name", "province", "inhabitants"]
+    wide = df[df["policy"] == a].set_index([*keys, "replication"])[list(metrics)]
+    other = df[df["policy"] == b].set_index([*keys, "replication"])[list(metrics)]
+    diff = other - wide
+    rows = []
+    for key, group in diff.groupby(level=keys, sort=False):
+        for m in metrics:
+            low, high = ci95(group[m])
+            rows.append({**dict(zip(keys, key)), "metric": m,
+                         a: _mean(wide.loc[key][m]), b: _mean(other.loc[key][m]),
+                         "difference": _mean(group[m]), "ci95_low": low, "ci95_high": high})
+    return pd.DataFrame(rows)

@@ -1,0 +1,97 @@
+"""Where runs execute does not change results: this process, local processes, Dask.
+
+The Dask tests start a real ``dask.distributed`` LocalCluster with two worker processes
+(once for the module) and run replications, a sweep and the national scenario on it.
+"""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from simulation import execution
+from simulation.cli import main
+from simulation.errors import InputError
+from simulation.experiment import run_replications
+from simulation.scenario import load
+from simulation.sweep import run_sweep
+
+distributed = pytest.importorskip("distributed")
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIR = ("indicatie", "voorziening")
+
+
+@pytest.fixture(scope="module")
+def dask():
+    with execution.executor(dask_local=2) as ex:
+        yield ex
+
+
+def _same(a, b):
+    for name in ("metrics", "timeseries", "ledger"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+
+
+def test_a_local_cluster_has_its_worker_processes(dask):
+    assert isinstance(dask, execution.DaskCluster) and dask.workers == 2
+    info = dask.client.scheduler_info()["workers"]
+    assert len({w["host"] + str(w.get("pid", k)) for k, w in info.items()}) == 2
+
+
+def test_replications_on_dask_equal_those_in_this_process(dask, small):
+    here = run_replications(small, PAIR, 4, workers=1, progress=False)
+    there = run_replications(small, PAIR, 4, executor=dask, progress=False)
+    with execution.executor(2) as pool:
+        pooled = run_replications(small, PAIR, 4, executor=pool, progress=False)
+    _same(here, there)
+    _same(here, pooled)
+
+
+def test_a_sweep_on_dask_equals_one_in_this_process(dask, small, tmp_path):
+    args = (small, ["indicatie.assessments_per_month"], [[2, 10]], "lhs", 4, 2, ("indicatie",))
+    here = run_sweep(*args, tmp_path / "here", workers=1, progress=False)
+    there = run_sweep(*args, tmp_path / "there", progress=False, executor=dask)
+    pd.testing.assert_frame_equal(here, there)
+
+
+def test_the_national_scenario_on_dask_equals_it_in_this_process(dask):
+    sc = load(ROOT / "scenarios" / "netherlands.toml",
+              {"national.select": ["Zeeland"], "simulation.months": 12})
+    here = run_replications(sc, PAIR, 2, workers=1, progress=False)
+    there = run_replications(sc, PAIR, 2, executor=dask, progress=False)
+    _same(here, there)
+    pd.testing.assert_frame_equal(here.municipalities, there.municipalities)
+    assert there.municipalities.code.nunique() == len(sc.municipalities) == 13
+
+
+def test_compare_with_dask_local_writes_the_same_files(tmp_path):
+    small = ["--set", "population.residents=120", "--months", "12", "--replications", "3",
+             "--quiet"]
+    base = ["compare", str(ROOT / "scenarios" / "baseline.toml"), *small]
+    assert main([*base, "--workers", "1", "--out", str(tmp_path / "one")]) == 0
+    assert main([*base, "--dask-local", "2", "--out", str(tmp_path / "dask")]) == 0
+    for name in ("replications.csv", "timeseries.csv", "ledger.csv", "comparison.json"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes()
+
+
+@pytest.mark.parametrize("flags, words", [
+    (["--scheduler", "localhost:1"], "give the scheduler's address"),
+    (["--scheduler", "tcp://127.0.0.1:1"], "no Dask scheduler answers"),
+    (["--scheduler", "tcp://127.0.0.1:1", "--dask-local", "2"], "not both"),
+    (["--dask-local", "0"], "at least 1 worker"),
+    (["--workers", "0"], "at least 1"),
+])
+def test_bad_execution_flags_are_refused_plainly(capsys, flags, words):
+    code = main(["run", str(ROOT / "scenarios" / "baseline.toml"), "--months", "1",
+                 "--replications", "1", "--quiet", *flags])
+    err = capsys.readouterr().err
+    assert code == 2 and words in err and "Traceback" not in err
+
+
+def test_in_process_executor_runs_tasks_in_order():
+    with execution.executor(1) as ex:
+        assert list(ex.run(divmod, [(7, 2), (9, 4)])) == [(0, (3, 1)), (1, (2, 1))]
+    with pytest.raises(InputError):
+        with execution.executor(0):
+            pass

@@ -1,0 +1,218 @@
+"""The national scenario: every municipality its own model, national figures their sum."""
+
+import csv
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulation.cli import main
+from simulation.errors import InputError
+from simulation.experiment import replication_seed, run_replications, simulate
+from simulation.ledger import totals_frame
+from simulation.metrics import METRICS, WEIGHTED_BY
+from simulation.national import (SCALED, load_table, municipality_scenario, municipality_seed,
+                                 municipality_values)
+from simulation.scenario import load, loads
+
+ROOT = Path(__file__).resolve().parent.parent
+NATIONAL = ROOT / "scenarios" / "netherlands.toml"
+PAIR = ("indicatie", "voorziening")
+# Three small municipalities in two provinces, two years: a national run in seconds.
+SUBSET = {"national.select": ["GM0037", "GM0047", "GM0088"], "simulation.months": 24}
+
+
+@pytest.fixture(scope="module")
+def subset():
+    return load(NATIONAL, SUBSET)
+
+
+@pytest.fixture(scope="module")
+def national(subset):
+    return run_replications(subset, PAIR, 2, workers=1, progress=False)
+
+
+def test_the_table_is_every_municipality_of_2025():
+    table = load_table(ROOT / "data" / "municipalities.csv", [], "")
+    assert len(table) == 342 == len({m.code for m in table})
+    assert sum(m.inhabitants for m in table) == 18_044_027  # data/README.md
+    assert len({m.province for m in table}) == 12
+    sc = load(NATIONAL)
+    assert sc.municipalities == table
+    assert sc["simulation.months"] == 120 and sc["population.inhabitants"] == 30_000
+
+
+def test_netherlands_extends_the_baseline():
+    base, nl = load(ROOT / "scenarios" / "baseline.toml"), load(NATIONAL)
+    same = [k for k in base.values if not k.startswith(("national.", "simulation."))]
+    assert all(base[k] == nl[k] for k in same)
+    assert base.organisations == nl.organisations
+
+
+def test_scaling_by_inhabitants(subset):
+    m = {x.code: x for x in subset.municipalities}["GM0037"]  # Stadskanaal, 32,038
+    values = municipality_values(subset, m)
+    f = 32_038 / 30_000
+    assert values["population.residents"] == round(400 * f)
+    assert values["voorziening.budget_per_year_eur"] == pytest.approx(480_000 * f)
+    assert values["providers.capacity_scale"] == pytest.approx(f)
+    assert values["population.inhabitants"] == 32_038
+    tiny = type(m)("GM9999", "Klein", "Zeeland", 500)
+    small = municipality_values(subset, tiny)
+    assert small["indicatie.assessments_per_month"] == 1  # at least one consultant slot
+    assert small["population.residents"] == 7
+    sc = municipality_scenario(subset, m)
+    assert sc.name == "GM0037" and not sc.municipalities
+    assert set(SCALED) <= set(sc.values)
+
+
+def test_national_figures_are_the_sums_of_the_municipalities(national):
+    by_muni = national.municipalities
+    assert len(by_muni) == 3 * 2 * 2
+    for (r, policy), group in by_muni.groupby(["replication", "policy"]):
+        row = national.metrics[(national.metrics.replication == r)
+                               & (national.metrics.policy == policy)].iloc[0]
+        for m in METRICS:
+            if m in WEIGHTED_BY:
+                w = group[WEIGHTED_BY[m]].to_numpy(float)
+                x = group[m].to_numpy(float)
+                ok = (w > 0) & ~np.isnan(x)
+                expected = (x[ok] * w[ok]).sum() / w[ok].sum() if ok.any() else row[m]
+            else:
+                expected = group[m].sum()
+            assert math.isclose(row[m], expected, rel_tol=1e-12, abs_tol=1e-9), (m, r, policy)
+    # Ratios recomputed from the national sums agree with the weighted means.
+    for _, row in national.metrics.iterrows():
+        assert row["cost_per_participant_year_eur"] == pytest.approx(
+            row["cost_total_eur"] / (row["participant_months"] / 12))
+        assert row["mean_assessment_wait_months"] >= 0
+
+
+def test_national_series_and_ledger_are_the_sums_of_each_municipality_run(subset, national):
+    ts_parts, led_parts = [], []
+    for m in subset.municipalities:
+        sc = municipality_scenario(subset, m)
+        for r in range(2):
+            for policy in PAIR:
+                metrics, ts, led = simulate(
+                    sc, policy, replication_seed(municipality_seed(subset["simulation.seed"],
+                                                                   m.code), r), ledger=True)
+                got = national.municipalities
+                row = got[(got.code == m.code) & (got.replication == r)
+                          & (got.policy == policy)].iloc[0]
+                assert row["net_cost_eur"] == metrics["net_cost_eur"]
+                ts_parts.append(ts.assign(replication=r, policy=policy, clients_guidance=(
+                    ts["mean_guidance"] * ts["in_day_activity"])))
+                led_parts.append(led.assign(replication=r, policy=policy))
+    ts = pd.concat(ts_parts).groupby(["replication", "policy", "month"]).sum()
+    nat = national.timeseries.set_index(["replication", "policy", "month"]).sort_index()
+    for col in nat.columns:
+        if col == "mean_guidance":
+            expected = ts["clients_guidance"] / ts["in_day_activity"]
+            assert np.allclose(nat[col], expected.loc[nat.index], rtol=1e-9)
+        elif col != "after_switch":
+            assert np.allclose(nat[col], ts[col].loc[nat.index], rtol=0, atol=1e-6), col
+    led = pd.concat(led_parts).groupby(["replication", "policy", "month", "payer",
+                                        "category"])["amount_eur"].sum()
+    nat_led = national.ledger.set_index(["replication", "policy", "month", "payer",
+                                         "category"])["amount_eur"]
+    assert np.allclose(nat_led.sort_index(), led.loc[nat_led.sort_index().index], atol=1e-6)
+    assert len(nat_led) == len(led)
+
+
+def test_a_municipality_does_not_depend_on_which_others_run(national):
+    alone = run_replications(load(NATIONAL, {**SUBSET, "national.select": ["GM0047"]}),
+                             PAIR, 2, workers=1, progress=False).municipalities
+    together = national.municipalities
+    together = together[together.code == "GM0047"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(alone, together)
+
+
+def test_both_regimes_share_the_residents(national):
+    m = national.municipalities
+    a = m[m.policy == "indicatie"].set_index(["code", "replication"])["residents_end"]
+    b = m[m.policy == "voorziening"].set_index(["code", "replication"])["residents_end"]
+    assert (a == b).all()
+
+
+def test_results_do_not_depend_on_the_number_of_workers(subset, national):
+    two = run_replications(subset, PAIR, 2, workers=2, progress=False)
+    pd.testing.assert_frame_equal(two.metrics, national.metrics)
+    pd.testing.assert_frame_equal(two.timeseries, national.timeseries)
+    pd.testing.assert_frame_equal(two.ledger, national.ledger)
+    pd.testing.assert_frame_equal(two.municipalities, national.municipalities)
+
+
+def test_psa_draws_are_the_same_in_every_municipality(subset):
+    res = run_replications(subset.with_overrides({"simulation.months": 6}), PAIR, 2,
+                           workers=1, progress=False, psa=True)
+    psa = [c for c in res.municipalities.columns if c.startswith("psa:")]
+    assert psa
+    per_rep = res.municipalities.groupby("replication")[psa].nunique()
+    assert (per_rep == 1).all().all()
+    assert (res.metrics.groupby("replication")[psa].nunique() == 1).all().all()
+
+
+def test_compare_writes_per_municipality_tables(tmp_path):
+    out = tmp_path / "nl"
+    code = main(["compare", str(NATIONAL), "--set", 'national.select=["GM0037","GM0047"]',
+                 "--months", "12", "--replications", "2", "--workers", "1", "--quiet",
+                 "--out", str(out)])
+    assert code == 0
+    with open(out / "municipalities.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["code"] for r in rows} == {"GM0037", "GM0047"} and len(rows) == 2 * 2 * 2
+    assert all(f"input:{k}" in rows[0] for k in SCALED)  # scaled inputs, marked as such
+    cmp = pd.read_csv(out / "municipalities_comparison.csv")
+    assert set(cmp.metric) >= {"net_cost_eur", "jobs_started"}
+    assert (cmp.ci95_low <= cmp.difference).all() and (cmp.difference <= cmp.ci95_high).all()
+    assert (out / "report.html").exists()
+    assert main(["reproduce", str(out), "--workers", "1"]) == 0
+
+
+@pytest.mark.parametrize("table, words", [
+    ("code,name,inhabitants\nGM0001,A,5\n", "missing province"),
+    ("code,name,province,inhabitants\nX1,A,P,5\n", "not a CBS municipality code"),
+    ("code,name,province,inhabitants\nGM0001,A,P,5\nGM0001,B,P,6\n", "appears twice"),
+    ("code,name,province,inhabitants\nGM0001,A,P,0\n", "at least 1"),
+    ("code,name,province,inhabitants\n", "no municipalities"),
+])
+def test_bad_tables_are_refused_plainly(tmp_path, capsys, table, words):
+    (tmp_path / "t.csv").write_text(table, encoding="utf-8")
+    (tmp_path / "s.toml").write_text('[national]\nmunicipalities = "t.csv"\n', encoding="utf-8")
+    assert main(["validate", str(tmp_path / "s.toml")]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+
+
+def test_bad_selection_names_what_is_allowed(capsys):
+    assert main(["validate", str(NATIONAL), "--set", 'national.select=["Friesland"]']) == 2
+    err = capsys.readouterr().err
+    assert "'Friesland'" in err and "Fryslân" in err
+
+
+def test_scenario_text_cannot_name_files():
+    with pytest.raises(InputError, match="scenario files only"):
+        loads('[national]\nmunicipalities = "../data/municipalities.csv"\n')
+    with pytest.raises(InputError, match="extends"):
+        loads('extends = "baseline.toml"\n')
+
+
+def test_extends_refuses_circles(tmp_path):
+    (tmp_path / "a.toml").write_text('extends = "b.toml"\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text('extends = "a.toml"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="circle"):
+        load(tmp_path / "a.toml")
+    (tmp_path / "c.toml").write_text('extends = "missing.toml"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="not found"):
+        load(tmp_path / "c.toml")
+
+
+def test_ledger_frame_of_summed_cents_is_the_ledger_table():
+    totals = np.zeros((3, 4, 16), dtype=np.int64)
+    totals[1, 0, 0] = 12345
+    frame = totals_frame(totals)
+    assert frame.to_dict("records") == [{"month": 1, "payer": "wmo", "category": frame.category[0],
+                                         "kind": frame.kind[0], "amount_eur": 123.45}]
