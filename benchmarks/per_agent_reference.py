@@ -58,3 +58,14 @@ def resident_months_per_second(residents: int, months: int) -> float:
     for _ in range(months):
         model.step()
     return residents * months / (time.perf_counter() - start)
+
+
+def bytes_per_resident(residents: int) -> float:
+    """Peak traced memory of the per-agent model (build and one month), per agent."""
+    import tracemalloc
+
+    tracemalloc.start()
+    PlainModel(residents).step()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / residents

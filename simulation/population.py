@@ -24,6 +24,7 @@ AGE_EXIT_YEARS = 67  # AOW age: residents leave scope
 INIT_MONTH = -1  # month key of the draws that set up a resident
 ENTRANT_ID_BASE = 1 << 32  # entrant ids do not depend on the start population's size
 ENTRANT_MONTH_STRIDE = 1 << 20
+WRITE_BLOCK = 1 << 16  # residents made at once (bounds the memory of their draws)
 #: The keyed draws that make a resident who it is (drawn together, one column each).
 INIT_DECISIONS = ("init_group", "init_age", "init_stability", "init_loonwaarde", "init_skills",
                   "init_motivation", "init_benefit", "init_transport", "init_home_support",
@@ -163,8 +164,16 @@ class Population:
         start = self.n + self.staged
         if start + k > self.capacity:
             self._grow(start + k)
-        rows = np.arange(start, start + k)
         ids = np.asarray(ids, dtype=np.uint64)
+        for first in range(0, k, WRITE_BLOCK):  # in blocks: temporaries stay small
+            block = ids[first: first + WRITE_BLOCK]
+            self._write_block(np.arange(start + first, start + first + block.size), block,
+                              seed, p, initial)
+        return np.arange(start, start + k)
+
+    def _write_block(self, rows: np.ndarray, ids: np.ndarray, seed: int,
+                     p: Mapping[str, Any], initial: bool) -> None:
+        k = rows.size
         self.id[rows] = ids
 
         draws = rng.uniforms(seed, INIT_DECISIONS, INIT_MONTH, ids)
@@ -233,7 +242,6 @@ class Population:
             self.decision_end[rows[in_da]] = 1 + (u("init_decision_end")[in_da] * term).astype(
                 np.int16)
             self.job_start[rows[in_work]] = -(u("init_job_start")[in_work] * 36).astype(np.int16)
-        return rows
 
     def set_status(self, rows, status: Status, month: int) -> None:
         self.status[rows] = int(status)  # a plain int: NumPy probes an IntEnum slowly

@@ -15,3 +15,5 @@ def test_small_benchmark_prints_every_figure():
     assert len(rates) >= 5 and all(r > 0 for r in rates)
     assert int(re.search(r"(\d+) bytes per resident", out).group(1)) > 0
     assert "plain per-agent Mesa loop" in out
+    assert re.search(r"national: 13 municipalities x 24 months, both regimes", out)
+    assert len(re.findall(r"per-agent Mesa", out)) >= 5  # every figure beside the yardstick
