@@ -50,6 +50,12 @@ _STATUS_COLUMNS = {
     Status.PAID_WORK: "in_paid_work",
     Status.SHELTERED_WORK: "in_sheltered_work",
 }
+_EXITED = int(Status.EXITED)
+_RUNG_COLUMNS = tuple(f"rung_{r}" for r in range(1, 7))
+_STATUS_ITEMS = tuple((int(status), column) for status, column in _STATUS_COLUMNS.items())
+_MONEY_COLUMNS = tuple((c, f"{c}_eur" if c.startswith("benefits") else f"cost_{c}_eur")
+                       for c in (*COST_CATEGORIES, "benefits_paid", "benefits_saved"))
+_PAYER_COLUMNS = tuple((p, f"payer_{p}_eur") for p in PAYERS)
 _FLOW_COUNTERS = ("entries", "exits", "queue_arrivals", "assessments", "placements",
                   "referrals", "trials_started", "jobs_started", "jobs_ended",
                   "jobs_sustained_6m", "jobs_sustained_12m", "ladder_up", "ladder_down")
@@ -320,38 +326,39 @@ class DoorstroomModel(mesa.Model):
                 *(f"payer_{p}_eur" for p in PAYERS), "benefits_paid_eur", "benefits_saved_eur"]
 
     def record(self, month: int) -> None:
-        pop, s, led = self.population, self._series, self.ledger
-        st = pop.status[: pop.n]
-        present = st != Status.EXITED
-        s["residents"][month] = present.sum()
-        rungs = np.bincount(pop.rung[: pop.n][present], minlength=7)
-        for r in range(1, 7):
-            s[f"rung_{r}"][month] = rungs[r]
+        pop, s, n = self.population, self._series, self.population.n
+        st = pop.status[:n]
+        present = st != _EXITED
+        s["residents"][month] = np.count_nonzero(present)
+        rungs = np.bincount(pop.rung[:n][present], minlength=7)
+        for r, column in enumerate(_RUNG_COLUMNS, start=1):
+            s[column][month] = rungs[r]
         counts = np.bincount(st, minlength=len(Status))
-        for status, column in _STATUS_COLUMNS.items():
+        for status, column in _STATUS_ITEMS:
             s[column][month] = counts[status]
-        s["assessment_queue"][month] = np.count_nonzero(pop.queue_since[: pop.n] != access.NEVER)
+        s["assessment_queue"][month] = np.count_nonzero(pop.queue_since[:n] != access.NEVER)
+        da = pop.rows_with(Status.DAY_ACTIVITY)
         s["on_transitional_rights"][month] = np.count_nonzero(
-            (pop.transitional_until[: pop.n] >= month) & (st == Status.DAY_ACTIVITY))
+            pop.transitional_until[da] >= month)
         s["after_switch"][month] = float(0 < self.stats["switched_at"] <= month)
         for name in _FLOW_COUNTERS:
             s[name][month] = self.stats[name]  # cumulative; differenced in timeseries()
         clients = self.provider_month.get("clients")
-        if clients is not None and clients.sum():
+        total_clients = clients.sum() if clients is not None else 0
+        if total_clients:
             g = np.array([pr.guidance for pr in self.providers])
-            s["mean_guidance"][month] = float((g * clients).sum() / clients.sum())
+            s["mean_guidance"][month] = float((g * clients).sum() / total_clients)
         else:
             s["mean_guidance"][month] = 1.0
         market = self.all_employers.size
         s["employers_with_target_group"][month] = np.count_nonzero(
             (self.external_target_group + self.target_group_employees)[:market])
-        by_category, by_payer = led.month_cents(month)
+        by_category, by_payer = self.ledger.month_cents(month)
         s["cost_total_eur"][month] = sum(by_category[c] for c in COST_CATEGORIES) / 100
-        for c in (*COST_CATEGORIES, "benefits_paid", "benefits_saved"):
-            column = f"{c}_eur" if c.startswith("benefits") else f"cost_{c}_eur"
-            s[column][month] = by_category[c] / 100
-        for payer in PAYERS:
-            s[f"payer_{payer}_eur"][month] = by_payer[payer] / 100
+        for category, column in _MONEY_COLUMNS:
+            s[column][month] = by_category[category] / 100
+        for payer, column in _PAYER_COLUMNS:
+            s[column][month] = by_payer[payer] / 100
 
     def series(self) -> dict[str, np.ndarray]:
         """The recorded series, month 0 to ``months``: stocks, and flows as running totals."""

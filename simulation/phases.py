@@ -349,11 +349,12 @@ def money(model, month: int) -> None:
     st = pop.status[:n]
     present = st != Status.EXITED
     home = (present & pop.home_support[:n]).nonzero()[0]
-    volunteering = (pop.rung[home] == 4) & np.isin(
-        pop.status[home], (Status.NONE, Status.DAY_ACTIVITY))
-    hours = p["home_support.hours_per_week"] * 52.0 / 12.0 * np.where(
-        volunteering, 1.0 - model.policy.adjust("home_support_reduction", 0.0), 1.0)
-    model.book(month, "home_support", hours * p["home_support.price_per_hour_eur"], home)
+    if home.size:
+        volunteering = (pop.rung[home] == 4) & np.isin(
+            pop.status[home], (Status.NONE, Status.DAY_ACTIVITY))
+        hours = p["home_support.hours_per_week"] * 52.0 / 12.0 * np.where(
+            volunteering, 1.0 - model.policy.adjust("home_support_reduction", 0.0), 1.0)
+        model.book(month, "home_support", hours * p["home_support.price_per_hour_eur"], home)
 
     # Bijstand: the full benefit, less what a resident in work earns (up to the benefit).
     benefit = p["benefits.bijstand_per_month_eur"]

@@ -113,10 +113,9 @@ class Indicatie(Regime):
     def access(self, model, month, requests):
         p, pop = model.p, model.population
         access.join_queue(model, requests, month, reassessment=False)
-        st = pop.status[: pop.n]
-        ending = np.flatnonzero((st == Status.DAY_ACTIVITY) & pop.has_decision[: pop.n]
-                                & (pop.decision_end[: pop.n] <= month)
-                                & (pop.queue_since[: pop.n] == access.NEVER))
+        da = pop.rows_with(Status.DAY_ACTIVITY)
+        ending = da[pop.has_decision[da] & (pop.decision_end[da] <= month)
+                    & (pop.queue_since[da] == access.NEVER)]
         access.join_queue(model, ending, month, reassessment=True)
         policy = model.policy
         min_wait = max(0, int(policy.adjust("processing_months",
@@ -378,6 +377,7 @@ class Policy:
         self.regime: Regime = REGIMES[regime]()
         self.variants = [VARIANT_CLASSES[v]() for v in variants]
         self.parts: list[PolicyPart] = [self.regime, *self.variants]
+        self._payers: dict[tuple[str, str], str] = {}
 
     @property
     def name(self) -> str:
@@ -403,9 +403,14 @@ class Policy:
         return p["providers.referral_per_month"] * (1.0 - aversion)
 
     def payer(self, category: str, default: str) -> str:
-        value = default
-        for part in self.parts:
-            value = part.payer(value, category)
+        """Who pays a category under this policy (asked for every booking, so remembered)."""
+        key = (category, default)
+        value = self._payers.get(key)
+        if value is None:
+            value = default
+            for part in self.parts:
+                value = part.payer(value, category)
+            self._payers[key] = value
         return value
 
     def access(self, model, month, requests) -> None:

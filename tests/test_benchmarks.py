@@ -12,7 +12,7 @@ def test_small_benchmark_prints_every_figure():
     out = done.stdout
     assert len(re.findall(r"ms per 60-month replication", out)) == 2
     rates = [float(x) for x in re.findall(r"([\d.]+) M resident-months/s", out)]
-    assert len(rates) >= 5 and all(r > 0 for r in rates)
+    assert len(rates) >= 3 and all(r > 0 for r in rates)
     assert int(re.search(r"(\d+) bytes per resident", out).group(1)) > 0
     assert "plain per-agent Mesa loop" in out
     assert re.search(r"national: 13 municipalities x 24 months, both regimes", out)
