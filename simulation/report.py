@@ -56,6 +56,16 @@ LABELS = {
                        "loonkostensubsidie) en Participatiewet re-integratie; bij een ontschot "
                        "budget één pot. Een negatief verschil is een besparing.",
         "ce": "Kosten tegenover effect",
+        "by_muni": "Per gemeente",
+        "by_muni_text": "Elke gemeente is een eigen model. Inwoners in beeld, consulenten, "
+                        "budgetten, plekken bij aanbieders en werkgevers zijn landelijke "
+                        "cijfers per inwoner (FACTS.md), geen gegevens van de gemeente zelf. "
+                        "De {k} grootste van {n} gemeenten; alle staan in "
+                        "municipalities_comparison.csv.",
+        "muni": "Gemeente",
+        "inhabitants": "Inwoners",
+        "net_diff": "Verschil netto kosten",
+        "jobs_diff": "Verschil banen gestart",
         "verdict_dominant": "{b} levert meer duurzame banen op voor minder geld dan {a}.",
         "verdict_dominated": "{b} levert minder duurzame banen op voor meer geld dan {a}.",
         "verdict_trade-off": "{b} en {a} ruilen geld tegen banen.",
@@ -124,6 +134,16 @@ LABELS = {
                        "subsidy) and Participatiewet re-integration; one pot when ontschot. A "
                        "negative difference is a saving.",
         "ce": "Costs against effects",
+        "by_muni": "By municipality",
+        "by_muni_text": "Every municipality is a model of its own. Residents in scope, "
+                        "consultants, budgets, provider places and employers are national "
+                        "figures per inhabitant (FACTS.md), not the municipality's own data. "
+                        "The {k} largest of {n} municipalities; all are in "
+                        "municipalities_comparison.csv.",
+        "muni": "Municipality",
+        "inhabitants": "Inhabitants",
+        "net_diff": "Difference in net cost",
+        "jobs_diff": "Difference in jobs started",
         "verdict_dominant": "{b} gives more sustained jobs for less money than {a}.",
         "verdict_dominated": "{b} gives fewer sustained jobs for more money than {a}.",
         "verdict_trade-off": "{b} and {a} trade money against jobs.",
@@ -485,6 +505,7 @@ scenario sha256 {sc.sha256[:12]}{' · ' + t['psa_on'] if results.psa else ''}</p
 <h2>{t['payers']}</h2>
 <p>{esc(t['payers_text'])}</p>
 <table>{head}{payer_rows}</table>
+{_municipalities_html(results, t, lang, interval)}
 <h2>{t['ce']}</h2>
 <p>{esc(_ce_text(ce, t, lang, a, b))}</p>
 {_figure("ce_plane.png", t["ce_plane"])}{_figure("ceac.png", t["ceac"])}
@@ -502,6 +523,33 @@ scenario sha256 {sc.sha256[:12]}{' · ' + t['psa_on'] if results.psa else ''}</p
 <p class="note">{esc(t['caveat'])}</p>
 </body></html>
 """
+
+
+def _municipalities_html(results, t, lang, interval, largest: int = 15) -> str:
+    """National runs: the paired differences of the largest municipalities."""
+    if results.municipalities is None:
+        return ""
+    from .national import municipality_comparison
+
+    cmp = municipality_comparison(results, ("net_cost_eur", "jobs_started"))
+    munis = cmp.drop_duplicates("code").sort_values("inhabitants", ascending=False)
+    by = cmp.set_index(["code", "metric"])
+    esc = html.escape
+
+    def cells(code: str, metric: str, money: bool = False) -> str:
+        r = by.loc[(code, metric)]
+        return (f"<td>{fmt(r.difference, lang, money)}</td>"
+                f"<td>{esc(interval(r.ci95_low, r.ci95_high, money))}</td>")
+
+    rows = "".join(
+        f"<tr><td>{esc(m.name)} ({esc(m.province)})</td><td>{fmt(m.inhabitants, lang)}</td>"
+        f"{cells(m.code, 'net_cost_eur', True)}{cells(m.code, 'jobs_started')}</tr>"
+        for m in munis.head(largest).itertuples(index=False))
+    n = len(munis)
+    return (f"<h2>{t['by_muni']}</h2><p>{esc(t['by_muni_text'].format(k=min(largest, n), n=n))}"
+            f"</p><table><tr><th>{t['muni']}</th><th>{t['inhabitants']}</th>"
+            f"<th>{t['net_diff']}</th><th>{t['interval']}</th><th>{t['jobs_diff']}</th>"
+            f"<th>{t['interval']}</th></tr>{rows}</table>")
 
 
 def _figure(name: str, caption: str) -> str:

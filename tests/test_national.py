@@ -168,7 +168,8 @@ def test_compare_writes_per_municipality_tables(tmp_path):
     cmp = pd.read_csv(out / "municipalities_comparison.csv")
     assert set(cmp.metric) >= {"net_cost_eur", "jobs_started"}
     assert (cmp.ci95_low <= cmp.difference).all() and (cmp.difference <= cmp.ci95_high).all()
-    assert (out / "report.html").exists()
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "Per gemeente" in report and "Stadskanaal" in report
     assert main(["reproduce", str(out), "--workers", "1"]) == 0
 
 
