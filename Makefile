@@ -15,6 +15,7 @@ $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install $(INSTALL_FLAGS) --upgrade pip
 	$(BIN)/python -m pip install $(INSTALL_FLAGS) -e ".[dev]"
+	-$(BIN)/python scripts/fetch_solara_assets.py  # the dashboard's scripts, for offline use
 	@touch $@
 
 run: $(BIN)/.installed

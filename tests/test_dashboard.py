@@ -67,16 +67,23 @@ def test_solaraviz_accepts_the_inputs_and_resets_the_model_from_them(baseline):
 
     params = controls.model_params(baseline)
     user, fixed = solara_viz.split_model_params(params)
-    assert fixed == {"base": baseline}
+    assert fixed == {}
     assert {v["type"] for v in user.values()} <= {"SliderInt", "SliderFloat", "Select",
                                                   "Checkbox", "InputText"}
-    solara_viz._check_model_params(TwinModel.__init__, params)  # what ModelCreator checks
-    # On Reset SolaraViz calls the class with the fixed values and the inputs' values
-    # (Mesa 3.5 adds a scenario of its own, which the twin ignores).
-    twin = TwinModel(**fixed, **{k: v["value"] for k, v in user.items()}, scenario=object())
+    bound = TwinModel.on(baseline)
+    assert TwinModel.on(baseline) is bound and issubclass(bound, TwinModel)
+    solara_viz._check_model_params(bound.__init__, params)  # what ModelCreator checks
+    # On Reset SolaraViz calls type(model) with the inputs' values (Mesa 3.5 adds a
+    # scenario of its own, which the twin ignores) ...
+    twin = bound(**{k: v["value"] for k, v in user.items()}, scenario=object())
     assert twin.problem is None and twin.policies == ("indicatie", "voorziening")
-    assert twin.scenario_used.sha256 == baseline.with_overrides(
-        {"policy.variants": []}).sha256
+    assert twin.scenario_used.sha256 == baseline.sha256
+    # ... or with only those it has seen change: the rest is the bound scenario's.
+    ommen = files.load("scenarios/ommen.toml")
+    twin = TwinModel.on(ommen)(**{"indicatie.assessments_per_month": 7})
+    assert twin.scenario_used["indicatie.assessments_per_month"] == 7
+    assert twin.scenario_used["population.residents"] == ommen["population.residents"]
+    assert type(twin).__name__ == "TwinModel"
 
 
 def test_slider_values_are_cleaned_of_browser_noise(baseline):
@@ -240,6 +247,7 @@ def test_a_hostile_scenario_name_writes_only_under_the_results_folder(tmp_path, 
     assert {"report.html", "comparison.json", "replications.csv", "scenario.toml",
             "provenance.json"} <= {p.name for p in folder.iterdir()}
     assert [p for p in tmp_path.rglob("*") if p.is_file() and root not in p.parents] == []
+    assert main(["reproduce", str(folder), "--workers", "1"]) == 0  # rerun from the CLI
     with pytest.raises(Exception, match="outside"):
         files.inside(root, root / ".." / "x")
     with pytest.raises(Exception, match="outside"):
@@ -253,6 +261,22 @@ def test_scenario_catalog_lists_the_project_files():
     catalog = files.scenario_catalog(files.Path("scenarios"), files.Path("scenarios/ommen.toml"))
     assert list(catalog)[0] == "ommen"
     assert {"baseline", "oldenzaal", "ommen", "oudewater", "landerd"} <= set(catalog)
+    assert all(path.suffix == ".toml" and path.is_absolute() for path in catalog.values())
+    national = [p.stem for p in files.Path("scenarios").glob("*.toml")
+                if files.is_national(files.load(p))]
+    assert not set(national) & set(catalog)  # the page shows one municipality
+
+
+def test_a_national_scenario_is_refused_plainly(tmp_path, capsys):
+    table = tmp_path / "gemeenten.csv"
+    table.write_text("code,name,province,inhabitants\nGM0001,Een,Utrecht,30000\n")
+    national = tmp_path / "land.toml"
+    national.write_text('[national]\nmunicipalities = "gemeenten.csv"\n')
+    if not files.is_national(files.load(national)):
+        pytest.skip("this version has no national scenarios")
+    assert main(["dashboard", str(national)]) == 2
+    assert "national scenario" in capsys.readouterr().err
+    assert "land" not in files.scenario_catalog(tmp_path)
 
 
 # --- the replications button's table ---------------------------------------------------
@@ -333,6 +357,26 @@ def test_bad_scenario_in_a_real_process_exits_2_without_traceback(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "at most 1" in done.stderr
+
+
+def test_the_server_environment_is_offline_and_quiet(monkeypatch, tmp_path):
+    import simulation.dashboard as dashboard
+
+    for name in ("SOLARA_ASSETS_PROXY_CACHE_DIR", "SOLARA_TELEMETRY_MIXPANEL_ENABLE",
+                 dashboard.SCENARIO_ENV, dashboard.LANG_ENV, files.RESULTS_ENV):
+        monkeypatch.setenv(name, "")  # restored after the test
+    monkeypatch.delenv("SOLARA_ASSETS_PROXY_CACHE_DIR")
+    monkeypatch.setattr(dashboard, "ASSET_CACHE", tmp_path / "none")
+    monkeypatch.chdir(tmp_path)
+    assert dashboard.asset_cache() is None  # nothing cached: Solara's own default
+    (tmp_path / ".solara-cdn" / "requirejs@2.3.6").mkdir(parents=True)
+    dashboard.configure(files.Path(__file__).parent.parent / "scenarios/ommen.toml", "en")
+    env = dashboard.os.environ
+    assert env["SOLARA_ASSETS_PROXY_CACHE_DIR"] == str(tmp_path / ".solara-cdn")
+    assert env["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] == "False"
+    assert env[dashboard.SCENARIO_ENV].endswith("scenarios/ommen.toml")
+    assert env[dashboard.LANG_ENV] == "en"
+    assert env[files.RESULTS_ENV] == str(tmp_path / "results" / "dashboard")
 
 
 def test_importing_the_command_line_loads_neither_solara_nor_mesa():

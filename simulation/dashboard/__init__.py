@@ -44,7 +44,7 @@ def check_installed() -> None:
 
 
 def _check_port(host: str, port: int) -> None:
-    if not 0 <= port <= 65535:
+    if not 1 <= port <= 65535:
         raise InputError(f"--port {port}: choose a port from 1 to 65535")
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -60,6 +60,18 @@ def _check_port(host: str, port: int) -> None:
                              "--port (or --host)") from None
 
 
+def asset_cache() -> Path | None:
+    """The offline asset cache: ``$SOLARA_ASSETS_PROXY_CACHE_DIR`` if set, else
+    ``.solara-cdn`` in the project (or in the folder the server starts in), if filled."""
+    given = os.environ.get("SOLARA_ASSETS_PROXY_CACHE_DIR")
+    if given:
+        return Path(given)
+    for folder in (ASSET_CACHE, Path.cwd() / ".solara-cdn"):
+        if folder.is_dir() and any(folder.iterdir()):
+            return folder.resolve()
+    return None
+
+
 def configure(scenario_path: str | os.PathLike, lang: str = "nl") -> None:
     """Environment for Solara and the page, set before Solara is imported.
 
@@ -68,8 +80,9 @@ def configure(scenario_path: str | os.PathLike, lang: str = "nl") -> None:
     """
     from .files import RESULTS_ENV, results_root
 
-    if ASSET_CACHE.is_dir():
-        os.environ.setdefault("SOLARA_ASSETS_PROXY_CACHE_DIR", str(ASSET_CACHE))
+    cache = asset_cache()
+    if cache is not None:
+        os.environ["SOLARA_ASSETS_PROXY_CACHE_DIR"] = str(cache)
     os.environ["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] = "False"
     os.environ[SCENARIO_ENV] = str(Path(scenario_path).resolve())
     os.environ[LANG_ENV] = lang
@@ -91,8 +104,13 @@ def serve(scenario_path: str | os.PathLike = "scenarios/baseline.toml",
     """
     from ..scenario import load
 
+    from .files import is_national
+
     check_installed()
-    load(scenario_path)  # a bad scenario is the user's to fix: InputError, exit 2
+    if is_national(load(scenario_path)):  # a bad scenario is the user's to fix: exit 2
+        raise InputError(f"{scenario_path}: a national scenario (every municipality); the "
+                         "dashboard shows one municipality, so start it with a "
+                         "municipality's scenario and run this one with doorstroom compare")
     if lang not in ("nl", "en"):
         raise InputError(f"--lang {lang}: choose nl or en")
     _check_port(host, port)
@@ -100,7 +118,7 @@ def serve(scenario_path: str | os.PathLike = "scenarios/baseline.toml",
     if host not in LOCAL_HOSTS:
         print(f"doorstroom: note: the dashboard has no login; anyone who can reach {host}:{port}"
               " can use it", file=sys.stderr)
-    if not ASSET_CACHE.is_dir():
+    if asset_cache() is None:
         print("doorstroom: note: no offline asset cache (run scripts/fetch_solara_assets.py); "
               "the page loads its scripts from the internet", file=sys.stderr)
     print(f"doorstroom dashboard: http://{host}:{port} (Ctrl+C stops it)", flush=True)

@@ -48,13 +48,28 @@ results = solara.reactive(None)         # (key, Results, folder) of the last rep
 progress_runs = solara.reactive((0, 0))
 
 
+#: Labels above their sliders, so a long label leaves the slider its full width; and no
+#: tab bar over the charts, which are one page.
+CSS = """
+.v-input__slider .v-input__slot { flex-wrap: wrap; }
+.v-input__slider .v-input__slot > .v-label { flex: 1 0 100%; white-space: normal;
+                                              height: auto; line-height: 1.3;
+                                              margin-bottom: 4px; }
+.doorstroom-main .v-tabs { display: none; }
+.doorstroom-settings td { padding: 0 12px 0 0; font-size: 0.85rem; }
+"""
+
+
 @lru_cache(maxsize=32)
 def catalog_scenario(name: str) -> tuple[Scenario | None, Problem | None]:
     """A scenario of the start-up list, loaded once (or why it cannot be)."""
     try:
         return load(CATALOG[name]), None
-    except InputError as exc:
+    except InputError as exc:  # the file changed since the server started
         return None, Problem("upload_bad", detail=str(exc))
+    except Exception as exc:  # a fault of ours; the log has where
+        log.exception("loading scenario %s failed", name)
+        return None, Problem("upload_bad", detail=f"{type(exc).__name__}: {exc}")
 
 
 def current_base() -> tuple[Scenario, Problem | None]:
@@ -90,14 +105,15 @@ def replicate(setup: controls.Setup, lang_code: str) -> None:
 def Page():
     base, problem = current_base()
     current = lang.value
-    initial = solara.use_memo(lambda: TwinModel(base), dependencies=[id(base)])
+    initial = solara.use_memo(lambda: TwinModel.on(base)(), dependencies=[id(base)])
     model = solara.use_reactive(initial)
     solara.Title(text(current, "title"))
+    solara.Style(CSS)
     with solara.AppBar():
         LanguageButton()
     with solara.Sidebar():
         ScenarioCard(problem)
-    with solara.Column(style={"padding": "0 12px"}):
+    with solara.Column(style={"padding": "0 12px"}, classes=["doorstroom-main"]):
         StatusPanel(model.value)
         SolaraViz(model, components=[(chart_component(name), 0) for name in charts.CHARTS],
                   model_params=controls.model_params(base, current),
@@ -163,9 +179,16 @@ def StatusPanel(model: TwinModel):
                              months=model.months), classes=["doorstroom-month"],
                         style={"font-weight": "600"})
         solara.Text(text(current, "residents_note",
-                         residents=sc["population.residents"],
-                         inhabitants=sc["population.inhabitants"]),
+                         residents=controls.format_value(sc["population.residents"], current),
+                         inhabitants=controls.format_value(sc["population.inhabitants"],
+                                                           current)),
                     style={"font-size": "0.85rem"})
+    rows = [solara.v.Html(tag="tr", children=[solara.v.Html(tag="td", children=[label]),
+                                              solara.v.Html(tag="td", children=[value])])
+            for label, value in controls.settings_summary(model, current)]
+    solara.Details(text(current, "settings"), children=[
+        solara.v.Html(tag="table", class_="doorstroom-settings", children=[
+            solara.v.Html(tag="tbody", children=rows)])])
 
 
 def chart_component(name: str):

@@ -39,7 +39,6 @@ SLIDER_KEYS = (
 REGIME_KEY = "policy.regime"
 SEED_KEY = "simulation.seed"
 COMPARE_KEY = "compare_with"
-BASE_KEY = "base"
 VARIANT_PREFIX = "variant:"
 #: A registry range wider than this many times the value is open-ended for a slider...
 _WIDE = 10.0
@@ -156,14 +155,15 @@ def default_compare_with(scenario: Scenario) -> str:
 
 
 def model_params(scenario: Scenario, lang: str = "nl") -> dict[str, Any]:
-    """SolaraViz's ``model_params``: the scenario as a fixed value, then every input.
+    """SolaraViz's ``model_params``: an input for each knob, at the scenario's values.
 
     Inputs: the regime (registry choices), what to compare it with, the seed box, the
-    sliders of ``SLIDER_KEYS`` and a checkbox per policy variant.
+    sliders of ``SLIDER_KEYS`` and a checkbox per policy variant. The scenario itself
+    travels with the model's class (``TwinModel.on``).
     """
     regime = BY_KEY[REGIME_KEY]
     seed = BY_KEY[SEED_KEY]
-    out: dict[str, Any] = {BASE_KEY: scenario}
+    out: dict[str, Any] = {}
     out[REGIME_KEY] = {"type": "Select", "label": param_label(regime, lang),
                        "value": scenario[REGIME_KEY], "values": list(regime.choices)}
     out[COMPARE_KEY] = {"type": "Select", "label": text(lang, "compare_with"),
@@ -183,8 +183,7 @@ def model_params(scenario: Scenario, lang: str = "nl") -> dict[str, Any]:
 
 def initial_inputs(scenario: Scenario) -> dict[str, Any]:
     """The keyword arguments SolaraViz passes on the first Reset, before anything moved."""
-    return {k: (v["value"] if isinstance(v, dict) else v)
-            for k, v in model_params(scenario).items()}
+    return {k: v["value"] for k, v in model_params(scenario).items()}
 
 
 def build_setup(base: Scenario, inputs: Mapping[str, Any]) -> Setup:
@@ -225,3 +224,27 @@ def build_setup(base: Scenario, inputs: Mapping[str, Any]) -> Setup:
     if labels[0] == labels[1]:
         return Setup(None, policies, seed, Problem("same_policy", {"policy": labels[0]}))
     return Setup(scenario, (labels[0], labels[1]), seed)
+
+
+def settings_summary(twin, lang: str = "nl") -> list[tuple[str, str]]:
+    """What the running model uses, as (label, value) lines: the policy pair, the
+    variants, the seed and every slider's value (numbers as the language writes them)."""
+    sc = twin.scenario_used
+    if sc is None:
+        return []
+    variants = [VARIANT_LABELS[lang][v] for v in sc["policy.variants"]]
+    lines = [(param_label(BY_KEY[REGIME_KEY], lang), twin.policies[0]),
+             (text(lang, "compare_with"), twin.policies[1]),
+             (param_label(BY_KEY["policy.variants"], lang),
+              ", ".join(variants) or text(lang, "none")),
+             (param_label(BY_KEY[SEED_KEY], lang), str(sc[SEED_KEY]))]
+    lines += [(spec.label, format_value(sc[spec.key], lang)) for spec in slider_specs(sc, lang)]
+    return lines
+
+
+def format_value(value: float, lang: str = "nl") -> str:
+    """A setting as its language writes it, no more decimals than it has: 480.000, 46,15."""
+    text_ = f"{value:,.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:,.0f}"
+    if lang == "nl":
+        text_ = text_.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text_

@@ -22,7 +22,7 @@ from typing import Callable
 import pandas as pd
 
 from ..errors import InputError
-from ..scenario import Scenario, loads
+from ..scenario import Scenario, load, loads
 
 MAX_UPLOAD_BYTES = 64 * 1024
 RESULTS_ENV = "DOORSTROOM_DASHBOARD_RESULTS"
@@ -99,8 +99,15 @@ def read_upload(name: str, size: int | None, read: Callable[[int], bytes]) -> Sc
         raise UploadRefused("upload_bad", detail=str(exc)) from None
 
 
+def is_national(scenario: Scenario) -> bool:
+    """A scenario of every municipality at once (``national.municipalities``), which the
+    page's one-municipality twin model cannot show."""
+    return bool(getattr(scenario, "municipalities", ()))
+
+
 def scenario_catalog(folder: Path, first: Path | None = None) -> dict[str, Path]:
-    """The project's scenario files a user may pick, by name (the file's stem).
+    """The scenario files a user may pick, by name (the file's stem): ``first``, then the
+    files next to it that load as one municipality (a broken or national one is left out).
 
     Listed once when the server starts, so a page can only choose among these names.
     """
@@ -109,7 +116,14 @@ def scenario_catalog(folder: Path, first: Path | None = None) -> dict[str, Path]
         found[Path(first).stem] = Path(first).resolve()
     if Path(folder).is_dir():
         for path in sorted(Path(folder).glob("*.toml")):
-            found.setdefault(path.stem, path.resolve())
+            if path.stem in found:
+                continue
+            try:
+                if is_national(load(path)):
+                    continue
+            except InputError:
+                continue
+            found[path.stem] = path.resolve()
     return found
 
 

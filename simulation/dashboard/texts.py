@@ -24,7 +24,8 @@ TEXTS = {
                       "maand verder, ▶ speelt af.",
         "compare_with": "Vergelijken met",
         "variant": "Variant: {label}",
-        "status_card": "Stand",
+        "settings": "Instellingen van deze run",
+        "none": "geen",
         "month_of": "{policy}: maand {month} van {months}",
         "residents_note": "{residents} inwoners in beeld ({inhabitants} inwoners), zelfde "
                           "inwoners en toevalstrekkingen in beide regimes.",
@@ -81,7 +82,8 @@ TEXTS = {
         "apply_hint": "Changed settings apply after Reset; Step moves one month on, ▶ plays.",
         "compare_with": "Compare with",
         "variant": "Variant: {label}",
-        "status_card": "Status",
+        "settings": "Settings of this run",
+        "none": "none",
         "month_of": "{policy}: month {month} of {months}",
         "residents_note": "{residents} residents in scope ({inhabitants} inhabitants), the same "
                           "residents and random draws under both regimes.",

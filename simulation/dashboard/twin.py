@@ -19,16 +19,17 @@ import pandas as pd
 
 from ..model import DoorstroomModel
 from ..scenario import Scenario, default_scenario
-from .controls import BASE_KEY, Problem, Setup, build_setup, initial_inputs
+from .controls import Problem, Setup, build_setup, initial_inputs
 
 log = logging.getLogger(__name__)
+_BOUND: dict[int, type] = {}
 
 
 class TwinModel(mesa.Model):
     """Two policy sets on one scenario, stepped month by month together.
 
     Args:
-        base: the scenario the inputs start from (a fixed entry of ``model_params``).
+        base: the scenario the inputs start from (default: the class's, see ``on``).
         **kwargs: the page's inputs, keyed as ``controls.model_params`` names them
             (``"policy.regime"``, ``"compare_with"``, ``"simulation.seed"``, slider keys,
             ``"variant:NAME"``). Mesa 3.5 also passes a ``scenario`` of its own; it is
@@ -42,11 +43,29 @@ class TwinModel(mesa.Model):
         twin.timeseries()["policy"].unique()   # ['indicatie', 'voorziening']
     """
 
+    #: The scenario inputs start from when ``base`` is not given (see ``on``).
+    base_scenario: Scenario | None = None
+
+    @classmethod
+    def on(cls, base: Scenario) -> type["TwinModel"]:
+        """This class bound to a scenario: what SolaraViz rebuilds on Reset.
+
+        SolaraViz resets with ``type(model)(**inputs)`` and passes only the inputs it has
+        seen; the bound class fills in the rest from its scenario, so a page that swaps
+        the scenario (and its inputs) never mixes one scenario's values into another's.
+        """
+        bound = _BOUND.get(id(base))
+        if bound is None or bound.base_scenario is not base:
+            if len(_BOUND) > 64:  # uploads come and go; keep the few recent ones
+                _BOUND.clear()
+            bound = type(cls.__name__, (cls,), {"base_scenario": base})
+            _BOUND[id(base)] = bound
+        return bound
+
     def __init__(self, base: Scenario | None = None, **kwargs: Any):
         kwargs.pop("scenario", None)  # Mesa 3.5's experiment object, not a doorstroom one
-        base = base if base is not None else default_scenario()
+        base = base if base is not None else (self.base_scenario or default_scenario())
         inputs = {**initial_inputs(base), **kwargs}
-        inputs.pop(BASE_KEY, None)
         setup = build_setup(base, inputs)
         super().__init__(rng=setup.seed % 2**32)
         self.base = base
