@@ -11,7 +11,7 @@ The Python API for notebooks::
 Importing this package does not import Mesa; the model loads when a run starts.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from .errors import InputError  # noqa: E402
 from .experiment import compare, run, simulate  # noqa: E402

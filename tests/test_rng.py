@@ -59,3 +59,19 @@ def test_derived_seeds_differ_and_are_stable():
     assert len(seeds) == 1000
     assert rng.derive_seed(1, "replication", 0) == rng.derive_seed(1, "replication", 0)
     assert all(0 <= s < 2**63 for s in seeds)
+
+
+def test_every_way_to_draw_gives_the_same_number_for_the_same_key():
+    """The batch forms used for speed are the plain draw, key for key."""
+    ids = np.array([0, 5, 2**32 + 7, rng.EMPLOYER_BASE + 3], dtype=np.uint64)
+    table = rng.uniforms(11, ("a", "b"), -1, ids)
+    assert np.array_equal(table["a"], rng.uniform(11, "a", -1, ids))
+    assert np.array_equal(table["b"], rng.uniform(11, "b", -1, ids))
+    months = np.arange(0, 30)
+    assert np.array_equal(rng.over_months(11, "entries", months),
+                          [rng.scalar(11, "entries", int(m)) for m in months])
+    key = rng.stream(11, "a", 4)
+    kernel = np.array([rng.unit(i, key) for i in ids])
+    assert np.array_equal(kernel, rng.uniform(11, "a", 4, ids))
+    bits = rng.bits(11, "a", 4, ids)
+    assert np.array_equal((bits >> np.uint64(11)) * 2.0**-53, rng.uniform(11, "a", 4, ids))
