@@ -66,33 +66,33 @@ def ladder(ts: pd.DataFrame, policies, months: int, lang: str = "nl") -> Figure:
 
 def jobs(ts: pd.DataFrame, policies, months: int, lang: str = "nl") -> Figure:
     """Jobs started (cumulative) and residents in paid work, per regime."""
-    fig, ax = _figure()
-    for policy, color in zip(policies, COLORS):
-        sub = _of(ts, policy)
-        ax.plot(sub.index, sub["jobs_started"].cumsum(), color=color,
-                label=f"{policy}: {text(lang, 'jobs_started')}")
-        ax.plot(sub.index, sub["in_paid_work"], color=color, linestyle="--",
-                label=f"{policy}: {text(lang, 'in_work')}")
-    _months_axis(ax, months, lang)
-    ax.set_ylabel(text(lang, "residents"))
-    ax.legend(fontsize=7, frameon=False, loc="upper left")
-    ax.set_title(text(lang, "jobs"), fontsize=10)
-    return fig
+    return _two_lines(ts, policies, months, lang, "jobs", ("jobs_started", "jobs_started"),
+                      ("in_paid_work", "in_work"), cumulative=True)
 
 
 def waiting(ts: pd.DataFrame, policies, months: int, lang: str = "nl") -> Figure:
     """Residents waiting for an assessment and for a place, per regime."""
+    return _two_lines(ts, policies, months, lang, "waiting",
+                      ("assessment_queue", "wait_assessment"),
+                      ("waiting_placement", "wait_placement"))
+
+
+def _two_lines(ts: pd.DataFrame, policies, months: int, lang: str, title: str,
+               solid: tuple[str, str], dashed: tuple[str, str],
+               cumulative: bool = False) -> Figure:
+    """Two series per regime in the regime's colour: (column, text key) drawn solid (summed
+    over months when ``cumulative``) and dashed."""
     fig, ax = _figure()
     for policy, color in zip(policies, COLORS):
         sub = _of(ts, policy)
-        ax.plot(sub.index, sub["assessment_queue"], color=color,
-                label=f"{policy}: {text(lang, 'wait_assessment')}")
-        ax.plot(sub.index, sub["waiting_placement"], color=color, linestyle="--",
-                label=f"{policy}: {text(lang, 'wait_placement')}")
+        first = sub[solid[0]].cumsum() if cumulative else sub[solid[0]]
+        ax.plot(sub.index, first, color=color, label=f"{policy}: {text(lang, solid[1])}")
+        ax.plot(sub.index, sub[dashed[0]], color=color, linestyle="--",
+                label=f"{policy}: {text(lang, dashed[1])}")
     _months_axis(ax, months, lang)
     ax.set_ylabel(text(lang, "residents"))
     ax.legend(fontsize=7, frameon=False, loc="upper left")
-    ax.set_title(text(lang, "waiting"), fontsize=10)
+    ax.set_title(text(lang, title), fontsize=10)
     return fig
 
 
