@@ -73,12 +73,6 @@ def stream(seed: int, decision: str, month: int) -> tuple[np.uint64, np.uint64, 
 
 
 @numba.njit(cache=True, nogil=True)
-def _bits_kernel(ids, month_word, k1, k2, out):
-    for i in range(ids.size):
-        out[i] = _hash(ids[i], month_word, k1, k2)
-
-
-@numba.njit(cache=True, nogil=True)
 def _uniform_kernel(ids, month_word, k1, k2, out):
     for i in range(ids.size):
         out[i] = (_hash(ids[i], month_word, k1, k2) >> np.uint64(11)) * _TO_UNIT
@@ -87,15 +81,6 @@ def _uniform_kernel(ids, month_word, k1, k2, out):
 @lru_cache(maxsize=1024)
 def _month_word(month: int) -> np.uint64:
     return np.uint64((month + MONTH_OFFSET) << _MONTH_SHIFT)
-
-
-def bits(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray:
-    """64 random bits per entity id for one decision in one month."""
-    k1, k2 = _keys(int(seed), decision)
-    ids = np.ascontiguousarray(ids, dtype=np.uint64).reshape(-1)
-    out = np.empty(ids.size, dtype=np.uint64)
-    _bits_kernel(ids, _month_word(month), k1, k2, out)
-    return out
 
 
 def uniform(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray:

@@ -73,5 +73,3 @@ def test_every_way_to_draw_gives_the_same_number_for_the_same_key():
     key = rng.stream(11, "a", 4)
     kernel = np.array([rng.unit(i, key) for i in ids])
     assert np.array_equal(kernel, rng.uniform(11, "a", 4, ids))
-    bits = rng.bits(11, "a", 4, ids)
-    assert np.array_equal((bits >> np.uint64(11)) * 2.0**-53, rng.uniform(11, "a", 4, ids))
