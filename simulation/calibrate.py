@@ -125,6 +125,10 @@ def calibrate(scenario: Scenario, obs: Observations, keys: list[str],
     """Minimise the distance over the parameters within their bounds."""
     from scipy.optimize import differential_evolution
 
+    from .national import require_one_municipality
+
+    require_one_municipality(scenario, "calibration")
+
     label = scenario.policy(policy).label
     cache: dict[tuple, float] = {}
 

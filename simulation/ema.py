@@ -54,6 +54,9 @@ def ema_model(scenario: Scenario, policies: Sequence[str] = ("indicatie", "voorz
         model = ema_model(load_scenario("scenarios/baseline.toml"))
         experiments, outcomes = perform_experiments(model, scenarios=20)
     """
+    from .national import require_one_municipality
+
+    require_one_municipality(scenario, "the EMA Workbench model")
     ema = _workbench()
     from .experiment import plausible_value, run_replications
 

@@ -106,6 +106,14 @@ def load_table(path: Path, select: Sequence[str], where: str) -> tuple[Municipal
     return tuple(out)
 
 
+def require_one_municipality(scenario, what: str) -> None:
+    """Refuse a national scenario where only one municipality makes sense."""
+    if scenario.municipalities:
+        raise InputError(f"{scenario.name}: a national scenario ({len(scenario.municipalities)}"
+                         f" municipalities); {what} takes one municipality's scenario, e.g. "
+                         "scenarios/baseline.toml (run the country with doorstroom compare)")
+
+
 def municipality_values(reference, m: Municipality) -> dict[str, Any]:
     """The keys that make the reference scenario into municipality ``m``."""
     factor = m.inhabitants / reference["population.inhabitants"]

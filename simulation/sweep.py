@@ -132,7 +132,10 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
     processes); each finished sample is saved at once, so an interrupted sweep resumes.
     """
     from . import execution
+    from .national import require_one_municipality
     from .output import write_json, write_parquet
+
+    require_one_municipality(scenario, "a sweep")
 
     if samples < 1 or replications < 1:
         raise InputError("--samples and --replications must be at least 1")

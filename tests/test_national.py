@@ -217,3 +217,11 @@ def test_ledger_frame_of_summed_cents_is_the_ledger_table():
     frame = totals_frame(totals)
     assert frame.to_dict("records") == [{"month": 1, "payer": "wmo", "category": frame.category[0],
                                          "kind": frame.kind[0], "amount_eur": 123.45}]
+
+
+def test_sweeps_and_calibration_refuse_the_country_plainly(capsys, tmp_path):
+    code = main(["sweep", str(NATIONAL), "--param", "indicatie.assessments_per_month=2:10",
+                 "--samples", "2", "--out", str(tmp_path / "sw")])
+    err = capsys.readouterr().err
+    assert code == 2 and "national scenario (342 municipalities)" in err
+    assert "a sweep takes one municipality's scenario" in err and "Traceback" not in err
