@@ -47,6 +47,9 @@ def record(argv: Sequence[str], command: str, scenario, seed: int, replications:
              "psa": psa, "sensitivity_replications": sensitivity_replications}
     inputs = {"scenario_sha256": scenario.sha256, "code_sha256": code_sha256(),
               "version": __version__, **rerun}
+    table = scenario["national.municipalities"]
+    if table:  # a national run also depends on the table's contents, not only its path
+        inputs["municipalities_sha256"] = hashlib.sha256(Path(table).read_bytes()).hexdigest()
     fingerprint = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
     return {
         "fingerprint": fingerprint,
@@ -55,7 +58,8 @@ def record(argv: Sequence[str], command: str, scenario, seed: int, replications:
         "code_sha256": code_sha256(),
         "scenario_sha256": scenario.sha256,
         "scenario_source": scenario.source,
+        **({"municipalities_sha256": inputs["municipalities_sha256"]} if table else {}),
         "rerun": rerun,
         "environment": {"python": platform.python_version(),
-                        **{d: _version(d) for d in ("mesa", "numpy", "scipy", "pandas")}},
+                        **{d: _version(d) for d in ("mesa", "numpy", "numba", "scipy", "pandas")}},
     }

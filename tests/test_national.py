@@ -1,6 +1,8 @@
 """The national scenario: every municipality its own model, national figures their sum."""
 
 import csv
+import hashlib
+import json
 import math
 from pathlib import Path
 
@@ -168,6 +170,9 @@ def test_compare_writes_per_municipality_tables(tmp_path):
     cmp = pd.read_csv(out / "municipalities_comparison.csv")
     assert set(cmp.metric) >= {"net_cost_eur", "jobs_started"}
     assert (cmp.ci95_low <= cmp.difference).all() and (cmp.difference <= cmp.ci95_high).all()
+    prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    table = ROOT / "data" / "municipalities.csv"
+    assert prov["municipalities_sha256"] == hashlib.sha256(table.read_bytes()).hexdigest()
     report = (out / "report.html").read_text(encoding="utf-8")
     assert "Per gemeente" in report and "Stadskanaal" in report
     assert main(["reproduce", str(out), "--workers", "1"]) == 0
