@@ -90,8 +90,7 @@ def compute(model) -> dict[str, float]:
     out["mean_guidance"] = float(ts["mean_guidance"][1: end + 1].mean())
     market = model.all_employers.size
     out["employers_with_target_group_share_end"] = (
-        np.count_nonzero((model.external_target_group + model.target_group_employees)[:market])
-        / market if market else 0.0)
+        model.employers_with_target_group() / market if market else 0.0)
     out["assessments_done"] = float(s["assessments"])
     out["participant_months"] = participant_months
     out["job_retention_12m"] = _ratio(s["new_jobs_retained_12m"], s["jobs_started_followed_12m"])

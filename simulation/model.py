@@ -251,6 +251,13 @@ class DoorstroomModel(mesa.Model):
         """Who pays a category: the default pot, unless a variant pools the pots."""
         return self.policy.payer(category, DEFAULT_PAYER[category])
 
+    def employers_with_target_group(self) -> int:
+        """Employers in the market (not providers' own businesses) employing at least one
+        person of the target group, from outside the model or among the residents."""
+        market = self.all_employers.size
+        return int(np.count_nonzero(
+            (self.external_target_group + self.target_group_employees)[:market]))
+
     def book(self, month: int, category: str, amount_eur, rows: np.ndarray,
              provider: np.ndarray | None = None) -> int:
         """Book an amount per resident (one number: the same for each) to the category's
@@ -350,9 +357,7 @@ class DoorstroomModel(mesa.Model):
             s["mean_guidance"][month] = float((g * clients).sum() / total_clients)
         else:
             s["mean_guidance"][month] = 1.0
-        market = self.all_employers.size
-        s["employers_with_target_group"][month] = np.count_nonzero(
-            (self.external_target_group + self.target_group_employees)[:market])
+        s["employers_with_target_group"][month] = self.employers_with_target_group()
         by_category, by_payer = self.ledger.month_cents(month)
         s["cost_total_eur"][month] = sum(by_category[c] for c in COST_CATEGORIES) / 100
         for category, column in _MONEY_COLUMNS:
@@ -368,9 +373,6 @@ class DoorstroomModel(mesa.Model):
         """One row per month (1..months run so far); flows per month, stocks at month end."""
         return series_frame(self._series, self.month)
 
-
-#: Series that are running totals in ``DoorstroomModel.series`` (per month in frames).
-FLOW_SERIES = _FLOW_COUNTERS
 
 
 def series_frame(series: Mapping[str, np.ndarray], months: int) -> pd.DataFrame:
