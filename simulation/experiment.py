@@ -290,7 +290,7 @@ def _assemble(scenario, policies, seed, replications, collected, psa=False) -> R
 
 def run(scenario: Scenario, policy: str | None = None, replications: int | None = None,
         seed: int | None = None, workers: int = 1, progress: bool | None = None,
-        psa: bool = False) -> Results:
+        psa: bool = False, executor: Executor | None = None) -> Results:
     """Replications of one regime (default: the scenario's ``policy.regime``).
 
     Example::
@@ -301,12 +301,13 @@ def run(scenario: Scenario, policy: str | None = None, replications: int | None 
     """
     policy = policy or scenario["policy.regime"]
     n = int(scenario["simulation.replications"] if replications is None else replications)
-    return run_replications(scenario, (policy,), n, seed, workers, progress, psa)
+    return run_replications(scenario, (policy,), n, seed, workers, progress, psa, executor)
 
 
 def compare(scenario: Scenario, replications: int | None = None, seed: int | None = None,
             workers: int = 1, progress: bool | None = None,
-            policies: Sequence[str] = DEFAULT_PAIR, psa: bool = False) -> Results:
+            policies: Sequence[str] = DEFAULT_PAIR, psa: bool = False,
+            executor: Executor | None = None) -> Results:
     """Both regimes on the same residents and draws, replication by replication.
 
     Example::
@@ -316,7 +317,8 @@ def compare(scenario: Scenario, replications: int | None = None, seed: int | Non
         res.comparison().set_index("metric").loc["net_cost_eur"]
     """
     n = int(scenario["simulation.replications"] if replications is None else replications)
-    return run_replications(scenario, tuple(policies), n, seed, workers, progress, psa)
+    return run_replications(scenario, tuple(policies), n, seed, workers, progress, psa,
+                            executor)
 
 
 def comparison_json(results: Results, version: str) -> dict[str, Any]:
