@@ -55,7 +55,12 @@ def replication_scenarios(base: Scenario, seed: int, replications: Sequence[int]
                           psa: bool) -> Iterator[tuple[int, Scenario, dict[str, float]]]:
     """Each replication's scenario: the base, or with ``psa`` the base with that
     replication's draw of the unmeasured parameters (and the draw as columns)."""
+    # Fault injection for the tests: a worker process (never the main one) dies here.
+    crash_at = (os.environ.get("DOORSTROOM_FAULT_REPLICATION")
+                if multiprocessing.parent_process() is not None else None)
     for r in replications:
+        if crash_at is not None and str(r) == crash_at:
+            os._exit(70)
         if psa:
             draw = psa_draw(base, seed, r)
             yield r, base.with_overrides(draw), psa_columns(draw, base)
@@ -104,13 +109,8 @@ def _task(scenario_data: dict, name: str, policies: Sequence[str], seed: int,
           psa: bool = False) -> list[tuple[int, str, dict, pd.DataFrame, pd.DataFrame]]:
     """A worker's share: some replications, every policy, results as flat tables."""
     base = build(scenario_data, name=name, origin=name)
-    # Fault injection for the tests: a worker process (never the main one) dies here.
-    crash_at = (os.environ.get("DOORSTROOM_FAULT_REPLICATION")
-                if multiprocessing.parent_process() is not None else None)
     out = []
     for r, scenario, extra in replication_scenarios(base, seed, replications, psa):
-        if crash_at is not None and str(r) == crash_at:
-            os._exit(70)
         for policy in policies:
             metrics, ts, led = simulate(scenario, policy, replication_seed(seed, r), ledger=True)
             out.append((r, policy, {**metrics, **extra}, ts, led))

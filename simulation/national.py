@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
@@ -120,18 +121,30 @@ def municipality_values(reference, m: Municipality) -> dict[str, Any]:
     out: dict[str, Any] = {"population.inhabitants": m.inhabitants,
                            "national.municipalities": "", "national.select": []}
     for key in SCALED:
-        value = reference[key] * factor
-        if isinstance(reference[key], int):
-            value = int(round(value))
-            if key in _AT_LEAST_ONE:
-                value = max(1, value)
-        out[key] = value
+        out[key] = _scaled(key, reference[key], factor)
     return out
 
 
+def _scaled(key: str, value, factor: float):
+    if isinstance(value, int) and not isinstance(value, bool):
+        whole = int(round(value * factor))
+        return max(1, whole) if key in _AT_LEAST_ONE else whole
+    return value * factor
+
+
 def municipality_scenario(reference, m: Municipality):
-    """Municipality ``m`` as a scenario of its own (named by its CBS code)."""
-    return replace(reference.with_overrides(municipality_values(reference, m)), name=m.code)
+    """Municipality ``m`` as a scenario of its own (named by its CBS code). An alternative
+    that sets a scaled quantity (a bigger budget, say) is scaled the same way."""
+    from .scenario import ALTERNATIVES, build
+
+    factor = m.inhabitants / reference["population.inhabitants"]
+    data = reference.as_dict()
+    for alternative in data.get(ALTERNATIVES, {}).values():
+        overrides = alternative.get("overrides", {})
+        for key in SCALED.keys() & overrides.keys():
+            overrides[key] = _scaled(key, overrides[key], factor)
+    return build(data, name=m.code, origin=m.code, source=reference.source,
+                 overrides=municipality_values(reference, m))
 
 
 def municipality_seed(seed: int, code: str) -> int:
@@ -217,7 +230,7 @@ def run_replications(scenario, policies: tuple[str, ...], replications: int, see
     rows: list[dict[str, Any]] = []
     code_index = {m.code: i for i, m in enumerate(munis)}
     with progress_bar(len(munis) * replications * len(policies), scenario.name, progress,
-                      on_progress) as advance:
+                      on_progress) as advance, _naming_the_municipality(tasks):
         for k, part in executor.run(_municipality_task, tasks):
             m = Municipality(*tasks[k][2])
             inputs = municipality_values(scenario, m)
@@ -248,6 +261,20 @@ def run_replications(scenario, policies: tuple[str, ...], replications: int, see
     res = _assemble(scenario, policies, seed, replications, collected, psa)
     by_muni = by_muni.drop(columns=["_m", "_p"]).reset_index(drop=True)
     return replace(res, municipalities=by_muni)
+
+
+@contextmanager
+def _naming_the_municipality(tasks):
+    """A worker that dies is reported with the municipality and replications it ran."""
+    from .execution import WorkerDied
+
+    try:
+        yield
+    except WorkerDied as exc:
+        m, reps = Municipality(*tasks[exc.index][2]), tasks[exc.index][5]
+        raise RuntimeError(f"a worker process died while running {m.name} ({m.code}), "
+                           f"replications {reps[0]}-{reps[-1]}; rerun with --workers 1 "
+                           "to see the error") from None
 
 
 def _as_tuple(m: Municipality) -> tuple:

@@ -4,6 +4,9 @@ import csv
 import hashlib
 import json
 import math
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -68,6 +71,10 @@ def test_scaling_by_inhabitants(subset):
     sc = municipality_scenario(subset, m)
     assert sc.name == "GM0037" and not sc.municipalities
     assert set(SCALED) <= set(sc.values)
+    # An alternative's bigger budget is the reference's bigger budget per inhabitant.
+    bigger = sc.alternatives["open_bigger_budget"]["overrides"]["voorziening.budget_per_year_eur"]
+    assert bigger == pytest.approx(600_000 * f)
+    assert sc.policy("open_bigger_budget").overrides["voorziening.budget_per_year_eur"] == bigger
 
 
 def test_national_figures_are_the_sums_of_the_municipalities(national):
@@ -230,3 +237,15 @@ def test_sweeps_and_calibration_refuse_the_country_plainly(capsys, tmp_path):
     err = capsys.readouterr().err
     assert code == 2 and "national scenario (342 municipalities)" in err
     assert "a sweep takes one municipality's scenario" in err and "Traceback" not in err
+
+
+def test_a_dead_worker_is_reported_with_its_municipality(tmp_path):
+    env = {**os.environ, "DOORSTROOM_FAULT_REPLICATION": "1"}
+    done = subprocess.run([sys.executable, "-m", "simulation", "compare", str(NATIONAL),
+                           "--set", 'national.select=["GM0037"]', "--months", "6",
+                           "--replications", "4", "--workers", "2", "--quiet",
+                           "--out", str(tmp_path / "nl")],
+                          capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
+    assert done.returncode == 1
+    assert "Stadskanaal (GM0037)" in done.stderr and "replications" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "nl").exists()
