@@ -50,7 +50,6 @@ _STATUS_COLUMNS = {
     Status.PAID_WORK: "in_paid_work",
     Status.SHELTERED_WORK: "in_sheltered_work",
 }
-_EXITED = int(Status.EXITED)
 _RUNG_COLUMNS = tuple(f"rung_{r}" for r in range(1, 7))
 _STATUS_ITEMS = tuple((int(status), column) for status, column in _STATUS_COLUMNS.items())
 _MONEY_COLUMNS = tuple((c, f"{c}_eur" if c.startswith("benefits") else f"cost_{c}_eur")
@@ -108,14 +107,13 @@ class DoorstroomModel(mesa.Model):
         self.provider_month: dict[str, np.ndarray] = {}
 
         n0 = int(p["population.residents"])
-        self.entries_per_month = n0 * p["population.entries_per_year"] / 12.0
         self.population = Population(estimated_capacity(p))
         self.population.add(np.arange(n0, dtype=np.uint64), 0, self.seed, p, initial=True)
         # Entrants: how many in each month is a keyed draw, who they are depends on their
         # id only, so all of them are made now and admitted month by month.
         months = np.arange(self.months + 1)
         self.entrants = rng.poisson_ppf(rng.over_months(self.seed, "entries", months),
-                                        self.entries_per_month)
+                                        n0 * p["population.entries_per_year"] / 12.0)
         self.entrants[0] = 0
         self.population.stage(np.concatenate(
             [entrant_ids(m, int(c)) for m, c in enumerate(self.entrants) if c]
@@ -335,7 +333,7 @@ class DoorstroomModel(mesa.Model):
     def record(self, month: int) -> None:
         pop, s, n = self.population, self._series, self.population.n
         st = pop.status[:n]
-        present = st != _EXITED
+        present = pop.present()
         s["residents"][month] = np.count_nonzero(present)
         rungs = np.bincount(pop.rung[:n][present], minlength=7)
         for r, column in enumerate(_RUNG_COLUMNS, start=1):

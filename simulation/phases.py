@@ -347,7 +347,7 @@ def money(model, month: int) -> None:
                paid[coached])
 
     st = pop.status[:n]
-    present = st != Status.EXITED
+    present = pop.present()
     home = (present & pop.home_support[:n]).nonzero()[0]
     if home.size:
         volunteering = (pop.rung[home] == 4) & np.isin(

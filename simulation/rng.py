@@ -60,10 +60,16 @@ def _hash(entity, month_word, k1, k2):
 
 
 @numba.njit(cache=True, nogil=True)
+def _unit(entity, month_word, k1, k2):
+    """The draw as a uniform number in [0, 1): its top 53 bits."""
+    return (_hash(entity, month_word, k1, k2) >> np.uint64(11)) * _TO_UNIT
+
+
+@numba.njit(cache=True, nogil=True)
 def unit(entity, key):
     """The uniform draw of one entity under a ``stream`` key, for use inside compiled
     resident kernels (the same number ``uniform`` gives)."""
-    return (_hash(entity, key[0], key[1], key[2]) >> np.uint64(11)) * _TO_UNIT
+    return _unit(entity, key[0], key[1], key[2])
 
 
 def stream(seed: int, decision: str, month: int) -> tuple[np.uint64, np.uint64, np.uint64]:
@@ -75,7 +81,7 @@ def stream(seed: int, decision: str, month: int) -> tuple[np.uint64, np.uint64, 
 @numba.njit(cache=True, nogil=True)
 def _uniform_kernel(ids, month_word, k1, k2, out):
     for i in range(ids.size):
-        out[i] = (_hash(ids[i], month_word, k1, k2) >> np.uint64(11)) * _TO_UNIT
+        out[i] = _unit(ids[i], month_word, k1, k2)
 
 
 @lru_cache(maxsize=1024)
@@ -101,8 +107,7 @@ def _key_table(seed: int, decisions: tuple[str, ...]) -> np.ndarray:
 def _uniform_table_kernel(ids, month_word, keys, out):
     for d in range(keys.shape[0]):
         for i in range(ids.size):
-            out[d, i] = (_hash(ids[i], month_word, keys[d, 0], keys[d, 1])
-                         >> np.uint64(11)) * _TO_UNIT
+            out[d, i] = _unit(ids[i], month_word, keys[d, 0], keys[d, 1])
 
 
 def uniforms(seed: int, decisions: tuple[str, ...], month: int,
@@ -119,16 +124,6 @@ def to_normal(u: np.ndarray) -> np.ndarray:
     from scipy.special import ndtri
 
     return ndtri(u + _TO_UNIT / 2)
-
-
-def normal(seed: int, decision: str, month: int, ids: np.ndarray) -> np.ndarray:
-    """One standard-normal number per id (inverse CDF of a keyed uniform)."""
-    return to_normal(uniform(seed, decision, month, ids))
-
-
-def poisson(seed: int, decision: str, month: int, ids: np.ndarray, mean) -> np.ndarray:
-    """One Poisson count per id (inverse CDF of a keyed uniform); ``mean`` may be an array."""
-    return poisson_ppf(uniform(seed, decision, month, ids), mean)
 
 
 def poisson_ppf(u, mean) -> np.ndarray:
@@ -218,7 +213,7 @@ def _walk_binomial(u, n, p0, ratio):
 @numba.njit(cache=True, nogil=True)
 def _months_kernel(entity, month_words, k1, k2, out):
     for i in range(month_words.size):
-        out[i] = (_hash(entity, month_words[i], k1, k2) >> np.uint64(11)) * _TO_UNIT
+        out[i] = _unit(entity, month_words[i], k1, k2)
 
 
 def over_months(seed: int, decision: str, months: np.ndarray,
@@ -226,9 +221,8 @@ def over_months(seed: int, decision: str, months: np.ndarray,
     """One entity's uniform for one decision in each of these months (what ``uniform``
     gives month by month)."""
     k1, k2 = _keys(int(seed), decision)
-    months = np.asarray(months, dtype=np.int64)
-    words = (months + MONTH_OFFSET).astype(np.uint64) << np.uint64(_MONTH_SHIFT)
-    out = np.empty(months.size, dtype=np.float64)
+    words = np.array([_month_word(int(m)) for m in np.ravel(months)], dtype=np.uint64)
+    out = np.empty(words.size, dtype=np.float64)
     _months_kernel(np.uint64(entity), words, k1, k2, out)
     return out
 
