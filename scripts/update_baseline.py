@@ -39,6 +39,18 @@ def fingerprint(summary: dict) -> str:
     return hashlib.sha256(blob).hexdigest()[:12]
 
 
+def with_entry(changelog: str, line: str) -> str:
+    """The changelog with ``line`` added to the newest section (the first ``## ``
+    heading), after that section's last entry."""
+    lines = changelog.rstrip("\n").split("\n")
+    first = next(i for i, s in enumerate(lines) if s.startswith("## "))
+    end = next((i for i in range(first + 1, len(lines)) if lines[i].startswith("## ")),
+               len(lines))
+    while end > first + 1 and not lines[end - 1].strip():
+        end -= 1
+    return "\n".join([*lines[:end], line, *lines[end:]]) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reason", required=True, help="what changed in the model and why")
@@ -47,9 +59,8 @@ def main() -> int:
     write_json(STORED, {"scenario": "scenarios/baseline.toml", "replications": REPLICATIONS,
                         "fingerprint": fingerprint(summary), "metrics": summary})
     log = ROOT / "CHANGELOG.md"
-    text = log.read_text(encoding="utf-8")
-    line = f"- Baseline summary refreshed ({fingerprint(summary)}): {args.reason}\n"
-    log.write_text(text.rstrip("\n") + "\n" + line, encoding="utf-8")
+    line = f"- Baseline summary refreshed ({fingerprint(summary)}): {args.reason}"
+    log.write_text(with_entry(log.read_text(encoding="utf-8"), line), encoding="utf-8")
     print(f"wrote {STORED.relative_to(ROOT)} and a line in CHANGELOG.md")
     return 0
 

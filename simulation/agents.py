@@ -12,6 +12,7 @@ import mesa
 import numpy as np
 
 from . import rng
+from .declarations import GROUPS
 from .population import Status
 
 
@@ -43,8 +44,6 @@ class Resident(mesa.Agent):
 
     @property
     def group(self) -> str:
-        from .params import GROUPS
-
         return GROUPS[int(self._get("group"))]
 
     @property

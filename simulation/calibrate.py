@@ -22,10 +22,15 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
+from scipy.optimize import differential_evolution
 
+from .declarations import BY_KEY
 from .errors import InputError
-from .params import BY_KEY
+from .experiment import run_replications
+from .model import DoorstroomModel
+from .municipalities import require_one_municipality
 from .scenario import Scenario
+from .targets import evaluate, load_targets
 
 
 @dataclass
@@ -55,9 +60,6 @@ def load_observations(path: Path, policy: str, replications: int, seed: int) -> 
 
 
 def _from_targets(path: Path, replications: int, seed: int) -> Observations:
-    from .experiment import run_replications
-    from .targets import evaluate, load_targets
-
     targets = [t for t in load_targets(path) if t.modelled]
 
     def distance(sc: Scenario, _policy) -> float:
@@ -74,9 +76,6 @@ def _from_targets(path: Path, replications: int, seed: int) -> Observations:
 
 
 def _from_csv(path: Path, policy: str, replications: int, seed: int) -> Observations:
-    from .experiment import run_replications
-    from .model import DoorstroomModel
-
     with path.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     if not rows or "month" not in rows[0]:
@@ -123,10 +122,6 @@ def calibrate(scenario: Scenario, obs: Observations, keys: list[str],
               bounds: list[list[float]], policy: str, seed: int = 1,
               maxiter: int = 12, popsize: int = 6) -> Fit:
     """Minimise the distance over the parameters within their bounds."""
-    from scipy.optimize import differential_evolution
-
-    from .national import require_one_municipality
-
     require_one_municipality(scenario, "calibration")
 
     label = scenario.policy(policy).label

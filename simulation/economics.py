@@ -17,7 +17,9 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from .ledger import PAYERS
+from .declarations import PAYER_NAMES, payer_column, uncertain_params
+from .experiment import run_replications
+from .runs import plausible_value
 
 EFFECT = "jobs_sustained_12m"
 COST = "net_cost_eur"
@@ -42,10 +44,10 @@ def cost_effectiveness(results, a: str, b: str, seed: int = 0) -> dict[str, Any]
                            "icer_ci95": _bootstrap_ratio(d_cost, d_jobs, seed),
                            "verdict": _verdict(d_cost.mean(), d_jobs.mean()),
                            "per_payer": {}}
-    for payer in PAYERS:
-        d_pay = paired(results, a, b, f"payer_{payer}_eur")
-        if not np.any(results.of(a)[f"payer_{payer}_eur"]) and not np.any(
-                results.of(b)[f"payer_{payer}_eur"]):
+    for payer in PAYER_NAMES:
+        column = payer_column(payer)
+        d_pay = paired(results, a, b, column)
+        if not np.any(results.of(a)[column]) and not np.any(results.of(b)[column]):
             continue
         out["per_payer"][payer] = {"delta_cost": float(d_pay.mean()),
                                    "per_extra_job": _ratio(d_pay.mean(), d_jobs.mean())}
@@ -100,9 +102,6 @@ def acceptability(results, a: str, b: str, max_wtp: float | None = None,
 def tornado(scenario, a: str, b: str, replications: int, seed: int | None = None,
             workers: int = 1, metric: str = COST, executor=None) -> pd.DataFrame:
     """One unmeasured parameter at a time at the low and high end of its plausible range."""
-    from .experiment import plausible_value, run_replications
-    from .params import uncertain_params
-
     rows = []
     base = run_replications(scenario, (a, b), replications, seed, workers, progress=False,
                             executor=executor)
@@ -129,8 +128,6 @@ def break_even(scenario, a: str, b: str, replications: int, seed: int | None = N
     Default: the open-access budget from 75% to 250% of the scenario's. (Extra uptake alone
     does not move the cost of a fixed budget; it shows as crowding and waiting instead.)
     """
-    from .experiment import run_replications
-
     if grid is None:
         grid = [scenario[key] * f for f in (0.75, 1.0, 1.25, 1.5, 2.0, 2.5)]
     diffs = []

@@ -8,16 +8,20 @@ of a paired comparison (second policy set minus first).
 
 from __future__ import annotations
 
+import inspect
 import warnings
 from pathlib import Path
 from typing import Sequence
 
-import numpy as np
 import pandas as pd
 
+from .declarations import BY_KEY, uncertain_params
 from .errors import InputError
-from .params import BY_KEY, uncertain_params
+from .experiment import run_replications
+from .municipalities import require_one_municipality
+from .runs import plausible_value
 from .scenario import Scenario
+from .sweep import responses
 
 LEVERS = ("voorziening.budget_per_year_eur", "indicatie.assessments_per_month")
 OUTCOMES = ("net_cost_eur", "jobs_sustained_12m", "participants_served")
@@ -51,14 +55,12 @@ def ema_model(scenario: Scenario, policies: Sequence[str] = ("indicatie", "voorz
     Example::
 
         from ema_workbench import perform_experiments
-        model = ema_model(load_scenario("scenarios/baseline.toml"))
-        experiments, outcomes = perform_experiments(model, scenarios=20)
+        from simulation import load_scenario
+        sc = load_scenario("scenarios/baseline.toml", {"simulation.months": 24})
+        experiments, outcomes = perform_experiments(ema_model(sc), scenarios=8)
     """
-    from .national import require_one_municipality
-
     require_one_municipality(scenario, "the EMA Workbench model")
     ema = _workbench()
-    from .experiment import plausible_value, run_replications
 
     a, b = policies
     params = [p for p in uncertain_params() if p.kind in ("int", "float", "list[float]")]
@@ -101,8 +103,6 @@ def discover(folder: Path, metric: str, difference: bool = True,
         warnings.simplefilter("ignore")  # optional interactive back-ends it cannot find
         from ema_workbench.analysis import prim
 
-    from .sweep import responses
-
     spec, results, y = responses(Path(folder), metric, difference)
     x = results.drop_duplicates("sample").set_index("sample")[spec.params].loc[y.index]
     hit = (y.to_numpy() > above)
@@ -111,8 +111,6 @@ def discover(folder: Path, metric: str, difference: bool = True,
         return {"rule": f"{share} sample has {metric} above {above:g}", "coverage": 1.0,
                 "density": float(hit.mean()), "limits": {}, "cases": int(hit.sum()),
                 "samples": int(hit.size)}
-    import inspect
-
     kwargs = {"peel_alpha": 0.1}
     if "threshold" in inspect.signature(prim.Prim.__init__).parameters:  # EMA 2.x
         kwargs["threshold"] = 0.6
@@ -130,38 +128,6 @@ def discover(folder: Path, metric: str, difference: bool = True,
     return {"rule": rule, "coverage": float(box.coverage), "density": float(box.density),
             "limits": limits, "cases": int(hit.sum()), "samples": int(hit.size),
             "x": x, "hit": hit}
-
-
-def discovery_plot(found: dict, path: Path, metric: str) -> None:
-    """The two parameters the box restricts most, samples coloured by the outcome."""
-    import io
-
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from .output import write_bytes
-
-    x, hit = found.get("x"), found.get("hit")
-    fig, ax = plt.subplots(figsize=(6, 4.5))
-    if x is not None:
-        cols = list(found["limits"])[:2] or list(x.columns[:2])
-        if len(cols) == 1:
-            cols = [cols[0], next((c for c in x.columns if c != cols[0]), cols[0])]
-        ax.scatter(x[cols[0]], x[cols[1]], c=np.where(hit, "#d95f02", "#9ecae1"), s=14)
-        lims = found["limits"]
-        x0, x1 = lims.get(cols[0], [x[cols[0]].min(), x[cols[0]].max()])
-        y0, y1 = lims.get(cols[1], [x[cols[1]].min(), x[cols[1]].max()])
-        ax.add_patch(plt.Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, linewidth=1.5))
-        ax.set_xlabel(cols[0], fontsize=8)
-        ax.set_ylabel(cols[1], fontsize=8)
-    ax.set_title(f"PRIM: {metric} above threshold (orange); box: coverage "
-                 f"{found['coverage']:.2f}, density {found['density']:.2f}", fontsize=9)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
-    write_bytes(Path(path), buf.getvalue())
 
 
 def discovery_table(found: dict) -> pd.DataFrame:

@@ -1,26 +1,29 @@
-"""Where runs execute: in this process, a local process pool, or a Dask cluster.
+"""Where runs execute, and the one loop that spreads work over workers.
 
-A task is a module-level function with plain arguments (a scenario as a dict, seeds,
+An executor runs tasks in this process, a local process pool, or a Dask cluster. A task
+is a module-level function with plain arguments (a scenario as a dict, seeds,
 replication numbers); its result is a few small tables. Every run is fixed by its
-scenario and seed, and callers put results back in task order, so results are identical
-whatever executes them and however many workers it has.
+scenario and seed, and a ``Plan`` puts results back in task order, so results are
+identical whatever executes them and however many workers it has.
 
     with executor(workers=2) as ex:                         # local processes (default)
     with executor(dask_local=4) as ex:                      # a Dask LocalCluster here
     with executor(scheduler="tcp://10.0.0.5:8786") as ex:   # a running Dask cluster
-        for index, result in ex.run(task, [args0, args1, ...]):
-            ...
+        run_plan(ex, plan, "baseline")                      # replications, a sweep, ...
 """
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Protocol, Sequence
+
+from tqdm import tqdm
 
 from .errors import InputError
 
@@ -159,3 +162,57 @@ def _main_is_importable() -> bool:
     path = getattr(main, "__file__", None)
     spec = getattr(main, "__spec__", None)
     return spec is not None or path is None or os.path.exists(path)
+
+
+# --- the one worker loop ------------------------------------------------------------------
+
+
+class Plan(Protocol):
+    """Work to spread over workers: replications, a country's municipalities, a sweep.
+
+    ``function(*task)`` runs in a worker; ``take`` receives each result (in any order) and
+    returns how many units of progress it was; ``failure`` says what a dead worker was
+    running and what to do about it.
+    """
+
+    function: Callable
+    tasks: Sequence[tuple]
+    total: int
+    unit: str
+
+    def take(self, index: int, result: Any) -> int: ...
+
+    def failure(self, index: int) -> str: ...
+
+
+def run_plan(ex: Executor, plan: Plan, label: str, progress: bool | None = None,
+             on_progress: Callable[[int, int], None] | None = None, done: int = 0) -> None:
+    """Run every task of ``plan`` on ``ex``, with a progress bar on stderr (by default
+    when stderr is a terminal) and ``on_progress(done, total)`` after each task.
+
+    ``done`` units were finished before (a resumed sweep). A worker that dies becomes one
+    plain error saying what it was running.
+    """
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(total=plan.total, initial=done, disable=not show, file=sys.stderr,
+               unit=plan.unit, desc=label)
+    try:
+        for index, result in ex.run(plan.function, plan.tasks):
+            step = plan.take(index, result)
+            done += step
+            bar.update(step)
+            if on_progress is not None:
+                on_progress(done, plan.total)
+    except WorkerDied as exc:
+        raise RuntimeError(f"a worker process died while running {plan.failure(exc.index)}") \
+            from None
+    finally:
+        bar.close()
+
+
+def chunks(items: list, workers: int) -> list[list]:
+    """Items in batches: one batch in this process, about four per worker else."""
+    if workers <= 1:
+        return [items]
+    size = max(1, math.ceil(len(items) / (workers * 4)))
+    return [items[i: i + size] for i in range(0, len(items), size)]

@@ -1,120 +1,35 @@
-"""Experiments: replications, paired comparisons, worker pools and intervals.
+"""Experiments: replications and paired comparisons, with intervals.
 
-Everything calls the model through one function, ``simulate`` (scenario + policy +
-seed -> flat results). Replication r always uses the seed derived from (base seed,
-r), whichever process runs it, and results are gathered in replication order, so
-outputs are byte-identical for any number of workers. A comparison runs both
-regimes with the same seed per replication: same residents, same draws.
+Every run goes through ``runs.simulate``; the replications of a scenario (one
+municipality, or every municipality of a national one) are a plan of tasks that
+``execution.run_plan`` spreads over workers. Results are gathered in replication order,
+so outputs are byte-identical for any number of workers. A comparison runs both policy
+sets with the same seed per replication: same residents, same draws.
 """
 
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
-import sys
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+from scipy.stats import t as student_t
 
-from . import execution, rng
+from . import execution
 from .errors import InputError
 from .execution import Executor
 from .metrics import METRICS
-from .scenario import Scenario, build
+from .national import NationalRuns
+from .runs import Replications, RunResult
+from .scenario import Scenario
 
 DEFAULT_PAIR = ("indicatie", "voorziening")
-
-
-def replication_seed(seed: int, replication: int) -> int:
-    """The seed of replication ``replication`` under base seed ``seed``."""
-    return rng.derive_seed(seed, "replication", replication)
-
-
-def simulate(scenario: Scenario, policy: str, seed: int,
-             ledger: bool = False) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame | None]:
-    """One run: metrics, monthly time series and (optionally) the monthly ledger totals."""
-    from .metrics import compute
-
-    model = run_model(scenario, policy, seed)
-    ledger_frame = model.ledger.summary_frame() if ledger else None
-    return compute(model), model.timeseries(), ledger_frame
-
-
-def run_model(scenario: Scenario, policy: str, seed: int):
-    """One finished run of the model (no per-resident handles: batch runs do not use them)."""
-    from .model import DoorstroomModel
-
-    return DoorstroomModel(scenario, policy=policy, seed=seed, resident_agents=False).run()
-
-
-def replication_scenarios(base: Scenario, seed: int, replications: Sequence[int],
-                          psa: bool) -> Iterator[tuple[int, Scenario, dict[str, float]]]:
-    """Each replication's scenario: the base, or with ``psa`` the base with that
-    replication's draw of the unmeasured parameters (and the draw as columns)."""
-    # Fault injection for the tests: a worker process (never the main one) dies here.
-    crash_at = (os.environ.get("DOORSTROOM_FAULT_REPLICATION")
-                if multiprocessing.parent_process() is not None else None)
-    for r in replications:
-        if crash_at is not None and str(r) == crash_at:
-            os._exit(70)
-        if psa:
-            draw = psa_draw(base, seed, r)
-            yield r, base.with_overrides(draw), psa_columns(draw, base)
-        else:
-            yield r, base, {}
-
-
-def psa_draw(scenario: Scenario, seed: int, replication: int) -> dict[str, Any]:
-    """The unmeasured parameters for one replication, drawn from their plausible ranges.
-
-    Keyed by (seed, parameter, replication): every policy set of a replication gets the
-    same draw. A list parameter is scaled by one multiplier drawn from its range.
-    """
-    from .params import uncertain_params
-
-    out: dict[str, Any] = {}
-    ent = np.array([rng.MUNICIPALITY_ID], dtype=np.uint64)
-    for p in uncertain_params():
-        lo, hi = p.plausible
-        x = lo + (hi - lo) * float(rng.uniform(seed, f"psa:{p.key}", replication, ent)[0])
-        out[p.key] = plausible_value(p, scenario, x)
-    return out
-
-
-def plausible_value(p, scenario: Scenario, x: float) -> Any:
-    """A point ``x`` of a parameter's plausible range as a scenario value: the number
-    itself, or for a list the scenario's list scaled by ``x`` (kept in the allowed range)."""
-    if p.kind == "list[float]":
-        return [min(p.high, max(p.low, v * x)) for v in scenario[p.key]]
-    return int(round(x)) if p.kind == "int" else float(x)
-
-
-def psa_columns(draw: dict[str, Any], scenario: Scenario) -> dict[str, float]:
-    """A PSA draw as flat numbers (a list parameter as its multiplier)."""
-    out = {}
-    for key, value in draw.items():
-        if isinstance(value, list):
-            base = scenario[key][0] or 1.0
-            value = value[0] / base
-        out[f"psa:{key}"] = float(value)
-    return out
-
-
-def _task(scenario_data: dict, name: str, policies: Sequence[str], seed: int,
-          replications: Sequence[int],
-          psa: bool = False) -> list[tuple[int, str, dict, pd.DataFrame, pd.DataFrame]]:
-    """A worker's share: some replications, every policy, results as flat tables."""
-    base = build(scenario_data, name=name, origin=name)
-    out = []
-    for r, scenario, extra in replication_scenarios(base, seed, replications, psa):
-        for policy in policies:
-            metrics, ts, led = simulate(scenario, policy, replication_seed(seed, r), ledger=True)
-            out.append((r, policy, {**metrics, **extra}, ts, led))
-    return out
+#: The metrics compared municipality by municipality in ``municipalities_comparison.csv``.
+HEADLINE_BY_MUNICIPALITY = ("net_cost_eur", "cost_total_eur", "payer_wmo_eur", "jobs_started",
+                            "in_paid_work_end", "participants_served",
+                            "mean_assessment_wait_months")
 
 
 @dataclass
@@ -162,15 +77,31 @@ class Results:
                          "difference": _mean(diff[m]), "ci95_low": low, "ci95_high": high})
         return pd.DataFrame(rows)
 
+    def by_municipality(self, metrics: Sequence[str] = HEADLINE_BY_MUNICIPALITY) -> pd.DataFrame:
+        """National runs: per municipality and metric, both policies' means, the mean paired
+        difference (second minus first) and its 95% interval over replications."""
+        a, b = self.policies[:2]
+        df = self.municipalities
+        keys = ["code", "name", "province", "inhabitants"]
+        wide = df[df["policy"] == a].set_index([*keys, "replication"])[list(metrics)]
+        other = df[df["policy"] == b].set_index([*keys, "replication"])[list(metrics)]
+        diff = other - wide
+        rows = []
+        for key, group in diff.groupby(level=keys, sort=False):
+            for m in metrics:
+                low, high = ci95(group[m])
+                rows.append({**dict(zip(keys, key)), "metric": m,
+                             a: _mean(wide.loc[key][m]), b: _mean(other.loc[key][m]),
+                             "difference": _mean(group[m]), "ci95_low": low, "ci95_high": high})
+        return pd.DataFrame(rows)
+
 
 def ci95(values: Iterable[float]) -> tuple[float | None, float | None]:
     """95% interval of a mean from replications (Student t); none from fewer than two."""
     x = np.asarray([v for v in values if v == v], dtype=np.float64)  # drop nan
     if x.size < 2:
         return (None, None)
-    from scipy.stats import t
-
-    half = float(t.ppf(0.975, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
+    half = float(student_t.ppf(0.975, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
     mean = float(x.mean())
     return (mean - half, mean + half)
 
@@ -189,10 +120,11 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
     """Run ``replications`` replications of every policy; gather results in order.
 
     Args:
-        scenario: a validated scenario (one municipality, or a national one: see
-            ``simulation.national``).
+        scenario: a validated scenario (one municipality, or a national one: then every
+            municipality runs as its own model and the results are national sums, with
+            each municipality's runs in ``Results.municipalities``).
         policies: policy labels, e.g. ``("indicatie", "voorziening")``.
-        replications: how many; replication r uses ``replication_seed(seed, r)``.
+        replications: how many; replication r uses ``runs.replication_seed(seed, r)``.
         seed: base seed (default: the scenario's ``simulation.seed``).
         workers: local processes when no ``executor`` is given; 1 runs in this process.
         progress: show a progress bar on stderr (default: when stderr is a terminal).
@@ -210,65 +142,18 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
             return run_replications(scenario, policies, replications, seed, workers,
                                     progress, psa, own, on_progress)
     seed = int(scenario["simulation.seed"] if seed is None else seed)
+    policies = tuple(policies)
+    kind = NationalRuns if scenario.municipalities else Replications
+    plan = kind(scenario, policies, replications, seed, psa, executor.workers)
+    execution.run_plan(executor, plan, scenario.name, progress, on_progress)
+    res = _assemble(scenario, policies, seed, replications, plan.results(), psa)
     if scenario.municipalities:
-        from . import national
-
-        return national.run_replications(scenario, tuple(policies), replications, seed,
-                                         progress, psa, executor, on_progress)
-    reps = list(range(replications))
-    data = scenario.as_dict()
-    tasks = [(data, scenario.name, list(policies), seed, chunk, psa)
-             for chunk in chunks(reps, executor.workers)]
-    collected: list[tuple] = []
-    with progress_bar(replications * len(policies), scenario.name, progress,
-                      on_progress) as advance:
-        try:
-            for _, part in executor.run(_task, tasks):
-                collected += part
-                advance(len(part))
-        except execution.WorkerDied as exc:
-            chunk = tasks[exc.index][4]
-            raise RuntimeError(
-                f"a worker process died while running replications {chunk[0]}-{chunk[-1]} "
-                f"(seeds {[replication_seed(seed, r) for r in chunk]}); rerun with "
-                "--workers 1 to see the error") from None
-    order = {p: i for i, p in enumerate(policies)}
-    collected.sort(key=lambda item: (item[0], order[item[1]]))
-    return _assemble(scenario, tuple(policies), seed, replications, collected, psa)
+        res.municipalities = plan.municipalities()
+    return res
 
 
-@contextmanager
-def progress_bar(total: int, label: str, progress: bool | None,
-                 on_progress: Callable[[int, int], None] | None = None):
-    """A tqdm bar on stderr (when shown) and the callback; yields ``advance(runs)``."""
-    from tqdm import tqdm
-
-    show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(total=total, disable=not show, file=sys.stderr, unit="run", desc=label)
-    done = 0
-
-    def advance(runs: int) -> None:
-        nonlocal done
-        done += runs
-        bar.update(runs)
-        if on_progress is not None:
-            on_progress(done, total)
-
-    try:
-        yield advance
-    finally:
-        bar.close()
-
-
-def chunks(reps: list[int], workers: int) -> list[list[int]]:
-    """Replications in batches: one batch in this process, about four per worker else."""
-    if workers <= 1:
-        return [reps]
-    size = max(1, math.ceil(len(reps) / (workers * 4)))
-    return [reps[i: i + size] for i in range(0, len(reps), size)]
-
-
-def _assemble(scenario, policies, seed, replications, collected, psa=False) -> Results:
+def _assemble(scenario, policies, seed, replications, collected: list[RunResult],
+              psa=False) -> Results:
     metric_rows, ts_parts, led_parts = [], [], []
     for r, policy, metrics, ts, led in collected:
         metric_rows.append({"replication": r, "policy": policy, **metrics})
@@ -319,35 +204,3 @@ def compare(scenario: Scenario, replications: int | None = None, seed: int | Non
     n = int(scenario["simulation.replications"] if replications is None else replications)
     return run_replications(scenario, tuple(policies), n, seed, workers, progress, psa,
                             executor)
-
-
-def comparison_json(results: Results, version: str) -> dict[str, Any]:
-    """The contract's ``comparison.json`` content."""
-    a, b = results.policies[:2]
-    table = results.comparison(a, b)
-    metrics = {}
-    for row in table.itertuples(index=False):
-        metrics[row.metric] = {a: row[1], b: row[2], "difference": row.difference,
-                               "ci95": [row.ci95_low, row.ci95_high]}
-    from .economics import acceptability, cost_effectiveness
-
-    return {"scenario": results.scenario.name, "seed": results.seed,
-            "replications": results.replications, "version": version,
-            "scenario_sha256": results.scenario.sha256, "policies": [a, b],
-            "psa": results.psa, "metrics": metrics,
-            "cost_effectiveness": cost_effectiveness(results, a, b, results.seed),
-            "acceptability": acceptability(results, a, b).to_dict("list")}
-
-
-def summary_json(results: Results, policy: str, version: str) -> dict[str, Any]:
-    """The contract's ``summary.json`` content for one policy."""
-    sc = results.scenario
-    summ = results.summary(policy)
-    params: dict[str, Any] = dict(sc.values)
-    params["providers.organisations"] = [dict(o) for o in sc.organisations]
-    return {"scenario": sc.name, "policy": policy, "seed": results.seed,
-            "months": sc["simulation.months"], "replications": results.replications,
-            "version": version, "scenario_sha256": sc.sha256, "parameters": params,
-            "metrics": {m: v["mean"] for m, v in summ.items()},
-            "metrics_ci95": {m: v["ci95"] for m, v in summ.items()}}
-

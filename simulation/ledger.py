@@ -14,31 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-#: The single pot that replaces the Wmo and re-integration pots when the budget is ontschot.
-ONTSCHOT_PAYER = "ontschot"
-PAYERS = ("wmo", "pw_benefits", "pw_reintegration", ONTSCHOT_PAYER)
+from .declarations import CATEGORIES, COST_CATEGORIES, PAYER_NAMES
 
-#: Category -> kind. "cost" adds to cost_total; "saving" is benefits no longer paid;
-#: "transfer" is the benefit itself (income support, reported but not a cost of the
-#: day-activity policy).
-CATEGORIES = {
-    "day_activity": "cost",
-    "transport": "cost",
-    "assessment": "cost",
-    "intake": "cost",
-    "admin": "cost",
-    "trial_placement": "cost",
-    "wage_subsidy": "cost",
-    "job_coaching": "cost",
-    "outcome_bonus": "cost",
-    "home_support": "cost",
-    "sheltered_work": "cost",
-    "benefits_paid": "transfer",
-    "benefits_saved": "saving",
-}
-COST_CATEGORIES = tuple(c for c, kind in CATEGORIES.items() if kind == "cost")
 _CAT_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
-_PAYER_INDEX = {p: i for i, p in enumerate(PAYERS)}
+_PAYER_INDEX = {p: i for i, p in enumerate(PAYER_NAMES)}
 
 
 @dataclass
@@ -61,7 +40,7 @@ class Ledger:
 
     def __init__(self, months: int, detail: bool = False):
         self.months = months
-        self.totals = np.zeros((months + 1, len(PAYERS), len(CATEGORIES)), dtype=np.int64)
+        self.totals = np.zeros((months + 1, len(PAYER_NAMES), len(CATEGORIES)), dtype=np.int64)
         self.detail = detail
         self._entries = _Entries([], [], [], [], [], []) if detail else None
 
@@ -101,11 +80,11 @@ class Ledger:
 
     def payer_cents(self, payer: str, kind: str = "cost", months: slice = slice(None)) -> int:
         """Cents of one kind paid by one payer (over some months: a slice of month numbers)."""
-        cats = [i for c, i in _CAT_INDEX.items() if CATEGORIES[c] == kind]
+        cats = [i for c, i in _CAT_INDEX.items() if CATEGORIES[c].kind == kind]
         return int(self.totals[months, _PAYER_INDEX[payer]][:, cats].sum())
 
     def kind_cents(self, kind: str) -> int:
-        cats = [i for c, i in _CAT_INDEX.items() if CATEGORIES[c] == kind]
+        cats = [i for c, i in _CAT_INDEX.items() if CATEGORIES[c].kind == kind]
         return int(self.totals[:, :, cats].sum())
 
     def month_cents(self, month: int) -> tuple[dict[str, int], dict[str, int]]:
@@ -113,7 +92,7 @@ class Ledger:
         t = self.totals[month]
         by_category = dict(zip(CATEGORIES, t.sum(axis=0).tolist()))
         cost = [_CAT_INDEX[c] for c in COST_CATEGORIES]
-        by_payer = dict(zip(PAYERS, t[:, cost].sum(axis=1).tolist()))
+        by_payer = dict(zip(PAYER_NAMES, t[:, cost].sum(axis=1).tolist()))
         return by_category, by_payer
 
     def summary_frame(self) -> pd.DataFrame:
@@ -130,7 +109,7 @@ class Ledger:
         cats = np.array(list(CATEGORIES))
         return pd.DataFrame({
             "month": np.concatenate(e.month) if e.month else [],
-            "payer": np.array(PAYERS)[pay],
+            "payer": np.array(PAYER_NAMES)[pay],
             "category": cats[cat],
             "cents": np.concatenate(e.cents) if e.cents else [],
             "resident": np.concatenate(e.resident) if e.resident else [],
@@ -150,8 +129,8 @@ def totals_frame(totals: np.ndarray) -> pd.DataFrame:
     cats = list(CATEGORIES)
     return pd.DataFrame({
         "month": m,
-        "payer": [PAYERS[i] for i in p],
+        "payer": [PAYER_NAMES[i] for i in p],
         "category": [cats[i] for i in c],
-        "kind": [CATEGORIES[cats[i]] for i in c],
+        "kind": [CATEGORIES[cats[i]].kind for i in c],
         "amount_eur": totals[m, p, c] / 100.0,
     })

@@ -1,155 +1,105 @@
-"""The contract's metrics for one run, from the ledger, the counters and the time series.
+"""Every metric of a run, declared once: name, how it is computed, unit, labels, weight.
 
-Money comes from the ledger only (in cents, so the identities hold exactly);
-counts come from the model's counters. Every name in ``CONTRACT_METRICS`` is
-promised to users; the rest are extra.
+Money comes from the ledger only (in cents, so the identities hold exactly); counts come
+from the model's counters and series. ``METRICS`` is the one list: ``compute`` yields
+exactly these, the national sums weight by ``Metric.weighted_by``, the report and the
+dashboard take their labels from here. The metrics of every ledger category and payer
+follow from ``simulation.declarations``; a new category gets its metric without an edit.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable
+
 import numpy as np
 
-from .ledger import COST_CATEGORIES, PAYERS
-from .params import GROUPS
+from .declarations import (
+    CATEGORIES,
+    COST_CATEGORIES,
+    GROUP_LABELS,
+    GROUPS,
+    PAYER_BY_NAME,
+    PAYER_NAMES,
+    Label,
+    money_column,
+    payer_column,
+)
 from .population import Status
 
-CONTRACT_METRICS = (
-    "residents_end", "participants_served", "jobs_started", "in_paid_work_end",
-    "jobs_sustained_12m", "assessment_arrivals_per_month", "mean_assessment_queue",
-    "mean_assessment_wait_months", "mean_placement_wait_months", "cost_total_eur",
-    "cost_day_activity_eur", "cost_assessment_eur", "cost_admin_eur", "cost_wage_subsidy_eur",
-    "cost_job_coaching_eur", "benefits_saved_eur", "net_cost_eur",
-    "cost_per_participant_year_eur", "cost_per_sustained_job_eur",
-)
-_EXTRA_COSTS = tuple(f"cost_{c}_eur" for c in COST_CATEGORIES
-                     if f"cost_{c}_eur" not in CONTRACT_METRICS)
-EXTRA_METRICS = (
-    *_EXTRA_COSTS, *(f"payer_{p}_eur" for p in PAYERS), "benefits_paid_eur",
-    "in_day_activity_end", "mean_in_day_activity", "day_activity_users_per_10000",
-    "waiting_placement_end", "residents_entered", "residents_exited",
-    "trials_started", "jobs_sustained_6m", "jobs_ended", "ladder_moves_up", "ladder_moves_down",
-    "mean_rung_end", "mean_guidance", "employers_with_target_group_share_end",
-    "assessments_done", "participant_months", "job_retention_12m",
-    "mean_loonwaarde_in_work_end", "doorstroom_to_work_per_year_pct", "in_sheltered_work_end",
-    "sheltered_work_started", "referrals_held_for_budget", "placements_done",
-    "jobs_followed_12m",
-)
-GROUP_METRICS = tuple(f"{kind}_{g}" for g in GROUPS
-                      for kind in ("participants_served", "jobs_started"))
-METRICS = (*CONTRACT_METRICS, *EXTRA_METRICS, *GROUP_METRICS)
+
+class Run:
+    """What the metrics read of a finished model run; shared figures computed once."""
+
+    def __init__(self, model):
+        self.model = model
+        self.p = model.p
+        self.stats = model.stats
+        self.ledger = model.ledger
+        self.series = model.series()
+        pop = model.population
+        self.population = pop
+        self.months = max(model.month, 1)
+        self.end = model.month
+        self.status = pop.status[: pop.n]
+        self.present = self.status != Status.EXITED
+
+    def mean_of(self, series: str) -> float:
+        """A series' mean over the months run."""
+        return float(self.series[series][1: self.end + 1].mean())
+
+    def count(self, status: Status) -> float:
+        return float((self.status == status).sum())
+
+    @cached_property
+    def cost_cents(self) -> dict[str, int]:
+        return {c: self.ledger.category_cents(c) for c in COST_CATEGORIES}
+
+    @cached_property
+    def total_cents(self) -> int:
+        return sum(self.cost_cents.values())
+
+    @cached_property
+    def saved_cents(self) -> int:
+        return self.ledger.category_cents("benefits_saved")
+
+    @cached_property
+    def participant_months(self) -> float:
+        return float(sum(self.series[c][1: self.end + 1].sum() for c in (
+            "in_day_activity", "in_trial_placement", "in_paid_work", "in_sheltered_work")))
+
+    @cached_property
+    def served_by_group(self) -> np.ndarray:
+        pop = self.population
+        return np.bincount(pop.group[: pop.n][pop.ever_served[: pop.n]], minlength=len(GROUPS))
 
 
-def compute(model) -> dict[str, float]:
-    """Every metric of one finished run, as plain floats (``nan`` for an empty ratio)."""
-    pop, led, s, ts = model.population, model.ledger, model.stats, model._series
-    months = max(model.month, 1)
-    end = model.month
-    st = pop.status[: pop.n]
-    present = st != Status.EXITED
-    out: dict[str, float] = {}
+@dataclass(frozen=True)
+class Metric:
+    """One metric.
 
-    out["residents_end"] = float(present.sum())
-    out["participants_served"] = float(pop.ever_served[: pop.n].sum())
-    out["jobs_started"] = float(s["jobs_started"])
-    out["in_paid_work_end"] = float((st == Status.PAID_WORK).sum())
-    out["jobs_sustained_12m"] = float(s["jobs_sustained_12m"])
-    out["assessment_arrivals_per_month"] = s["queue_arrivals"] / months
-    out["mean_assessment_queue"] = float(ts["assessment_queue"][1: end + 1].mean())
-    out["mean_assessment_wait_months"] = _mean(s["assessment_wait_sum"], s["assessments"])
-    out["mean_placement_wait_months"] = _mean(s["placement_wait_sum"], s["placements"])
+    Attributes:
+        name: the column name in every table (``replications.csv``, ``comparison.json``).
+        compute: its value from a ``Run`` (``nan`` for a ratio with nothing to divide by).
+        unit: ``EUR``, ``count``, ``months``, ``share``, ``pct`` or ``-``.
+        label: what a report calls it.
+        weighted_by: for a mean or ratio, what it is a mean over (a metric, or the inputs
+            ``inhabitants`` and ``employers``): national figures weight by it. ``None``: a
+            sum, added up over municipalities.
+        zero_when_empty: a mean that is 0 (not undefined) when there is nothing to average.
+    """
 
-    cents = {c: led.category_cents(c) for c in COST_CATEGORIES}
-    total = sum(cents.values())
-    out["cost_total_eur"] = total / 100
-    for c in COST_CATEGORIES:
-        out[f"cost_{c}_eur"] = cents[c] / 100
-    saved = led.category_cents("benefits_saved")
-    out["benefits_saved_eur"] = saved / 100
-    out["net_cost_eur"] = (total - saved) / 100
-    participant_months = float(sum(ts[c][1: end + 1].sum() for c in (
-        "in_day_activity", "in_trial_placement", "in_paid_work", "in_sheltered_work")))
-    out["cost_per_participant_year_eur"] = _ratio(total / 100, participant_months / 12)
-    out["cost_per_sustained_job_eur"] = _ratio(total / 100, s["jobs_sustained_12m"])
-
-    for p in PAYERS:
-        out[f"payer_{p}_eur"] = led.payer_cents(p) / 100
-    out["benefits_paid_eur"] = led.category_cents("benefits_paid") / 100
-    out["in_day_activity_end"] = float((st == Status.DAY_ACTIVITY).sum())
-    out["mean_in_day_activity"] = float(ts["in_day_activity"][1: end + 1].mean())
-    out["day_activity_users_per_10000"] = (
-        out["mean_in_day_activity"] / model.p["population.inhabitants"] * 10_000)
-    out["waiting_placement_end"] = float((st == Status.WAITING_PLACEMENT).sum())
-    out["residents_entered"] = float(s["entries"])
-    out["residents_exited"] = float(s["exits"])
-    out["trials_started"] = float(s["trials_started"])
-    out["jobs_sustained_6m"] = float(s["jobs_sustained_6m"])
-    out["jobs_ended"] = float(s["jobs_ended"])
-    out["ladder_moves_up"] = float(s["ladder_up"])
-    out["ladder_moves_down"] = float(s["ladder_down"])
-    out["mean_rung_end"] = float(pop.rung[: pop.n][present].mean()) if present.any() else 0.0
-    out["mean_guidance"] = float(ts["mean_guidance"][1: end + 1].mean())
-    market = model.all_employers.size
-    out["employers_with_target_group_share_end"] = (
-        model.employers_with_target_group() / market if market else 0.0)
-    out["assessments_done"] = float(s["assessments"])
-    out["participant_months"] = participant_months
-    out["job_retention_12m"] = _ratio(s["new_jobs_retained_12m"], s["jobs_started_followed_12m"])
-    work = np.flatnonzero(st == Status.PAID_WORK)
-    out["mean_loonwaarde_in_work_end"] = (
-        float(pop.loonwaarde(work, model.p["development.loonwaarde_per_skill"]).mean())
-        if work.size else float("nan"))
-    out["in_sheltered_work_end"] = float((st == Status.SHELTERED_WORK).sum())
-    out["sheltered_work_started"] = float(s["sheltered_started"])
-    out["referrals_held_for_budget"] = float(s["referrals_held_for_budget"])
-    out["placements_done"] = float(s["placements"])
-    out["jobs_followed_12m"] = float(s["jobs_started_followed_12m"])
-    served = np.bincount(pop.group[: pop.n][pop.ever_served[: pop.n]], minlength=len(GROUPS))
-    for k, g in enumerate(GROUPS):
-        out[f"participants_served_{g}"] = float(served[k])
-        out[f"jobs_started_{g}"] = float(model.jobs_by_group[k])
-    out["doorstroom_to_work_per_year_pct"] = _ratio(
-        100.0 * s["jobs_started"] / (months / 12), out["mean_in_day_activity"])
-    return out
+    name: str
+    compute: Callable[[Run], float]
+    unit: str
+    label: Label
+    weighted_by: str | None = None
+    zero_when_empty: bool = False
 
 
-#: Metrics that are means or ratios, with what each is a mean over. Across municipalities
-#: they are weighted by it (exactly the national figure; ``mean_guidance`` is weighted by
-#: the mean number of clients, a close approximation). Every other metric is a sum.
-WEIGHTED_BY = {
-    "mean_assessment_wait_months": "assessments_done",
-    "mean_placement_wait_months": "placements_done",
-    "cost_per_participant_year_eur": "participant_months",
-    "cost_per_sustained_job_eur": "jobs_sustained_12m",
-    "day_activity_users_per_10000": "inhabitants",
-    "mean_rung_end": "residents_end",
-    "mean_guidance": "mean_in_day_activity",
-    "employers_with_target_group_share_end": "employers",
-    "job_retention_12m": "jobs_followed_12m",
-    "mean_loonwaarde_in_work_end": "in_paid_work_end",
-    "doorstroom_to_work_per_year_pct": "mean_in_day_activity",
-}
-#: Means that are 0 (not undefined) when there is nothing to average, as ``compute`` has them.
-_ZERO_WHEN_EMPTY = ("mean_assessment_wait_months", "mean_placement_wait_months",
-                    "mean_rung_end", "employers_with_target_group_share_end")
-
-
-def combine(parts) -> dict[str, float]:
-    """The metrics of several municipalities together, from theirs (one row each, in a
-    fixed order; the columns ``inhabitants`` and ``employers`` are the weights that are
-    inputs rather than metrics)."""
-    out: dict[str, float] = {}
-    for m in METRICS:
-        x = parts[m].to_numpy(dtype=np.float64)
-        if m not in WEIGHTED_BY:
-            out[m] = float(x.sum())
-            continue
-        w = parts[WEIGHTED_BY[m]].to_numpy(dtype=np.float64)
-        ok = (w > 0) & ~np.isnan(x)
-        if ok.any():
-            out[m] = float((x[ok] * w[ok]).sum() / w[ok].sum())
-        else:
-            out[m] = 0.0 if m in _ZERO_WHEN_EMPTY else float("nan")
-    return out
+def _ratio(num: float, den: float) -> float:
+    return num / den if den else float("nan")
 
 
 def _mean(total: float, count: float) -> float:
@@ -157,5 +107,204 @@ def _mean(total: float, count: float) -> float:
     return float(total) / count if count else 0.0
 
 
-def _ratio(num: float, den: float) -> float:
-    return num / den if den else float("nan")
+def _stat(name: str) -> Callable[[Run], float]:
+    return lambda r: float(r.stats[name])
+
+
+def _category(c: str) -> Metric:
+    """The total of one ledger category over the run."""
+    cat = CATEGORIES[c]
+    if cat.kind == "cost":
+        label = Label(f"Kosten {cat.label.nl}", f"Cost: {cat.label.en}")
+        return Metric(money_column(c), lambda r: r.cost_cents[c] / 100, "EUR", label)
+    label = Label(cat.label.nl[:1].upper() + cat.label.nl[1:],
+                  cat.label.en[:1].upper() + cat.label.en[1:])
+    return Metric(money_column(c), lambda r: r.ledger.category_cents(c) / 100, "EUR", label)
+
+
+def _payer(name: str) -> Metric:
+    return Metric(payer_column(name), lambda r: r.ledger.payer_cents(name) / 100, "EUR",
+                  PAYER_BY_NAME[name].label)
+
+
+def _rung_mean(r: Run) -> float:
+    pop = r.population
+    return float(pop.rung[: pop.n][r.present].mean()) if r.present.any() else 0.0
+
+
+def _employer_share(r: Run) -> float:
+    market = r.model.all_employers.size
+    return r.model.employers_with_target_group() / market if market else 0.0
+
+
+def _loonwaarde_in_work(r: Run) -> float:
+    work = np.flatnonzero(r.status == Status.PAID_WORK)
+    if not work.size:
+        return float("nan")
+    return float(r.population.loonwaarde(work, r.p["development.loonwaarde_per_skill"]).mean())
+
+
+def _doorstroom(r: Run) -> float:
+    return _ratio(100.0 * r.stats["jobs_started"] / (r.months / 12),
+                  r.mean_of("in_day_activity"))
+
+
+#: Costs the contract names (CONTRACT.md); the other categories follow them as extras.
+_CONTRACT_COSTS = ("day_activity", "assessment", "admin", "wage_subsidy", "job_coaching")
+
+CONTRACT_METRICS: tuple[Metric, ...] = (
+    Metric("residents_end", lambda r: float(r.present.sum()), "count",
+           Label("Inwoners in beeld aan het eind", "Residents in scope at the end")),
+    Metric("participants_served",
+           lambda r: float(r.population.ever_served[: r.population.n].sum()), "count",
+           Label("Bereikte deelnemers", "Participants reached")),
+    Metric("jobs_started", _stat("jobs_started"), "count",
+           Label("Gestarte banen", "Jobs started")),
+    Metric("in_paid_work_end", lambda r: r.count(Status.PAID_WORK), "count",
+           Label("In betaald werk aan het eind", "In paid work at the end")),
+    Metric("jobs_sustained_12m", _stat("jobs_sustained_12m"), "count",
+           Label("Banen die 12 maanden standhielden", "Jobs lasting 12 months")),
+    Metric("assessment_arrivals_per_month", lambda r: r.stats["queue_arrivals"] / r.months,
+           "count", Label("Aanvragen onderzoek per maand", "Assessment requests per month")),
+    Metric("mean_assessment_queue", lambda r: r.mean_of("assessment_queue"), "count",
+           Label("Gemiddelde wachtrij onderzoek", "Mean assessment queue")),
+    Metric("mean_assessment_wait_months",
+           lambda r: _mean(r.stats["assessment_wait_sum"], r.stats["assessments"]), "months",
+           Label("Gemiddelde wachttijd onderzoek (maanden)",
+                 "Mean wait for an assessment (months)"),
+           weighted_by="assessments_done", zero_when_empty=True),
+    Metric("mean_placement_wait_months",
+           lambda r: _mean(r.stats["placement_wait_sum"], r.stats["placements"]), "months",
+           Label("Gemiddelde wachttijd plek (maanden)", "Mean wait for a place (months)"),
+           weighted_by="placements_done", zero_when_empty=True),
+    Metric("cost_total_eur", lambda r: r.total_cents / 100, "EUR",
+           Label("Totale kosten", "Total cost")),
+    *(_category(c) for c in _CONTRACT_COSTS),
+    _category("benefits_saved"),
+    Metric("net_cost_eur", lambda r: (r.total_cents - r.saved_cents) / 100, "EUR",
+           Label("Netto kosten (kosten min bespaarde uitkeringen)",
+                 "Net cost (cost less benefits saved)")),
+    Metric("cost_per_participant_year_eur",
+           lambda r: _ratio(r.total_cents / 100, r.participant_months / 12), "EUR",
+           Label("Kosten per deelnemersjaar", "Cost per participant-year"),
+           weighted_by="participant_months"),
+    Metric("cost_per_sustained_job_eur",
+           lambda r: _ratio(r.total_cents / 100, r.stats["jobs_sustained_12m"]), "EUR",
+           Label("Kosten per baan die 12 maanden standhield (gemiddelde van één beleid)",
+                 "Cost per job lasting 12 months (one policy's average)"),
+           weighted_by="jobs_sustained_12m"),
+)
+
+EXTRA_METRICS: tuple[Metric, ...] = (
+    *(_category(c) for c in COST_CATEGORIES if c not in _CONTRACT_COSTS),
+    *(_payer(p) for p in PAYER_NAMES),
+    _category("benefits_paid"),
+    Metric("in_day_activity_end", lambda r: r.count(Status.DAY_ACTIVITY), "count",
+           Label("In dagbesteding aan het eind", "In day activities at the end")),
+    Metric("mean_in_day_activity", lambda r: r.mean_of("in_day_activity"), "count",
+           Label("Gemiddeld aantal in dagbesteding", "Mean number in day activities")),
+    Metric("day_activity_users_per_10000",
+           lambda r: r.mean_of("in_day_activity") / r.p["population.inhabitants"] * 10_000,
+           "count", Label("Deelnemers dagbesteding per 10.000 inwoners",
+                          "Day-activity users per 10,000 inhabitants"),
+           weighted_by="inhabitants"),
+    Metric("waiting_placement_end", lambda r: r.count(Status.WAITING_PLACEMENT), "count",
+           Label("Wachtend op een plek aan het eind", "Waiting for a place at the end")),
+    Metric("residents_entered", _stat("entries"), "count",
+           Label("Instroom in beeld", "Residents who entered scope")),
+    Metric("residents_exited", _stat("exits"), "count",
+           Label("Uitstroom uit beeld", "Residents who left scope")),
+    Metric("trials_started", _stat("trials_started"), "count",
+           Label("Gestarte proefplaatsingen", "Trial placements started")),
+    Metric("jobs_sustained_6m", _stat("jobs_sustained_6m"), "count",
+           Label("Banen die 6 maanden standhielden", "Jobs lasting 6 months")),
+    Metric("jobs_ended", _stat("jobs_ended"), "count",
+           Label("Beëindigde banen", "Jobs ended")),
+    Metric("ladder_moves_up", _stat("ladder_up"), "count",
+           Label("Stappen omhoog op de ladder", "Steps up the ladder")),
+    Metric("ladder_moves_down", _stat("ladder_down"), "count",
+           Label("Stappen omlaag op de ladder", "Steps down the ladder")),
+    Metric("mean_rung_end", _rung_mean, "-",
+           Label("Gemiddelde trede aan het eind", "Mean rung at the end"),
+           weighted_by="residents_end", zero_when_empty=True),
+    Metric("mean_guidance", lambda r: r.mean_of("mean_guidance"), "share",
+           Label("Gemiddelde begeleiding t.o.v. de norm", "Mean guidance relative to the norm"),
+           weighted_by="mean_in_day_activity"),
+    Metric("employers_with_target_group_share_end", _employer_share, "share",
+           Label("Aandeel werkgevers met iemand uit de doelgroep",
+                 "Share of employers with someone from the target group"),
+           weighted_by="employers", zero_when_empty=True),
+    Metric("assessments_done", _stat("assessments"), "count",
+           Label("Uitgevoerde onderzoeken", "Assessments done")),
+    Metric("participant_months", lambda r: r.participant_months, "count",
+           Label("Deelnemersmaanden", "Participant-months")),
+    Metric("job_retention_12m",
+           lambda r: _ratio(r.stats["new_jobs_retained_12m"],
+                            r.stats["jobs_started_followed_12m"]), "share",
+           Label("Aandeel nieuwe banen dat 12 maanden standhoudt",
+                 "Share of new jobs lasting 12 months"),
+           weighted_by="jobs_followed_12m"),
+    Metric("mean_loonwaarde_in_work_end", _loonwaarde_in_work, "share",
+           Label("Gemiddelde loonwaarde in werk", "Mean loonwaarde in work"),
+           weighted_by="in_paid_work_end"),
+    Metric("doorstroom_to_work_per_year_pct", _doorstroom, "pct",
+           Label("Doorstroom naar werk per jaar (% van deelnemers)",
+                 "Moves into work per year (% of participants)"),
+           weighted_by="mean_in_day_activity"),
+    Metric("in_sheltered_work_end", lambda r: r.count(Status.SHELTERED_WORK), "count",
+           Label("In beschut werk aan het eind", "In sheltered work at the end")),
+    Metric("sheltered_work_started", _stat("sheltered_started"), "count",
+           Label("Gestart in beschut werk", "Started in sheltered work")),
+    Metric("referrals_held_for_budget", _stat("referrals_held_for_budget"), "count",
+           Label("Verwijzingen aangehouden wegens budget", "Referrals held for lack of budget")),
+    Metric("placements_done", _stat("placements"), "count",
+           Label("Plaatsingen in dagbesteding", "Placements in day activities")),
+    Metric("jobs_followed_12m", _stat("jobs_started_followed_12m"), "count",
+           Label("Banen die 12 maanden gevolgd konden worden",
+                 "Jobs that could be followed for 12 months")),
+)
+
+
+def _group_metrics(g: str, k: int) -> tuple[Metric, Metric]:
+    group = GROUP_LABELS[g]
+    return (Metric(f"participants_served_{g}", lambda r: float(r.served_by_group[k]), "count",
+                   Label(f"Bereikt: {group.nl}", f"Reached: {group.en}")),
+            Metric(f"jobs_started_{g}", lambda r: float(r.model.jobs_by_group[k]), "count",
+                   Label(f"Gestarte banen: {group.nl}", f"Jobs started: {group.en}")))
+
+
+GROUP_METRICS: tuple[Metric, ...] = tuple(m for k, g in enumerate(GROUPS)
+                                          for m in _group_metrics(g, k))
+#: Every metric, in the order of every table's columns.
+ALL: tuple[Metric, ...] = (*CONTRACT_METRICS, *EXTRA_METRICS, *GROUP_METRICS)
+BY_NAME: dict[str, Metric] = {m.name: m for m in ALL}
+METRICS: tuple[str, ...] = tuple(BY_NAME)
+CONTRACT: tuple[str, ...] = tuple(m.name for m in CONTRACT_METRICS)
+#: Means and ratios, with what each is a mean over; every other metric is a sum.
+WEIGHTED_BY: dict[str, str] = {m.name: m.weighted_by for m in ALL if m.weighted_by}
+
+
+def compute(model) -> dict[str, float]:
+    """Every metric of one finished run, as plain floats (``nan`` for an empty ratio)."""
+    run = Run(model)
+    return {m.name: m.compute(run) for m in ALL}
+
+
+def combine(parts) -> dict[str, float]:
+    """The metrics of several municipalities together, from theirs (one row each, in a
+    fixed order; the columns ``inhabitants`` and ``employers`` are the weights that are
+    inputs rather than metrics). Exactly the national figure for every metric but
+    ``mean_guidance``, which is weighted by the mean number of clients (close)."""
+    out: dict[str, float] = {}
+    for m in ALL:
+        x = parts[m.name].to_numpy(dtype=np.float64)
+        if m.weighted_by is None:
+            out[m.name] = float(x.sum())
+            continue
+        w = parts[m.weighted_by].to_numpy(dtype=np.float64)
+        ok = (w > 0) & ~np.isnan(x)
+        if ok.any():
+            out[m.name] = float((x[ok] * w[ok]).sum() / w[ok].sum())
+        else:
+            out[m.name] = 0.0 if m.zero_when_empty else float("nan")
+    return out

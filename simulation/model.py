@@ -16,29 +16,20 @@ import pandas as pd
 
 from . import access, rng
 from .agents import Employer, Provider, Resident
-from .ledger import COST_CATEGORIES, PAYERS, Ledger
+from .declarations import (
+    CATEGORIES,
+    COST_CATEGORIES,
+    PAYER_NAMES,
+    money_column,
+    payer_column,
+)
+from .ledger import Ledger
 from .phases import PLAN
-from .policies import Policy
+from .policies import Policy, all_counters
 from .population import Population, Status, entrant_ids
-from .scenario import Scenario, estimated_capacity
+from .scenario import Scenario
+from .scenario_checks import estimated_capacity
 
-#: Default payer of each ledger category (Participatiewet: BUIG pays wage subsidy and
-#: benefits, the re-integration budget pays coaching and trials).
-DEFAULT_PAYER = {
-    "day_activity": "wmo",
-    "transport": "wmo",
-    "assessment": "wmo",
-    "intake": "wmo",
-    "admin": "wmo",
-    "outcome_bonus": "wmo",
-    "home_support": "wmo",
-    "sheltered_work": "pw_reintegration",
-    "trial_placement": "pw_reintegration",
-    "job_coaching": "pw_reintegration",
-    "wage_subsidy": "pw_benefits",
-    "benefits_paid": "pw_benefits",
-    "benefits_saved": "pw_benefits",
-}
 #: Materialise a Mesa handle per resident up to this many residents (else on demand).
 HANDLE_LIMIT = 20_000
 _STATUS_COLUMNS = {
@@ -52,9 +43,8 @@ _STATUS_COLUMNS = {
 }
 _RUNG_COLUMNS = tuple(f"rung_{r}" for r in range(1, 7))
 _STATUS_ITEMS = tuple((int(status), column) for status, column in _STATUS_COLUMNS.items())
-_MONEY_COLUMNS = tuple((c, f"{c}_eur" if c.startswith("benefits") else f"cost_{c}_eur")
-                       for c in (*COST_CATEGORIES, "benefits_paid", "benefits_saved"))
-_PAYER_COLUMNS = tuple((p, f"payer_{p}_eur") for p in PAYERS)
+_MONEY_COLUMNS = tuple((c, money_column(c)) for c in CATEGORIES)
+_PAYER_COLUMNS = tuple((p, payer_column(p)) for p in PAYER_NAMES)
 _FLOW_COUNTERS = ("entries", "exits", "queue_arrivals", "assessments", "placements",
                   "referrals", "trials_started", "jobs_started", "jobs_ended",
                   "jobs_sustained_6m", "jobs_sustained_12m", "ladder_up", "ladder_down")
@@ -101,7 +91,7 @@ class DoorstroomModel(mesa.Model):
         self.stats = dict.fromkeys(
             (*_FLOW_COUNTERS, "queue_departures", "queue_wait_sum", "assessment_wait_sum",
              "placement_wait_sum", "jobs_started_followed_12m", "new_jobs_retained_12m",
-             "referrals_held_for_budget", "sheltered_started", "switched_at"), 0)
+             "referrals_held_for_budget", "switched_at", *all_counters()), 0)
         self.requests = np.array([], dtype=np.int64)
         self.jobs_by_group = np.zeros(6, dtype=np.int64)  # jobs started, by target group
         self.provider_month: dict[str, np.ndarray] = {}
@@ -174,15 +164,15 @@ class DoorstroomModel(mesa.Model):
     def _apply_policy_structures(self) -> None:
         """Trial places, providers' own stages and sheltered places, as the policy sets them."""
         p, policy = self.p, self.policy
-        extra = int(policy.adjust("extra_trial_slots", 0))
-        internal = int(policy.adjust("internal_trial_slots", 0))
+        extra = policy.extra_trial_slots()
+        internal = policy.internal_trial_slots()
         for e in self.employers:
             e.trial_slots = internal if e.internal_of is not None else (
                 p["employers.trial_slots"] + extra)
         for pr in self.providers:
             own = [len(self.all_employers) + pr.index] if internal else []
             pr.partner_employers = np.concatenate([own, pr.market_partners]).astype(np.int64)
-        self.sheltered_places = int(round(policy.adjust("sheltered_places", 0.0)))
+        self.sheltered_places = policy.sheltered_places()
 
     def _switch_policy(self, month: int) -> None:
         """The council changes policy: the new regime takes over, with transitional rights."""
@@ -245,9 +235,6 @@ class DoorstroomModel(mesa.Model):
         """Development speed at each provider: guidance x work orientation."""
         return np.array([pr.guidance * pr.development_factor for pr in self.providers])
 
-    def payer(self, category: str) -> str:
-        """Who pays a category: the default pot, unless a variant pools the pots."""
-        return self.policy.payer(category, DEFAULT_PAYER[category])
 
     def employers_with_target_group(self) -> int:
         """Employers in the market (not providers' own businesses) employing at least one
@@ -256,12 +243,20 @@ class DoorstroomModel(mesa.Model):
         return int(np.count_nonzero(
             (self.external_target_group + self.target_group_employees)[:market]))
 
-    def book(self, month: int, category: str, amount_eur, rows: np.ndarray,
+    def book(self, month: int, category: str, amount_eur, rows: np.ndarray | None = None,
              provider: np.ndarray | None = None) -> int:
-        """Book an amount per resident (one number: the same for each) to the category's
-        payer. Resident ids are looked up only when the ledger keeps every entry."""
+        """Every payment goes through here, to the payer the policy names for its category.
+
+        With ``rows``, an amount per resident (one number: the same for each); without, one
+        amount (or one per ``provider``). Resident ids are looked up only when the ledger
+        keeps every entry. Returns the booked total in cents.
+        """
         detail = self.ledger.detail
-        return self.ledger.book(month, self.payer(category), category, amount_eur,
+        payer = self.policy.payer(category)
+        if rows is None:
+            return self.ledger.book(month, payer, category, amount_eur,
+                                    provider=provider if detail else None)
+        return self.ledger.book(month, payer, category, amount_eur,
                                 resident=self.population.id[rows] if detail else None,
                                 provider=provider if detail else None, count=len(rows))
 
@@ -327,8 +322,9 @@ class DoorstroomModel(mesa.Model):
                 "assessment_queue", "on_transitional_rights", "after_switch",
                 *_FLOW_COUNTERS, "mean_guidance",
                 "employers_with_target_group",
-                "cost_total_eur", *(f"cost_{c}_eur" for c in COST_CATEGORIES),
-                *(f"payer_{p}_eur" for p in PAYERS), "benefits_paid_eur", "benefits_saved_eur"]
+                "cost_total_eur", *(money_column(c) for c in COST_CATEGORIES),
+                *(payer_column(p) for p in PAYER_NAMES),
+                *(money_column(c) for c in CATEGORIES if c not in COST_CATEGORIES)]
 
     def record(self, month: int) -> None:
         pop, s, n = self.population, self._series, self.population.n

@@ -8,6 +8,7 @@ removes it; a killed one leaves it, clearly marked, never a folder that looks co
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import os
@@ -54,8 +55,6 @@ def write_csv(path: Path, df: pd.DataFrame) -> None:
 
 
 def write_parquet(path: Path, df: pd.DataFrame) -> None:
-    import io
-
     buf = io.BytesIO()
     df.to_parquet(buf, index=False)
     _atomic_bytes(Path(path), buf.getvalue())

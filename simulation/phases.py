@@ -56,7 +56,7 @@ def help_seeking(model, month: int) -> None:
     p, pop = model.p, model.population
     rows = pop.rows_with(Status.NONE)
     rows = rows[pop.retry_after[rows] <= month]
-    hazard = p["help_seeking.per_month"] * model.policy.seek_multiplier(p)
+    hazard = p["help_seeking.per_month"] * model.policy.seek_multiplier()
     model.requests = rows[model.draw("help_seeking", rows) < hazard]
 
 
@@ -137,13 +137,13 @@ def _develop(status, rung, provider, motivation, stability, support_stopped, ski
 
 
 def work_pathway(model, month: int) -> None:
-    """Vacancies, job loss and retention, trial outcomes, and new referrals to trials."""
+    """Vacancies, job loss and retention, trial outcomes, new referrals to trials, then each
+    policy part's own monthly work (sheltered work, say)."""
     _labour_market(model, month)
     _jobs(model, month)
     _trial_outcomes(model, month)
     _referrals(model, month)
-    if model.sheltered_places:
-        sheltered_work(model, month)
+    model.policy.step(model, month)
 
 
 def _labour_market(model, month: int) -> None:
@@ -190,7 +190,7 @@ def _jobs(model, month: int) -> None:
     pop.referred_by[ended] = -1
     pop.rung[ended] = 4
     pop.support_stopped[ended] = month
-    model.policy.after_job_loss(model, ended, month)
+    model.policy.on_job_loss(model, ended, month)
 
 
 def _trial_outcomes(model, month: int) -> None:
@@ -224,10 +224,11 @@ def _trial_outcomes(model, month: int) -> None:
     pop.provider[hired] = -1
     pop.has_decision[hired] = False
     pop.set_status(hired, Status.PAID_WORK, month)
+    model.policy.on_hire(model, hired, month)
     pop.employer[failed] = -1
     pop.referred_by[failed] = -1
     pop.referral_blocked_until[failed] = month + 6
-    boost = model.policy.adjust("stage_skill_boost", 0.0)
+    boost = model.policy.stage_skill_boost()
     if boost:  # a stage counts as unpaid work: skills grow, and it is a step up to rung 4
         pop.skills[failed] = np.minimum(1.0, pop.skills[failed] + boost)
         pop.rung[failed] = np.maximum(pop.rung[failed], 4)
@@ -238,14 +239,14 @@ def _referrals(model, month: int) -> None:
     p, pop = model.p, model.population
     rows = model.rows_with(Status.DAY_ACTIVITY)
     lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
-    min_rung = model.policy.adjust("stage_min_rung", 4)
+    min_rung = model.policy.stage_min_rung()
     ready = (pop.rung[rows] >= min_rung) & (lw >= p["work.min_loonwaarde"]) & (
         pop.referral_blocked_until[rows] <= month)
     rows = rows[ready]
     if rows.size == 0:
         return
     ref_p = model.referral_chance(rows)
-    willing = p["work.willingness_per_month"] * (1.0 - model.policy.fear(p))
+    willing = p["work.willingness_per_month"] * (1.0 - model.policy.fear())
     go = (model.draw("referral", rows) < ref_p) & (model.draw("willing", rows) < willing)
     rows = rows[go]
     if rows.size == 0:
@@ -271,49 +272,18 @@ def _referrals(model, month: int) -> None:
         pop.trial_end[taken] = month + p["work.trial_months"]
         pop.set_status(taken, Status.TRIAL_PLACEMENT, month)
         model.stats["trials_started"] += taken.size
+        model.policy.on_referral(model, taken, month)
 
 
 def _reintegration_money_left(model, month: int) -> bool:
     """With separate pots, new trials wait once the year's re-integration budget is spent
     (pro rata: by month m of the year, m/12 of the budget); one pot never waits."""
-    if not model.policy.adjust("separate_pots", True):
+    if not model.policy.separate_pots():
         return True
     start = (month - 1) // 12 * 12 + 1
     spent = model.ledger.payer_cents("pw_reintegration", months=slice(start, month)) / 100
     budget = model.p["participatiewet.reintegration_budget_per_year_eur"]
     return spent < budget * (month - start + 1) / 12
-
-
-def sheltered_work(model, month: int) -> None:
-    """Beschut werk (variant): protected jobs end rarely; free places go to residents who
-    are on rung 4 but not yet ready for a regular job, longest in day activities first."""
-    p, pop = model.p, model.population
-    workers = model.rows_with(Status.SHELTERED_WORK)
-    ended = workers[model.draw("sheltered_exit", workers) < p["sheltered_work.exit_per_month"]]
-    if ended.size:
-        pop.rung[ended] = 4
-        pop.support_stopped[ended] = month
-        model.policy.after_job_loss(model, ended, month)
-    free = model.sheltered_places - (workers.size - ended.size)
-    if free <= 0:
-        return
-    rows = model.rows_with(Status.DAY_ACTIVITY)
-    lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
-    fit = (pop.rung[rows] >= 4) & (lw >= p["sheltered_work.min_loonwaarde"]) & (
-        lw < p["work.min_loonwaarde"])
-    rows = rows[fit]
-    ref_p = model.referral_chance(rows)
-    rows = rows[model.draw("sheltered_referral", rows) < ref_p]
-    if rows.size == 0:
-        return
-    order = np.lexsort((access.tiebreak(model, rows), pop.status_since[rows]))
-    placed = rows[order[:free]]
-    pop.provider[placed] = -1
-    pop.has_decision[placed] = False
-    pop.rung[placed] = 5
-    pop.job_start[placed] = month
-    pop.set_status(placed, Status.SHELTERED_WORK, month)
-    model.stats["sheltered_started"] += placed.size
 
 
 def money(model, month: int) -> None:
@@ -353,7 +323,7 @@ def money(model, month: int) -> None:
         volunteering = (pop.rung[home] == 4) & np.isin(
             pop.status[home], (Status.NONE, Status.DAY_ACTIVITY))
         hours = p["home_support.hours_per_week"] * 52.0 / 12.0 * np.where(
-            volunteering, 1.0 - model.policy.adjust("home_support_reduction", 0.0), 1.0)
+            volunteering, 1.0 - model.policy.home_support_reduction(), 1.0)
         model.book(month, "home_support", hours * p["home_support.price_per_hour_eur"], home)
 
     # Bijstand: the full benefit, less what a resident in work earns (up to the benefit).

@@ -17,7 +17,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from . import rng
-from .params import GROUPS
+from .declarations import GROUPS
 
 AGE_MIN_YEARS = 18  # scope: working age (MODEL.md §4a)
 AGE_EXIT_YEARS = 67  # AOW age: residents leave scope

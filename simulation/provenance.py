@@ -23,11 +23,12 @@ FILE = "provenance.json"
 
 @lru_cache(maxsize=1)
 def code_sha256() -> str:
-    """sha256 over the package's source files (names and bytes, in name order)."""
+    """sha256 over the package's source files, subpackages included (paths and bytes, in
+    path order)."""
     h = hashlib.sha256()
     root = Path(__file__).resolve().parent
-    for path in sorted(root.glob("*.py")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import numba
 import numpy as np
+from scipy.special import ndtri
 
 _GOLDEN = 0x9E3779B97F4A7C15
 _MONTH_SHIFT = 40
@@ -121,8 +122,6 @@ def uniforms(seed: int, decisions: tuple[str, ...], month: int,
 
 def to_normal(u: np.ndarray) -> np.ndarray:
     """The standard-normal number of a keyed uniform (its inverse CDF, kept off 0)."""
-    from scipy.special import ndtri
-
     return ndtri(u + _TO_UNIT / 2)
 
 
@@ -137,9 +136,7 @@ def poisson_ppf(u, mean) -> np.ndarray:
     out = _walk_poisson(flat_u, flat_m, np.exp(-flat_m))
     big = flat_m > _POISSON_EXACT_UP_TO
     if big.any():
-        from scipy.special import ndtri
-
-        z = ndtri(flat_u[big] + _TO_UNIT / 2)
+        z = to_normal(flat_u[big])
         out[big] = np.maximum(0, np.rint(flat_m[big] + np.sqrt(flat_m[big]) * z)).astype(np.int64)
     return out.reshape(u.shape)
 
@@ -184,10 +181,8 @@ def binomial_ppf(u, n, p: float) -> np.ndarray:
     out = _walk_binomial(flat_u, nn, (1.0 - p) ** nn, p / (1.0 - p))
     big = flat_n > _BINOMIAL_EXACT_UP_TO
     if big.any():
-        from scipy.special import ndtri
-
         nb = nn[big]
-        z = ndtri(flat_u[big] + _TO_UNIT / 2)
+        z = to_normal(flat_u[big])
         out[big] = np.clip(np.rint(nb * p + z * np.sqrt(nb * p * (1.0 - p))), 0, nb)
     return out.reshape(u.shape)
 

@@ -7,34 +7,28 @@ naming the file, the key, the value and what is allowed.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
-import math
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .errors import InputError
-from .params import (
+from .declarations import (
     BY_KEY,
-    REGIMES,
     DEFAULT_ORGANISATIONS,
-    ORGANISATION_FIELDS,
     ORGANISATIONS_KEY,
-    Param,
+    REGIME_NAMES,
     defaults,
 )
+from .errors import InputError
+from .municipalities import load_table
+from .scenario_checks import check_consistency, check_organisations, check_value, suggest
+from .toml_text import ALTERNATIVES, dumps_toml
 
 #: Largest scenario file we read; anything bigger is not a hand-written scenario.
 MAX_FILE_BYTES = 1_000_000
-#: Memory a resident needs across all state arrays and scratch space (bytes).
-BYTES_PER_RESIDENT = 400
-#: Rough speed used to refuse runs that would take hours (resident-months per second).
-RESIDENT_MONTHS_PER_SECOND = 2e6
-MAX_SECONDS_PER_RUN = 3_600
 
 
 @dataclass(frozen=True)
@@ -184,13 +178,13 @@ def build(raw: Mapping[str, Any], name: str, origin: str,
     for key, value in flat.items():
         where = f"{origin}: " if key not in over else "--set "
         if key == ORGANISATIONS_KEY:
-            organisations = _check_organisations(value, where)
+            organisations = check_organisations(value, where)
             continue
         param = BY_KEY.get(key)
         if param is None:
-            raise InputError(f"{where}unknown key '{key}'{_suggest(key)}")
+            raise InputError(f"{where}unknown key '{key}'{suggest(key)}")
         values[key] = check_value(param, value, where)
-    _check_consistency(values, organisations, origin)
+    check_consistency(values, organisations, origin)
     municipalities = _municipalities(values, origin, source)
     sc = Scenario(name=name, values=values, organisations=tuple(organisations),
                   source=source, overrides=over, municipalities=municipalities)
@@ -208,8 +202,6 @@ def _municipalities(values: dict[str, Any], origin: str, source: str | None) -> 
     if source is None:
         raise InputError(f"{origin}: national.municipalities works in scenario files only "
                          "(a table path is read next to the file)")
-    from .national import load_table
-
     path = (Path(source).parent / table).resolve()
     values["national.municipalities"] = str(path)
     return load_table(path, values["national.select"], f"{origin}: ")
@@ -244,7 +236,6 @@ def _toml_value(text: str) -> Any:
 
 # --- policy sets ----------------------------------------------------------------------
 
-ALTERNATIVES = "alternatives"
 EXTENDS = "extends"
 
 
@@ -284,11 +275,11 @@ def resolve_policy(label: str, scenario: Scenario) -> PolicySpec:
         return PolicySpec(label, alt["regime"], variants, dict(alt["overrides"]),
                           alt.get("switch_month", 0), after, alt.get("transition_months", 0))
     regime, *extra = [part.strip() for part in label.split("+")]
-    if regime not in REGIMES:
-        names = ", ".join(f"'{n}'" for n in [*REGIMES, *scenario.alternatives])
+    if regime not in REGIME_NAMES:
+        names = ", ".join(f"'{n}'" for n in [*REGIME_NAMES, *scenario.alternatives])
         raise InputError(f"policy '{label}': '{regime}' is neither a regime nor an "
                          f"alternative of this scenario; choose from {names}, optionally "
-                         f"with +VARIANT{_suggest(regime, [*REGIMES, *scenario.alternatives])}")
+                         f"with +VARIANT{suggest(regime, [*REGIME_NAMES, *scenario.alternatives])}")
     check_value(BY_KEY["policy.variants"], extra, f"policy '{label}': ")
     return PolicySpec(label, regime, tuple(dict.fromkeys([*base, *extra])))
 
@@ -302,14 +293,14 @@ def _check_alternatives(raw: Any, sc: Scenario, origin: str) -> dict[str, dict[s
                "transition_months")
     for name, body in raw.items():
         where = f"{origin}: {ALTERNATIVES}.{name}"
-        if name in REGIMES or "+" in name:
+        if name in REGIME_NAMES or "+" in name:
             raise InputError(f"{where}: the name may not be a regime or contain '+'")
         if not isinstance(body, dict):
             raise InputError(f"{where}: must be a table with {', '.join(allowed)}")
         unknown = [k for k in body if k not in allowed]
         if unknown:
             raise InputError(f"{where}: unknown field '{unknown[0]}'"
-                             f"{_suggest(unknown[0], allowed)}; fields are {', '.join(allowed)}")
+                             f"{suggest(unknown[0], allowed)}; fields are {', '.join(allowed)}")
         regime = check_value(BY_KEY["policy.regime"], body.get("regime"), f"{where}.")
         variants = check_value(BY_KEY["policy.variants"], body.get("variants", []), f"{where}.")
         overrides = body.get("overrides", {})
@@ -319,7 +310,7 @@ def _check_alternatives(raw: Any, sc: Scenario, origin: str) -> dict[str, dict[s
         for key in overrides:
             if key.startswith(("policy.", "simulation.")) or key not in BY_KEY:
                 raise InputError(f"{where}.overrides: '{key}' cannot be set per alternative "
-                                 f"(a model parameter is needed){_suggest(key)}")
+                                 f"(a model parameter is needed){suggest(key)}")
         if overrides:
             sc.with_overrides(overrides)  # refuses a value out of range, with its message
         entry = {"regime": regime, "variants": list(variants), "overrides": dict(overrides)}
@@ -351,177 +342,6 @@ def _check_switch(body: Mapping[str, Any], where: str, sc: Scenario) -> dict[str
     return out  # a switch after the horizon is allowed: it simply does not happen
 
 
-# --- checks -------------------------------------------------------------------------
-
-
-def check_value(param: Param, value: Any, where: str = "") -> Any:
-    """Check one value against its declaration; return it normalised (ints as float etc.)."""
-    key = param.key
-    if param.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise InputError(f"{where}{key} = {value!r}: must be a whole number "
-                             f"({_range_text(param)})")
-        if isinstance(value, float):
-            if not math.isfinite(value) or value != int(value):
-                raise InputError(f"{where}{key} = {value!r}: must be a whole number "
-                                 f"({_range_text(param)})")
-            value = int(value)
-        _check_range(param, value, where)
-        return value
-    if param.kind == "float":
-        value = _number(param, value, where)
-        _check_range(param, value, where)
-        return value
-    if param.kind == "str":
-        if not isinstance(value, str):
-            raise InputError(f"{where}{key} = {value!r}: must be text, one of "
-                             f"{_choices_text(param)}")
-        if param.choices and value not in param.choices:
-            raise InputError(f"{where}{key} = {value!r}: not allowed; choose one of "
-                             f"{_choices_text(param)}{_suggest(value, param.choices)}")
-        return value
-    if param.kind.startswith("list["):
-        if not isinstance(value, list):
-            raise InputError(f"{where}{key} = {value!r}: must be a list, e.g. "
-                             f"{dumps_value(param.default)}")
-        if param.length is not None and len(value) != param.length:
-            raise InputError(f"{where}{key}: needs exactly {param.length} values, got "
-                             f"{len(value)}")
-        if param.kind == "list[float]":
-            out = [_number(param, v, where) for v in value]
-            for v in out:
-                _check_range(param, v, where)
-            return out
-        out = []
-        for v in value:
-            if not isinstance(v, str) or (param.choices and v not in param.choices):
-                raise InputError(f"{where}{key}: {v!r} is not allowed; choose from "
-                                 f"{_choices_text(param)}")
-            if v in out:
-                raise InputError(f"{where}{key}: {v!r} is listed twice")
-            out.append(v)
-        return out
-    raise AssertionError(f"unknown kind {param.kind}")  # a registry bug, not user input
-
-
-def _number(param: Param, value: Any, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InputError(f"{where}{param.key} = {value!r}: must be a number "
-                         f"({_range_text(param)})")
-    if not math.isfinite(value):
-        raise InputError(f"{where}{param.key} = {value!r}: must be a finite number "
-                         f"({_range_text(param)})")
-    return float(value)
-
-
-def _check_range(param: Param, value: float, where: str) -> None:
-    if (param.low is not None and value < param.low) or (
-            param.high is not None and value > param.high):
-        raise InputError(f"{where}{param.key} = {value!r} is out of range: "
-                         f"{_range_text(param)}")
-
-
-def _range_text(param: Param) -> str:
-    unit = "" if param.unit in ("-", "share") else f" {param.unit}"
-    return f"allowed {_num(param.low)} to {_num(param.high)}{unit}"
-
-
-def _num(x: float | None) -> str:
-    if x is None:
-        return "any"
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
-
-
-def _choices_text(param: Param) -> str:
-    return ", ".join(f"'{c}'" for c in (param.choices or ()))
-
-
-def _suggest(word: str, options: Iterable[str] | None = None) -> str:
-    pool = list(options) if options is not None else [*BY_KEY, ORGANISATIONS_KEY]
-    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _check_organisations(value: Any, where: str) -> list[dict[str, Any]]:
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise InputError(f"{where}{ORGANISATIONS_KEY}: must be a list of tables "
-                         "([[providers.organisations]] with name, kind, places_per_dagdeel, "
-                         "work_orientation)")
-    fields = {f.key: f for f in ORGANISATION_FIELDS}
-    out = []
-    for i, org in enumerate(value):
-        label = f"{where}{ORGANISATIONS_KEY}[{i}]"
-        unknown = [k for k in org if k not in fields]
-        if unknown:
-            raise InputError(f"{label}: unknown field '{unknown[0]}'"
-                             f"{_suggest(unknown[0], fields)}; fields are "
-                             + ", ".join(fields))
-        if "name" not in org:
-            raise InputError(f"{label}: needs a name")
-        checked = {}
-        for fkey, fparam in fields.items():
-            raw = org.get(fkey, fparam.default)
-            checked[fkey] = check_value(fparam, raw, f"{label}.")
-        out.append(checked)
-    names = [o["name"] for o in out]
-    if len(set(names)) != len(names):
-        raise InputError(f"{where}{ORGANISATIONS_KEY}: provider names must differ")
-    return out
-
-
-def _check_consistency(values: dict[str, Any], organisations: list[dict], origin: str) -> None:
-    """Checks that span several keys: shares, variants, size and run time."""
-    shares = values["population.group_shares"]
-    if abs(sum(shares) - 1.0) > 1e-6:
-        raise InputError(f"{origin}: population.group_shares must add up to 1, "
-                         f"they add up to {sum(shares):g}")
-    start = values["population.share_in_day_activity_start"] + \
-        values["population.share_in_paid_work_start"]
-    if start > 1.0:
-        raise InputError(f"{origin}: population.share_in_day_activity_start + "
-                         f"population.share_in_paid_work_start = {start:g}; at most 1")
-    benefit = values["population.share_bijstand"] + values["population.share_uwv_benefit"]
-    if benefit > 1.0:
-        raise InputError(f"{origin}: population.share_bijstand + population.share_uwv_benefit"
-                         f" = {benefit:g}; at most 1")
-    if not organisations:
-        raise InputError(f"{origin}: {ORGANISATIONS_KEY}: at least one provider is needed")
-    _check_size(values, origin)
-
-
-def estimated_capacity(values: Mapping[str, Any]) -> int:
-    """Residents a run may hold: the start population plus every expected entrant."""
-    n = values["population.residents"]
-    months = values["simulation.months"]
-    entrants = n * values["population.entries_per_year"] * months / 12
-    return int(n + entrants + 6 * math.sqrt(entrants + 1) + 16)
-
-
-def _check_size(values: Mapping[str, Any], origin: str) -> None:
-    capacity = estimated_capacity(values)
-    need = capacity * BYTES_PER_RESIDENT
-    avail = _available_memory()
-    if need > 0.5 * avail:
-        raise InputError(
-            f"{origin}: population.residents = {values['population.residents']:,} over "
-            f"{values['simulation.months']} months needs about {need / 2**30:.1f} GiB per run, "
-            f"more than half of this machine's {avail / 2**30:.1f} GiB; lower "
-            "population.residents or simulation.months")
-    seconds = capacity * values["simulation.months"] / RESIDENT_MONTHS_PER_SECOND
-    if seconds > MAX_SECONDS_PER_RUN:
-        raise InputError(
-            f"{origin}: one run of {capacity:,} residents x {values['simulation.months']} months "
-            f"would take about {seconds / 3600:.1f} hours; lower population.residents or "
-            "simulation.months")
-
-
-def _available_memory() -> int:
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        return 8 * 2**30
-
-
 # --- nesting and writing ---------------------------------------------------------------
 
 
@@ -530,11 +350,11 @@ def _flatten(raw: Mapping[str, Any], origin: str) -> dict[str, Any]:
     for section, body in raw.items():
         if not isinstance(body, dict):
             raise InputError(f"{origin}: '{section}' must be a table like [{section}] with keys "
-                             f"under it{_suggest(section, {k.split('.')[0] for k in BY_KEY})}")
+                             f"under it{suggest(section, {k.split('.')[0] for k in BY_KEY})}")
         for key, value in body.items():
             dotted = f"{section}.{key}"
             if isinstance(value, dict):
-                raise InputError(f"{origin}: unknown table '{dotted}'{_suggest(dotted)}")
+                raise InputError(f"{origin}: unknown table '{dotted}'{suggest(dotted)}")
             flat[dotted] = value
     return flat
 
@@ -547,41 +367,3 @@ def _nest(flat: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def dumps_value(v: Any) -> str:
-    """One TOML value (numbers, text, lists of those)."""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, (int, float)):
-        return repr(v)
-    if isinstance(v, str):
-        return json.dumps(v, ensure_ascii=False)
-    if isinstance(v, (list, tuple)):
-        return "[" + ", ".join(dumps_value(x) for x in v) + "]"
-    if isinstance(v, dict):
-        return "{" + ", ".join(f"{json.dumps(k)} = {dumps_value(x)}" for k, x in v.items()) + "}"
-    raise TypeError(f"cannot write {type(v).__name__} as TOML")
-
-
-def dumps_toml(data: Mapping[str, Mapping[str, Any]], header: str = "") -> str:
-    """Write nested scenario data as TOML (tables of scalars and arrays of tables)."""
-    lines = [f"# {header}", ""] if header else []
-    for section, body in data.items():
-        if section == ALTERNATIVES:
-            for name, table in body.items():
-                lines.append(f"[{section}.{json.dumps(name)}]")
-                lines.extend(f"{k} = {dumps_value(v)}" for k, v in table.items())
-                lines.append("")
-            continue
-        lines.append(f"[{section}]")
-        arrays = {k: v for k, v in body.items()
-                  if isinstance(v, list) and v and isinstance(v[0], dict)}
-        for key, value in body.items():
-            if key not in arrays:
-                lines.append(f"{key} = {dumps_value(value)}")
-        lines.append("")
-        for key, tables in arrays.items():
-            for table in tables:
-                lines.append(f"[[{section}.{key}]]")
-                lines.extend(f"{k} = {dumps_value(v)}" for k, v in table.items())
-                lines.append("")
-    return "\n".join(lines)

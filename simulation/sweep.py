@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import json
 import math
-import sys
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -20,9 +19,18 @@ from typing import Sequence
 
 import numpy as np
 import pandas as pd
+from SALib.analyze import morris as morris_analysis
+from SALib.analyze import sobol as sobol_analysis
+from SALib.sample import morris as morris_sample
+from SALib.sample import sobol as sobol_sample
+from scipy.stats import qmc
 
+from . import execution
+from .declarations import BY_KEY
 from .errors import InputError
-from .params import BY_KEY
+from .experiment import run_replications
+from .municipalities import require_one_municipality
+from .output import write_json, write_parquet
 from .scenario import Scenario, build
 
 METHODS = ("grid", "lhs", "sobol", "morris")
@@ -87,17 +95,11 @@ def design(method: str, bounds: list[list[float]], samples: int, seed: int) -> n
         axes = [np.linspace(a, b, samples) for a, b in bounds]
         return np.array(list(itertools.product(*axes)))
     if method == "lhs":
-        from scipy.stats import qmc
-
         return lo + (hi - lo) * qmc.LatinHypercube(d=k, seed=seed).random(samples)
     if method == "sobol":
-        from SALib.sample import sobol
-
-        return sobol.sample(problem, samples, calc_second_order=False, seed=seed)
+        return sobol_sample.sample(problem, samples, calc_second_order=False, seed=seed)
     if method == "morris":
-        from SALib.sample import morris
-
-        return morris.sample(problem, samples, num_levels=4, seed=seed)
+        return morris_sample.sample(problem, samples, num_levels=4, seed=seed)
     raise InputError(f"--method {method}: choose one of {', '.join(METHODS)}")
 
 
@@ -110,8 +112,6 @@ def _sample_scenario(base: Scenario, keys: list[str], row: np.ndarray) -> tuple[
 
 def _run_sample(spec_data: dict, sample: int, row: list[float]) -> pd.DataFrame:
     """One sample, every replication and policy: a flat table (runs in a worker)."""
-    from .experiment import run_replications
-
     spec = SweepSpec(**spec_data)
     base = build(spec.scenario, name=spec.scenario_name, origin=spec.scenario_name)
     sc, values = _sample_scenario(base, spec.params, np.array(row))
@@ -120,6 +120,29 @@ def _run_sample(spec_data: dict, sample: int, row: list[float]) -> pd.DataFrame:
     for i, (key, value) in enumerate({"sample": sample, **values}.items()):
         df.insert(i, key, value)
     return df
+
+
+class SweepSamples:
+    """The samples of a sweep still to run, as a plan for ``execution.run_plan``: each
+    finished sample is written as its own Parquet part at once."""
+
+    function = staticmethod(_run_sample)
+    unit = "sample"
+
+    def __init__(self, spec: SweepSpec, points: np.ndarray, todo: list[int], parts: Path):
+        spec_data = asdict(spec)
+        self.todo = todo
+        self.parts = parts
+        self.tasks = [(spec_data, i, points[i].tolist()) for i in todo]
+        self.total = len(points)
+
+    def take(self, index: int, df: pd.DataFrame) -> int:
+        write_parquet(self.parts / f"sample-{self.todo[index]:06d}.parquet", df)
+        return 1
+
+    def failure(self, index: int) -> str:
+        return (f"sample {self.todo[index]}; finished samples are kept in {self.parts}; "
+                "rerun with --resume to finish")
 
 
 def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], method: str,
@@ -131,12 +154,7 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
     Samples run on ``executor`` (``simulation.execution``; default: ``workers`` local
     processes); each finished sample is saved at once, so an interrupted sweep resumes.
     """
-    from . import execution
-    from .national import require_one_municipality
-    from .output import write_json, write_parquet
-
     require_one_municipality(scenario, "a sweep")
-
     if samples < 1 or replications < 1:
         raise InputError("--samples and --replications must be at least 1")
     seed = int(scenario["simulation.seed"] if seed is None else seed)
@@ -158,29 +176,10 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
     pd.DataFrame(points, columns=keys).rename_axis("sample").reset_index().to_csv(
         out / "samples.csv", index=False, lineterminator="\n")
     todo = [i for i in range(len(points)) if not (parts / f"sample-{i:06d}.parquet").exists()]
-    from tqdm import tqdm
-
-    show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(total=len(points), initial=len(points) - len(todo), disable=not show,
-               file=sys.stderr, unit="sample", desc="sweep")
-    spec_data = asdict(spec)
-
-    def save(i: int, df: pd.DataFrame) -> None:
-        write_parquet(parts / f"sample-{i:06d}.parquet", df)
-        bar.update(1)
-
-    tasks = [(spec_data, i, points[i].tolist()) for i in todo]
+    plan = SweepSamples(spec, points, todo, parts)
     own = execution.executor(workers if len(todo) > 1 else 1) if executor is None else None
-    try:
-        with own if own is not None else nullcontext(executor) as ex:
-            for k, df in ex.run(_run_sample, tasks):
-                save(todo[k], df)
-    except execution.WorkerDied as exc:
-        raise RuntimeError(
-            f"a worker process died during sample {todo[exc.index]}; finished samples "
-            f"are kept in {parts}; rerun with --resume to finish") from None
-    finally:
-        bar.close()
+    with own if own is not None else nullcontext(executor) as ex:
+        execution.run_plan(ex, plan, "sweep", progress, done=len(points) - len(todo))
     merged = merge(out)
     write_parquet(out / "results.parquet", merged)
     return merged
@@ -235,42 +234,10 @@ def sensitivity(out: Path, metric: str, difference: bool = False) -> pd.DataFram
     y = y.sort_index().to_numpy(dtype=float)
     problem = {"num_vars": len(spec.params), "names": spec.params, "bounds": spec.bounds}
     if spec.method == "sobol":
-        from SALib.analyze import sobol
-
-        res = sobol.analyze(problem, y, calc_second_order=False, seed=spec.seed)
+        res = sobol_analysis.analyze(problem, y, calc_second_order=False, seed=spec.seed)
         return pd.DataFrame({"parameter": spec.params, "S1": res["S1"],
                              "S1_conf": res["S1_conf"], "ST": res["ST"],
                              "ST_conf": res["ST_conf"]})
-    from SALib.analyze import morris
-
-    res = morris.analyze(problem, points, y, seed=spec.seed)
+    res = morris_analysis.analyze(problem, points, y, seed=spec.seed)
     return pd.DataFrame({"parameter": spec.params, "mu_star": res["mu_star"],
                          "mu_star_conf": res["mu_star_conf"], "sigma": res["sigma"]})
-
-
-def sensitivity_plot(table: pd.DataFrame, path: Path, metric: str) -> None:
-    """A bar chart of the indices (total and first order, or Morris mu*)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7, 0.4 * len(table) + 1.5))
-    y = np.arange(len(table))
-    if "ST" in table:
-        ax.barh(y + 0.2, table["ST"], height=0.4, xerr=table["ST_conf"], label="total (ST)")
-        ax.barh(y - 0.2, table["S1"], height=0.4, xerr=table["S1_conf"], label="first (S1)")
-    else:
-        ax.barh(y, table["mu_star"], xerr=table["mu_star_conf"], label="Morris mu*")
-    ax.set_yticks(y, table["parameter"], fontsize=8)
-    ax.legend(frameon=False)
-    ax.set_title(f"Sensitivity of {metric}")
-    import io
-
-    from .output import write_bytes
-
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
-    write_bytes(Path(path), buf.getvalue())
-

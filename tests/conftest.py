@@ -7,19 +7,6 @@ import pytest
 from simulation.scenario import default_scenario, load
 
 
-def pytest_addoption(parser):
-    parser.addoption("--slow", action="store_true", help="also run long statistical tests")
-
-
-def pytest_collection_modifyitems(config, items):
-    if config.getoption("--slow"):
-        return
-    skip = pytest.mark.skip(reason="long run: use --slow")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
-
-
 @pytest.fixture(scope="session")
 def baseline():
     """The baseline scenario as shipped."""

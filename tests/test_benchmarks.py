@@ -17,3 +17,4 @@ def test_small_benchmark_prints_every_figure():
     assert "plain per-agent Mesa loop" in out
     assert re.search(r"national: 13 municipalities x 24 months, both regimes", out)
     assert len(re.findall(r"per-agent Mesa", out)) >= 5  # every figure beside the yardstick
+    assert re.search(r"dashboard charts: the slowest \(\w+\) draws in \d+ ms", out)

@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from simulation.calibrate import calibrate, load_observations
-from simulation.cli import main
+from simulation.commands import main
 from simulation.errors import InputError
 from simulation.experiment import run_replications
 from simulation.scenario import load

@@ -7,9 +7,10 @@ import sys
 
 import pytest
 
-from simulation.cli import main, params_markdown
-from simulation.metrics import CONTRACT_METRICS
-from simulation.params import PARAMS
+from simulation.commands import main
+from simulation.commands.inspect import params_markdown
+from simulation.metrics import CONTRACT
+from simulation.declarations import PARAMS
 
 SMALL = ["--set", "population.residents=120", "--months", "12", "--replications", "3",
          "--workers", "1", "--quiet"]
@@ -81,14 +82,14 @@ def test_run_writes_the_contract_files(tmp_path):
     assert {"scenario", "policy", "seed", "months", "replications", "version",
             "scenario_sha256", "parameters", "metrics", "metrics_ci95"} <= set(summary)
     assert summary["policy"] == "indicatie" and summary["months"] == 12
-    assert set(CONTRACT_METRICS) <= set(summary["metrics"])
+    assert set(CONTRACT) <= set(summary["metrics"])
     assert summary["parameters"]["population.residents"] == 120
     reps = _rows(out / "replications.csv")
     assert len(reps) == 3 and list(reps[0])[0] == "replication"
-    assert set(CONTRACT_METRICS) <= set(reps[0])
+    assert set(CONTRACT) <= set(reps[0])
     ts = _rows(out / "timeseries.csv")
     assert set(TS_COLUMNS) <= set(ts[0]) and len(ts) == 3 * 12
-    for m in CONTRACT_METRICS:  # the summary's mean is the mean of the replications
+    for m in CONTRACT:  # the summary's mean is the mean of the replications
         vals = [float(r[m]) for r in reps if r[m] != ""]
         if vals:
             assert summary["metrics"][m] == pytest.approx(sum(vals) / len(vals))
@@ -114,7 +115,7 @@ def test_compare_writes_report_and_paired_differences(tmp_path):
     assert main(["run", "scenarios/baseline.toml", *SMALL, "--policy", "voorziening",
                  "--out", str(run)]) == 0
     summary = json.loads((run / "summary.json").read_text())
-    for m in CONTRACT_METRICS:
+    for m in CONTRACT:
         if summary["metrics"][m] is not None:
             assert summary["metrics"][m] == pytest.approx(data["metrics"][m]["voorziening"])
 

@@ -19,6 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from simulation.dashboard.charts import CHARTS
+from simulation.dashboard.controls import format_value
+from simulation.scenario import load
+
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -82,7 +86,7 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def chromium():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # deferred: a dev extra, only with Chromium
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
@@ -135,13 +139,13 @@ def _reset_until(page, done, tries: int = 10) -> None:
     pytest.fail("the changed setting never reached the model")
 
 
-def test_page_renders_in_dutch_with_both_regimes_and_four_charts(page):
+def test_page_renders_in_dutch_with_both_regimes_and_every_chart(page):
     for words in ("Gemeente en scenario", "Toegangsregime", "Vergelijken met",
                   "Startgetal toeval", "Budget algemene voorziening (€ per jaar)",
                   "Variant: ontschot budget (één pot)",
                   f"Vergelijking over {REPLICATIONS} herhalingen", "Downloaden"):
         page.get_by_text(words).first.wait_for(state="attached")
-    page.get_by_role("img").nth(3).wait_for()  # four charts, drawn as images
+    page.get_by_role("img").nth(len(CHARTS) - 1).wait_for()  # every chart, drawn as an image
     assert page.get_by_text("Participatieladder").count() == 0
     assert _status(page) == ["indicatie: maand 0 van 60", "voorziening: maand 0 van 60"]
     assert _slider(page, "Onderzoeken per maand").get_attribute("aria-valuenow") == "6"
@@ -175,9 +179,6 @@ def test_play_runs_month_after_month_until_paused(page):
 
 
 def test_picking_another_municipality_starts_from_its_scenario(page):
-    from simulation.dashboard.controls import format_value
-    from simulation.scenario import load
-
     ommen = load(ROOT / "scenarios" / "ommen.toml")
     page.locator(".v-select", has_text="baseline").first.click()
     page.get_by_role("option", name="ommen").click()

@@ -40,27 +40,37 @@ def test_acceptability_is_a_probability_that_follows_the_net_benefit(results):
 
 
 def test_break_even_interpolates_where_the_difference_changes_sign(small):
-    be = economics.break_even(small, "indicatie", "voorziening", replications=3, seed=2)
+    budget = small["voorziening.budget_per_year_eur"]
+    grid = [0.0, budget, 4 * budget]  # no budget is cheaper, four times as much is not
+    be = economics.break_even(small, "indicatie", "voorziening", replications=3, seed=2,
+                              grid=grid)
     d = np.array(be["difference"])
     assert (np.diff(d) > 0).all()  # a bigger budget always costs more
-    if be["break_even"] is not None:
-        i = np.flatnonzero(np.sign(d[:-1]) != np.sign(d[1:]))[0]
-        assert be["grid"][i] <= be["break_even"] <= be["grid"][i + 1]
+    assert d[0] < 0 < d[-1]
+    i = np.flatnonzero(np.sign(d[:-1]) != np.sign(d[1:]))[0]
+    x0, x1 = grid[i], grid[i + 1]
+    assert be["break_even"] == pytest.approx(x0 + (x1 - x0) * -d[i] / (d[i + 1] - d[i]))
 
 
 def test_tornado_varies_each_unmeasured_parameter_over_its_range(small):
-    from simulation.params import uncertain_params
+    from simulation.declarations import uncertain_params
 
     sc = small.with_overrides({"simulation.months": 12, "population.residents": 100})
     df = economics.tornado(sc, "indicatie", "voorziening", replications=2, seed=3)
     assert set(df["parameter"]) == {p.key for p in uncertain_params()}
     assert (df["swing"].diff().dropna() <= 0).all()  # largest first
-    row = df.set_index("parameter").loc["voorziening.place_cost_share_of_tariff"]
-    assert row["swing"] >= 0
+    # one end recomputed by hand: the paired difference with that parameter at its low end
+    row = df.set_index("parameter").loc["voorziening.uptake_elasticity"]
+    low = compare(sc.with_overrides({"voorziening.uptake_elasticity": row["low"]}),
+                  replications=2, seed=3)
+    expected = (low.of("voorziening")["net_cost_eur"] - low.of("indicatie")["net_cost_eur"])
+    assert row["difference_at_low"] == pytest.approx(expected.mean())
+    assert row["swing"] == pytest.approx(abs(row["difference_at_high"]
+                                             - row["difference_at_low"]))
 
 
 def test_psa_draws_are_shared_by_both_policies_and_within_range(small):
-    from simulation.params import BY_KEY
+    from simulation.declarations import BY_KEY
 
     res = compare(small, replications=5, seed=4, psa=True)
     cols = [c for c in res.metrics.columns if c.startswith("psa:")]

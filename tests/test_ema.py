@@ -4,9 +4,9 @@ import pytest
 
 pytest.importorskip("ema_workbench")
 
-from simulation.cli import main  # noqa: E402
+from simulation.commands import main  # noqa: E402
 from simulation.ema import discover, ema_model, scenario_key  # noqa: E402
-from simulation.params import uncertain_params  # noqa: E402
+from simulation.declarations import uncertain_params  # noqa: E402
 from simulation.sweep import run_sweep  # noqa: E402
 
 

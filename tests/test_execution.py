@@ -4,13 +4,14 @@ The Dask tests start a real ``dask.distributed`` LocalCluster with two worker pr
 (once for the module) and run replications, a sweep and the national scenario on it.
 """
 
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from simulation import execution
-from simulation.cli import main
+from simulation.commands import main
 from simulation.errors import InputError
 from simulation.experiment import run_replications
 from simulation.scenario import load
@@ -95,3 +96,33 @@ def test_in_process_executor_runs_tasks_in_order():
     with pytest.raises(InputError):
         with execution.executor(0):
             pass
+
+
+class _ExitsAtOnce:
+    """A plan whose one task ends the worker process that runs it, as a crash would."""
+
+    function = staticmethod(os._exit)
+    tasks = [(70,)]
+    total = 1
+    unit = "task"
+
+    def take(self, index, result):
+        return 1
+
+    def failure(self, index):
+        return f"task {index}, which exits on purpose"
+
+
+def test_a_worker_process_that_dies_is_one_plain_error():
+    with execution.executor(2) as pool:
+        assert isinstance(pool, execution.ProcessPool)
+        with pytest.raises(RuntimeError) as err:
+            execution.run_plan(pool, _ExitsAtOnce(), "test", progress=False)
+    assert str(err.value) == ("a worker process died while running task 0, which exits on "
+                              "purpose")
+
+
+def test_work_is_split_in_about_four_batches_per_worker():
+    assert execution.chunks(list(range(10)), 1) == [list(range(10))]
+    batches = execution.chunks(list(range(10)), 2)
+    assert [x for b in batches for x in b] == list(range(10)) and len(batches) == 5

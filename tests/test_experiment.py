@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from simulation.experiment import ci95, compare, run, run_replications, replication_seed
-from simulation.metrics import CONTRACT_METRICS, METRICS
+from simulation.experiment import ci95, compare, run, run_replications
+from simulation.runs import replication_seed
+from simulation.metrics import CONTRACT, METRICS
 
 
 def test_ci95_is_the_student_t_interval_and_absent_for_one_value():
@@ -32,7 +33,7 @@ def test_comparison_is_the_paired_difference(small):
     # the same residents under both regimes
     assert (a["residents_end"] == b["residents_end"]).all()
     assert list(res.metrics.columns[:2]) == ["replication", "policy"]
-    assert set(CONTRACT_METRICS) <= set(METRICS) <= set(res.metrics.columns)
+    assert set(CONTRACT) <= set(METRICS) <= set(res.metrics.columns)
 
 
 def test_compare_means_equal_single_regime_runs(small):

@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from simulation.cli import main
+from simulation.commands import main
 from simulation.errors import InputError
-from simulation.params import PARAMS
+from simulation.declarations import PARAMS
 from simulation.scenario import loads, parse_overrides
 
 EXAMPLES = int(os.environ.get("DOORSTROOM_FUZZ_EXAMPLES", "150"))

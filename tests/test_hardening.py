@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -22,17 +23,31 @@ def _start(*args):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _wait_until_busy(proc, seconds=6.0):
-    time.sleep(seconds)  # past imports, inside the replications
-    assert proc.poll() is None, "the run ended before it could be interrupted"
+def _cpu_seconds(pid: int) -> float:
+    """CPU time a process has used (from /proc; Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _wait_until_busy(pid: int, proc, cpu: float = 4.0) -> None:
+    """Wait until ``pid`` has done ``cpu`` seconds of work: past its imports (about 1.5 s),
+    inside the replications, however fast or loaded the machine is."""
+    for _ in range(1200):
+        if proc.poll() is not None:
+            break
+        if _cpu_seconds(pid) >= cpu:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the run ended (or hung) before it could be interrupted")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
 def test_interrupted_compare_leaves_no_folder_that_looks_complete(tmp_path, sig):
     out = tmp_path / "cmp"
     proc = _start("compare", "scenarios/baseline.toml", "--replications", "2000",
                   "--workers", "1", "--out", str(out))
-    _wait_until_busy(proc)
+    _wait_until_busy(proc.pid, proc)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     if sig == signal.SIGINT:
@@ -44,14 +59,39 @@ def test_interrupted_compare_leaves_no_folder_that_looks_complete(tmp_path, sig)
         assert left.name.startswith(".cmp.partial-") and (left / "INCOMPLETE").exists()
 
 
-def test_a_dead_worker_is_reported_with_its_seeds(tmp_path):
-    done = _doorstroom("run", "scenarios/baseline.toml", *SMALL, "--replications", "6",
-                       "--workers", "2", "--out", str(tmp_path / "r"),
-                       env={"DOORSTROOM_FAULT_REPLICATION": "3"}, timeout=120)
-    assert done.returncode == 1
-    assert "worker process died" in done.stderr and "seeds" in done.stderr
-    assert "Traceback" not in done.stderr
-    assert not (tmp_path / "r").exists()
+def _worker_processes(pid: int) -> list[int]:
+    """The spawned worker processes of process ``pid`` (from /proc; Linux)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            ppid = next(line.split()[1] for line in status.read_text().splitlines()
+                        if line.startswith("PPid:"))
+            cmdline = (status.parent / "cmdline").read_bytes()
+        except (OSError, StopIteration):
+            continue
+        if int(ppid) == pid and b"spawn_main" in cmdline:
+            found.append(int(status.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc (Linux)")
+def test_a_killed_worker_is_reported_with_its_seeds(tmp_path):
+    out = tmp_path / "r"
+    proc = _start("run", "scenarios/baseline.toml", "--replications", "400", "--workers", "2",
+                  "--out", str(out))
+    workers: list[int] = []
+    for _ in range(120):  # up to a minute for the pool to start
+        workers = _worker_processes(proc.pid)
+        if len(workers) == 2:
+            break
+        time.sleep(0.5)
+    assert len(workers) == 2, "the worker processes did not start"
+    _wait_until_busy(workers[0], proc)
+    os.kill(workers[0], signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert "worker process died" in err and "seeds" in err and "Traceback" not in err
+    assert not out.exists()
 
 
 def test_reproduce_confirms_a_stored_output(tmp_path):

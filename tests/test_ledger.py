@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from simulation.ledger import CATEGORIES, COST_CATEGORIES, Ledger
+from simulation.declarations import CATEGORIES, COST_CATEGORIES
+from simulation.ledger import Ledger
 
 
 def test_booking_rounds_each_amount_to_cents_and_sums_exactly():

@@ -17,11 +17,11 @@ def _metrics(sc, policy, **over):
 
 def test_regimes_answer_the_policy_questions(small):
     p = small.values
-    ind, vrz = Policy("indicatie"), Policy("voorziening")
-    assert ind.seek_multiplier(p) == 1.0
-    assert vrz.seek_multiplier(p) == pytest.approx(1 + p["voorziening.uptake_elasticity"])
-    assert ind.fear(p) == p["indicatie.fear_of_losing_decision"] and vrz.fear(p) == 0.0
-    assert Policy("indicatie", ["safety_net"]).fear(p) == 0.0
+    ind, vrz = Policy("indicatie", p=p), Policy("voorziening", p=p)
+    assert ind.seek_multiplier() == 1.0
+    assert vrz.seek_multiplier() == pytest.approx(1 + p["voorziening.uptake_elasticity"])
+    assert ind.fear() == p["indicatie.fear_of_losing_decision"] and vrz.fear() == 0.0
+    assert Policy("indicatie", ["safety_net"], p).fear() == 0.0
     assert Policy("indicatie", ["safety_net", "outcome_bonus"]).name == \
         "indicatie+safety_net+outcome_bonus"
 
@@ -85,8 +85,9 @@ def test_safety_net_removes_fear_and_skips_the_new_assessment(small):
     model = DoorstroomModel(sc, policy="indicatie", seed=3)
     pop = model.population
     working = model.rows_with(5)[:2]
+    assert working.size == 2  # the start population has residents in work
     arrivals = model.stats["queue_arrivals"]
-    model.policy.after_job_loss(model, working, 1)
+    model.policy.on_job_loss(model, working, 1)
     assert (pop.status[working] == 2).all() and pop.has_decision[working].all()
     assert model.stats["queue_arrivals"] == arrivals
 

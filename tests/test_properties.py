@@ -10,10 +10,10 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from simulation.ledger import COST_CATEGORIES, PAYERS
-from simulation.metrics import CONTRACT_METRICS, compute
+from simulation.declarations import COST_CATEGORIES, PAYER_NAMES as PAYERS
+from simulation.metrics import CONTRACT, compute
 from simulation.model import DoorstroomModel
-from simulation.params import VARIANTS
+from simulation.declarations import VARIANT_NAMES as VARIANTS
 from simulation.population import NEVER, Status
 from simulation.scenario import default_scenario
 
@@ -73,7 +73,7 @@ def test_invariants_hold_for_any_valid_scenario(over, policy, seed):
         assert np.array_equal(queued & ~pop.reassessment[: pop.n],
                               status == Status.WAITING_ASSESSMENT)
     m = compute(model)
-    for name in CONTRACT_METRICS:
+    for name in CONTRACT:
         v = m[name]
         assert name in ("cost_per_participant_year_eur", "cost_per_sustained_job_eur") or \
             np.isfinite(v), name
@@ -87,7 +87,7 @@ def test_invariants_hold_for_any_valid_scenario(over, policy, seed):
 def test_every_parameter_at_its_bounds_runs_without_error_or_hang():
     """Each parameter alone at its low and its high end: a clean run or a clear refusal."""
     from simulation.errors import InputError
-    from simulation.params import PARAMS
+    from simulation.declarations import PARAMS
 
     base = default_scenario().with_overrides({"population.residents": 60,
                                               "simulation.months": 6})

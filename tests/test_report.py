@@ -1,12 +1,35 @@
-"""The comparison report shows the comparison's own numbers, in Dutch or English."""
+"""The comparison report shows the comparison's own numbers, in Dutch or English, and
+names everything as it is declared."""
 
+import html
+import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
+from simulation import charts
+from simulation.commands import main
+from simulation.declarations import (
+    CATEGORIES,
+    COST_CATEGORIES,
+    GROUP_LABELS,
+    GROUPS,
+    LANGS,
+    PAYER_BY_NAME,
+    PAYER_NAMES,
+    money_column,
+    payer_column,
+)
 from simulation.experiment import compare
-from simulation.report import LABELS, MAIN_METRICS, fmt, write_report
+from simulation.metrics import ALL
+from simulation.presentation import MAIN_METRICS, fmt, is_money
+from simulation.report import LABELS, figures, monthly_means, write_report
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +58,7 @@ def test_report_has_every_section_and_the_comparison_numbers(results, tmp_path, 
         assert t[key] in page, key
     table = results.comparison().set_index("metric")
     for m in MAIN_METRICS:
-        money = m.endswith("_eur")
+        money = is_money(m)
         for col in ("indicatie", "voorziening", "difference"):
             assert fmt(table.loc[m, col], lang, money) in page, (m, col)
     assert len(re.findall(r"<img src=", page)) == 6
@@ -51,8 +74,6 @@ def test_plots_are_byte_identical_for_identical_results(results, tmp_path):
 
 
 def test_sensitivity_sections_show_the_tornado_and_break_even(results, tmp_path):
-    import pandas as pd
-
     tornado = pd.DataFrame([{"parameter": "voorziening.uptake_elasticity", "label_nl": "x",
                              "low": 0.0, "high": 0.5, "difference_at_low": -10.0,
                              "difference_at_high": 20.0, "swing": 30.0,
@@ -78,10 +99,6 @@ def test_the_answer_states_the_differences_with_intervals(results, tmp_path):
 
 
 def test_compare_report_matches_comparison_json(tmp_path, capsys):
-    import json
-
-    from simulation.cli import main
-
     out = tmp_path / "cmp"
     code = main(["compare", "scenarios/baseline.toml", "--set", "population.residents=150",
                  "--months", "24", "--replications", "4", "--workers", "1", "--out", str(out),
@@ -90,7 +107,7 @@ def test_compare_report_matches_comparison_json(tmp_path, capsys):
     data = json.loads((out / "comparison.json").read_text())
     page = (out / "report.html").read_text(encoding="utf-8")
     for m in MAIN_METRICS:
-        money = m.endswith("_eur")
+        money = is_money(m)
         for key in ("indicatie", "voorziening", "difference"):
             assert fmt(data["metrics"][m][key], "nl", money) in page, (m, key)
     ce = data["cost_effectiveness"]
@@ -99,9 +116,6 @@ def test_compare_report_matches_comparison_json(tmp_path, capsys):
 
 def test_report_renders_in_a_browser(results, tmp_path):
     """Render with headless Chromium when it is installed; keep the screenshot."""
-    import shutil
-    import subprocess
-
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("no Chromium on this machine")
@@ -116,3 +130,81 @@ def test_report_renders_in_a_browser(results, tmp_path):
     keep = Path("test-artifacts")
     keep.mkdir(exist_ok=True)
     shutil.copy(shot, keep / "report.png")
+
+
+# --- names come from the declarations ------------------------------------------------
+
+
+def legend(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_declared_category_and_payer_is_a_part_of_the_cost_chart(lang):
+    """A category or payer added to the declarations is a part of the bars, named as
+    declared, without an edit in the charts: the parts are read from the declarations."""
+    everything = {money_column(c): 1e5 for c in CATEGORIES} | {
+        payer_column(p): 1e5 for p in PAYER_NAMES}
+    totals = {"a": pd.Series(everything), "b": pd.Series(everything) * 2}
+    by_category = charts.costs(totals, lang, "title")
+    top_first = reversed  # the legend lists the top of the stack first
+    assert legend(by_category) == [CATEGORIES[c].label(lang) for c in top_first(COST_CATEGORIES)]
+    by_payer = charts.costs(totals, lang, "title", by="payer")
+    assert legend(by_payer) == [PAYER_BY_NAME[p].short(lang) for p in top_first(PAYER_NAMES)]
+    bars = by_category.axes[0].patches
+    assert len(bars) == 2 * len(COST_CATEGORIES)
+    assert sum(bar.get_height() for bar in bars[1::2]) == pytest.approx(
+        2 * sum(bar.get_height() for bar in bars[::2]))  # b's bar is twice a's
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_report_names_every_category_payer_and_group_as_declared(results, tmp_path, lang):
+    write_report(results, tmp_path, lang=lang)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    for metric in ALL:  # every ledger category, payer and target group has its metrics
+        assert f"<td>{html.escape(metric.label(lang))}</td>" in page, metric.name
+    for group in GROUPS:
+        assert f"<td>{html.escape(GROUP_LABELS[group](lang))}</td>" in page, group
+    spent = results.metrics.groupby("policy")[[money_column(c) for c in COST_CATEGORIES]].mean()
+    shown = [CATEGORIES[c].label(lang) for c in reversed(COST_CATEGORIES)
+             if spent[money_column(c)].any()]  # the legend lists the top of the stack first
+    assert legend(figures(results, lang)["costs.png"]) == shown
+
+
+# --- the charts ------------------------------------------------------------------------
+
+
+def test_the_jobs_chart_shows_the_mean_and_the_band_between_replications(results):
+    jobs = figures(results, "nl")["jobs.png"]
+    ax = jobs.axes[0]
+    ts = results.timeseries
+    for policy, line, band in zip(("indicatie", "voorziening"), ax.get_lines(),
+                                  ax.collections):
+        wide = ts[ts["policy"] == policy].pivot(index="month", columns="replication",
+                                                values="jobs_started").cumsum()
+        assert line.get_label() == policy
+        assert np.allclose(line.get_ydata(), wide.mean(axis=1))
+        top = band.get_paths()[0].vertices[:, 1].max()  # the band's upper edge at the end
+        assert top == pytest.approx(np.percentile(wide.iloc[-1], 97.5))
+        assert top > wide.iloc[-1].mean() or wide.iloc[-1].nunique() == 1
+    ladder = figures(results, "en")["ladder.png"]
+    assert [ax.get_title() for ax in ladder.axes] == ["indicatie", "voorziening"]
+    assert legend(ladder) == [f"rung {r}" for r in range(6, 0, -1)]  # top of the stack first
+
+
+def test_monthly_means_average_the_replications(results):
+    means = monthly_means(results.timeseries, results.policies)
+    ts = results.timeseries
+    one = ts[(ts["policy"] == "voorziening") & (ts["month"] == 5)]
+    assert means["voorziening"].loc[5, "in_day_activity"] == pytest.approx(
+        one["in_day_activity"].mean())
+
+
+def test_charts_never_use_pyplot():
+    """No global figure state: the dashboard's sessions and the report share nothing."""
+    code = ("import sys; from simulation import charts, report; import pandas as pd; "
+            "charts.png(charts.costs({'a': pd.Series({'cost_day_activity_eur': 1.0})}, 'nl', "
+            "'t')); print('matplotlib.pyplot' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.stdout.strip() == "False", done.stderr

@@ -57,7 +57,9 @@ def test_poisson_and_binomial_match_their_distributions():
 def test_derived_seeds_differ_and_are_stable():
     seeds = {rng.derive_seed(1, "replication", r) for r in range(1000)}
     assert len(seeds) == 1000
-    assert rng.derive_seed(1, "replication", 0) == rng.derive_seed(1, "replication", 0)
+    # stable across versions and machines: stored results stay reproducible
+    assert rng.derive_seed(1, "replication", 0) == 2890485514571412321
+    assert rng.derive_seed(20251123, "replication", 7) == 2512750758219619490
     assert all(0 <= s < 2**63 for s in seeds)
 
 

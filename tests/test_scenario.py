@@ -3,7 +3,7 @@
 import pytest
 
 from simulation.errors import InputError
-from simulation.params import BY_KEY
+from simulation.declarations import BY_KEY
 from simulation.scenario import load, loads, parse_overrides
 
 

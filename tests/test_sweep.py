@@ -88,7 +88,7 @@ def test_a_sweep_killed_mid_run_resumes_to_identical_results(tmp_path):
             "--replications", "2", "--compare", "--set", "population.residents=150",
             "--months", "24"]
     # the reference: one uninterrupted sweep in this process
-    from simulation.cli import main
+    from simulation.commands import main
 
     assert main([*args, "--workers", "1", "--out", str(tmp_path / "whole")]) == 0
     whole = pd.read_parquet(tmp_path / "whole" / "results.parquet")

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from simulation.declarations import VARIANT_NAMES
 from simulation.experiment import compare
 from simulation.model import DoorstroomModel
 
@@ -73,9 +74,7 @@ def test_volunteer_offset_lowers_support_at_home_for_unpaid_workers(small):
 
 
 def test_all_variants_together_keep_the_books_balanced(small):
-    every = "voorziening+" + "+".join(("ontschot", "trial_placements", "single_front_door",
-                                       "safety_net", "outcome_bonus", "sheltered_work",
-                                       "volunteer_offset"))
+    every = "+".join(("voorziening", *VARIANT_NAMES))
     sc = small.with_overrides({"home_support.share_with_support": 0.2})
     model = DoorstroomModel(sc, policy=every, seed=4, ledger_detail=True).run()
     e = model.ledger.entries_frame()

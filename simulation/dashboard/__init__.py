@@ -1,19 +1,20 @@
 """The browser dashboard: what-if for policy makers, both regimes side by side.
 
 ``doorstroom dashboard`` calls ``serve``, which starts Solara's server on the page in
-``app.py``: Mesa's SolaraViz with sliders generated from the parameter registry, the
-twin model of both regimes, four charts, a replications button with the comparison
+``app.py``: Mesa's SolaraViz with sliders generated from the declared parameters, the
+twin model of both regimes, its charts, a replications button with the comparison
 table, and downloads. The modules besides ``app.py`` are plain Python, testable without
 a browser:
 
-- ``controls``: the inputs (from ``params.PARAMS``) and the scenario they make;
+- ``controls``: the inputs (from ``simulation.declarations``) and the scenario they make;
 - ``twin``: both regimes as one Mesa model, on common random numbers;
-- ``charts``: the four figures;
-- ``replications``: the replications button and the comparison table;
-- ``files``: uploads, downloads and the one results folder the page writes in;
-- ``texts``: every word on the page, Dutch and English.
+- ``charts``: the report's charts (``simulation.charts``) on the twin model's run;
+- ``replications``: the replications button, its results folder and the comparison table;
+- ``files``: uploads, downloads and the checks on the one folder the page writes in;
+- ``texts``: every sentence on the page, Dutch and English.
 
-Importing this package does not import Solara or Mesa; ``serve`` does.
+Importing this package imports neither Solara nor Mesa (nor the command line); ``serve``
+imports Solara when the server starts.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ import sys
 import warnings
 from pathlib import Path
 
+from ..declarations import LANGS
 from ..errors import InputError
+from ..scenario import load
+from .files import RESULTS_ENV, is_national, results_root
 
 #: Where ``scripts/fetch_solara_assets.py`` puts the page's JavaScript and CSS.
 ASSET_CACHE = Path(__file__).resolve().parents[2] / ".solara-cdn"
@@ -78,8 +82,6 @@ def configure(scenario_path: str | os.PathLike, lang: str = "nl") -> None:
     Solara reads its settings from the environment when it is imported: the offline
     asset cache (when ``scripts/fetch_solara_assets.py`` filled it) and no telemetry.
     """
-    from .files import RESULTS_ENV, results_root
-
     cache = asset_cache()
     if cache is not None:
         os.environ["SOLARA_ASSETS_PROXY_CACHE_DIR"] = str(cache)
@@ -97,21 +99,17 @@ def serve(scenario_path: str | os.PathLike = "scenarios/baseline.toml",
     scenario is valid, the port is free. Only ``host`` decides who can reach the page;
     the default is this machine only.
 
-    Example::
+    From Python (it serves until interrupted)::
 
         from simulation.dashboard import serve
         serve("scenarios/ommen.toml", port=8766)   # then open http://127.0.0.1:8766
     """
-    from ..scenario import load
-
-    from .files import is_national
-
     check_installed()
     if is_national(load(scenario_path)):  # a bad scenario is the user's to fix: exit 2
         raise InputError(f"{scenario_path}: a national scenario (every municipality); the "
                          "dashboard shows one municipality, so start it with a "
                          "municipality's scenario and run this one with doorstroom compare")
-    if lang not in ("nl", "en"):
+    if lang not in LANGS:
         raise InputError(f"--lang {lang}: choose nl or en")
     _check_port(host, port)
     configure(scenario_path, lang)
@@ -126,6 +124,8 @@ def serve(scenario_path: str | os.PathLike = "scenarios/baseline.toml",
     # 3.3's ComponentsView, and plain http on this machine gets a same-site cookie note.
     warnings.filterwarnings("ignore", message=".*found despite early return")
     warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
+    # Deferred on purpose: Solara is an optional extra, heavy to import, and reads the
+    # environment ``configure`` just set when it is imported.
     from solara.__main__ import cli
 
     cli.main(args=["run", "simulation.dashboard.app", "--host", host, "--port", str(port),

@@ -1,10 +1,10 @@
 """The dashboard page: Mesa's SolaraViz around the twin model, plus what a council needs.
 
 SolaraViz gives what Mesa users know: the sidebar with Reset, play and Step, an input per
-entry of ``model_params`` and the information panel, and the draggable grid with our four
-charts. Around it this page adds the scenario picker and upload, the language switch, the
-status of both regimes (and any problem with the settings, in words), the replications
-button with the comparison table, and the downloads.
+entry of ``model_params`` and the information panel, and the draggable grid with our
+charts (``charts.CHARTS``). Around it this page adds the scenario picker and upload, the
+language switch, the status of both regimes (and any problem with the settings, in
+words), the replications button with the comparison table, and the downloads.
 
 State lives in Solara reactive variables, which are per browser session; the page holds
 no file paths from the browser: scenarios are picked by name from the list made at
@@ -25,11 +25,12 @@ import solara.lab
 from mesa.visualization import SolaraViz
 from mesa.visualization.utils import update_counter
 
+from ..declarations import LANGS
 from ..errors import InputError
 from ..scenario import Scenario, load
 from . import LANG_ENV, SCENARIO_ENV, charts, controls, files, replications
 from .controls import Problem
-from .texts import LANGS, text
+from .texts import text
 from .twin import TwinModel
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ def replicate(setup: controls.Setup, lang_code: str) -> None:
         replicate.progress = 100.0 * done / max(total, 1)
 
     res = replications.run(setup, n, on_progress)
-    folder = files.save_results(res, lang_code)
+    folder = replications.save(res, lang_code)
     results.set((replications.key(setup), res, folder))
 
 

@@ -1,10 +1,11 @@
-"""The page's inputs, generated from the parameter registry, and the scenario they make.
+"""The page's inputs, generated from the declarations, and the scenario they make.
 
 SolaraViz draws an input for every entry of its ``model_params`` dict and, on Reset,
 passes their values to the model as keyword arguments. ``model_params`` builds that dict
-from ``params.PARAMS`` (labels, units, ranges) for the keys in ``SLIDER_KEYS``; the
-model turns the values back into a validated scenario with ``build_setup``, which never
-raises: a bad combination becomes a ``Problem`` the page shows in words.
+from the declared parameters (labels, units, ranges) for the keys in ``SLIDER_KEYS`` and
+from the declared variants; the model turns the values back into a validated scenario
+with ``build_setup``, which never raises: a bad combination becomes a ``Problem`` the
+page shows in words.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from ..declarations import BY_KEY, REGIME_NAMES, VARIANT_NAMES, Param
 from ..errors import InputError
-from ..params import BY_KEY, REGIMES, VARIANTS, Param
+from ..presentation import variant_label
 from ..scenario import Scenario
-from .texts import VARIANT_LABELS, param_label, text, translate_error
+from .texts import param_label, text, translate_error
 
 #: The knobs a council turns, in the order the page shows them: access and money first,
 #: then who is in scope, then the horizon. Any registry key with a number can be added.
@@ -146,12 +148,12 @@ def slider_specs(scenario: Scenario, lang: str = "nl") -> list[SliderSpec]:
 def policy_choices(scenario: Scenario) -> list[str]:
     """What a regime can be compared with: the other regime or one of the scenario's
     alternatives."""
-    return [*REGIMES, *scenario.alternatives]
+    return [*REGIME_NAMES, *scenario.alternatives]
 
 
 def default_compare_with(scenario: Scenario) -> str:
     regime = scenario["policy.regime"]
-    return next(r for r in REGIMES if r != regime)
+    return next(r for r in REGIME_NAMES if r != regime)
 
 
 def model_params(scenario: Scenario, lang: str = "nl") -> dict[str, Any]:
@@ -174,10 +176,9 @@ def model_params(scenario: Scenario, lang: str = "nl") -> dict[str, Any]:
     for spec in slider_specs(scenario, lang):
         out[spec.key] = spec.as_model_param()
     chosen = set(scenario["policy.variants"])
-    for v in VARIANTS:
+    for v in VARIANT_NAMES:
         out[VARIANT_PREFIX + v] = {"type": "Checkbox", "value": v in chosen,
-                                   "label": text(lang, "variant",
-                                                 label=VARIANT_LABELS[lang][v])}
+                                   "label": text(lang, "variant", label=variant_label(v, lang))}
     return out
 
 
@@ -213,8 +214,8 @@ def build_setup(base: Scenario, inputs: Mapping[str, Any]) -> Setup:
             except (TypeError, ValueError):
                 return Setup(None, policies, seed, Problem(
                     "bad_setting", detail=f"{key} = {value!r} is not a number"))
-    variants = [v for v in VARIANTS if inputs.get(VARIANT_PREFIX + v,
-                                                  v in base["policy.variants"])]
+    variants = [v for v in VARIANT_NAMES if inputs.get(VARIANT_PREFIX + v,
+                                                       v in base["policy.variants"])]
     overrides["policy.variants"] = variants
     try:
         scenario = base.with_overrides(overrides)
@@ -232,7 +233,7 @@ def settings_summary(twin, lang: str = "nl") -> list[tuple[str, str]]:
     sc = twin.scenario_used
     if sc is None:
         return []
-    variants = [VARIANT_LABELS[lang][v] for v in sc["policy.variants"]]
+    variants = [variant_label(v, lang) for v in sc["policy.variants"]]
     lines = [(param_label(BY_KEY[REGIME_KEY], lang), twin.policies[0]),
              (text(lang, "compare_with"), twin.policies[1]),
              (param_label(BY_KEY["policy.variants"], lang),

@@ -7,7 +7,8 @@ The safety model in one place:
 - the page writes only under ``results_root()`` (``results/dashboard`` by default); every
   folder name is made from a sanitised scenario name and checked to resolve inside it;
 - downloads are made in memory from the model and the replications, or read back from
-  the folder the page itself wrote.
+  the folder the page itself wrote (``replications.save`` writes it, in a folder from
+  ``new_folder``).
 """
 
 from __future__ import annotations
@@ -147,24 +148,6 @@ def months_csv(timeseries: pd.DataFrame) -> str:
 def comparison_csv(results) -> str:
     """Per metric: both means, the paired difference and its 95% interval, as CSV."""
     return results.comparison().to_csv(index=False, lineterminator="\n")
-
-
-def save_results(results, lang: str, root: Path | None = None) -> Path:
-    """Every result file of a comparison (as ``doorstroom compare`` writes them) in a new
-    folder under the results root; ``doorstroom reproduce`` can rerun it."""
-    from .. import provenance
-    from ..cli import write_results
-    from ..output import output_dir, write_json
-
-    root = results_root() if root is None else Path(root).resolve()
-    root.mkdir(parents=True, exist_ok=True)
-    folder = new_folder(root, results.scenario.name)
-    with output_dir(folder) as tmp:
-        write_results(tmp, results, "compare", lang)
-        write_json(tmp / provenance.FILE, provenance.record(
-            ["dashboard"], "compare", results.scenario, results.seed, results.replications,
-            results.policies, lang))
-    return folder
 
 
 def report_download(folder: Path, root: Path | None = None) -> bytes:

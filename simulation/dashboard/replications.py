@@ -1,27 +1,35 @@
-"""The "run 30 replications" button: paired replications and the comparison table.
+"""The "run 30 replications" button: paired replications, their results folder and the
+comparison table.
 
 The button runs ``experiment.run_replications`` on the scenario and the two policy sets
-the page shows, in two worker processes, reporting progress as runs finish. The table
-it fills is ``Results.comparison``: both means, the paired difference and its 95%
-interval, for the outcomes a council asks about first.
+the page shows, in two worker processes, reporting progress as runs finish, and saves
+every result file (as ``doorstroom compare`` writes them) in a new folder under the
+page's results root. The table it fills is ``Results.comparison``: both means, the
+paired difference and its 95% interval, for the outcomes a council asks about first and
+what each payer paid.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Callable
 
+from .. import provenance
+from ..declarations import PAYER_NAMES, payer_column
 from ..experiment import Results, run_replications
-from ..report import MAIN_METRICS, METRIC_LABELS_NL, fmt
+from ..output import output_dir, write_json
+from ..presentation import MAIN_METRICS, fmt, fmt_range, is_money, metric_label
+from ..results_folder import write_results
 from .controls import Setup
+from .files import new_folder, results_root
 from .texts import text
 
 DEFAULT_REPLICATIONS = 30
 #: Tests and slow machines set fewer replications here (the page says how many it runs).
 REPLICATIONS_ENV = "DOORSTROOM_DASHBOARD_REPLICATIONS"
 WORKERS = 2
-TABLE_METRICS = (*MAIN_METRICS, "payer_wmo_eur", "payer_pw_benefits_eur",
-                 "payer_pw_reintegration_eur", "payer_ontschot_eur")
+TABLE_METRICS = (*MAIN_METRICS, *(payer_column(p) for p in PAYER_NAMES))
 
 
 def replication_count() -> int:
@@ -49,11 +57,18 @@ def run(setup: Setup, replications: int,
                             workers=WORKERS, progress=False, on_progress=on_progress)
 
 
-def metric_label(metric: str, lang: str) -> str:
-    if lang == "nl":
-        return METRIC_LABELS_NL.get(metric, metric)
-    words = metric.removesuffix("_eur").replace("_", " ")
-    return f"{words[:1].upper()}{words[1:]}" + (" (EUR)" if metric.endswith("_eur") else "")
+def save(results: Results, lang: str, root: Path | None = None) -> Path:
+    """Every result file of a comparison (as ``doorstroom compare`` writes them) in a new
+    folder under the results root; ``doorstroom reproduce`` can rerun it."""
+    root = results_root() if root is None else Path(root).resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    folder = new_folder(root, results.scenario.name)
+    with output_dir(folder) as tmp:
+        write_results(tmp, results, "compare", lang)
+        write_json(tmp / provenance.FILE, provenance.record(
+            ["dashboard"], "compare", results.scenario, results.seed, results.replications,
+            results.policies, lang))
+    return folder
 
 
 def table(results: Results, lang: str = "nl") -> list[list[str]]:
@@ -64,14 +79,14 @@ def table(results: Results, lang: str = "nl") -> list[list[str]]:
     one = results.replications < 2
     rows = [[text(lang, "metric"), a, b, text(lang, "difference", a=a, b=b),
              text(lang, "interval")]]
+    payers = {payer_column(p) for p in PAYER_NAMES}
     for m in TABLE_METRICS:
         r = by.loc[m]
-        if m.startswith("payer_") and not (r[a] or r[b]):
+        if m in payers and not (r[a] or r[b]):
             continue
-        money = m.endswith("_eur")
-        low, high = r["ci95_low"], r["ci95_high"]
-        interval = (text(lang, "no_interval") if one or low is None or low != low
-                    else f"{fmt(low, lang, money)} … {fmt(high, lang, money)}")
+        money = is_money(m)
+        interval = ((None if one else fmt_range(r["ci95_low"], r["ci95_high"], lang, money))
+                    or text(lang, "no_interval"))
         rows.append([metric_label(m, lang), fmt(r[a], lang, money), fmt(r[b], lang, money),
                      fmt(r["difference"], lang, money), interval])
     return rows

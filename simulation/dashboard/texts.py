@@ -1,16 +1,17 @@
-"""Every word the dashboard shows, in Dutch (the default) and English.
+"""Every sentence the dashboard shows, in Dutch (the default) and English.
 
-Parameter labels come from the registry (``label_nl``; in English a label derived from
-``meaning``); everything else the page says is here, so a translation is one table.
+Names of parameters, variants, payers, categories and metrics come from the
+declarations through ``simulation.presentation``, and the words on the charts' axes from
+``simulation.charts``; everything else the page says is here, so a translation is one
+table.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..params import BY_KEY, Param
-
-LANGS = ("nl", "en")
+from ..declarations import BY_KEY, Param
+from ..presentation import param_name
 
 TEXTS = {
     "nl": {
@@ -34,16 +35,9 @@ TEXTS = {
                     "beginnen.",
         "ladder": "Participatieladder: inwoners per trede",
         "jobs": "Banen: gestart (opgeteld) en in betaald werk",
-        "jobs_started": "gestart, opgeteld",
-        "in_work": "in betaald werk",
         "waiting": "Wachtlijsten",
-        "wait_assessment": "wacht op onderzoek",
-        "wait_placement": "wacht op plek",
-        "costs": "Kosten per betaler, opgeteld tot nu",
-        "month": "maand",
-        "residents": "inwoners",
-        "eur_thousands": "euro (x 1.000)",
-        "rung": "trede",
+        "costs": "Kosten per categorie, opgeteld tot nu",
+        "payers": "Kosten per betaler, opgeteld tot nu",
         "no_data": "Nog geen maand gesimuleerd: kies Step of ▶.",
         "comparison": "Vergelijking over {n} herhalingen",
         "run": "{n} herhalingen draaien",
@@ -92,16 +86,9 @@ TEXTS = {
                     "again.",
         "ladder": "Participation ladder: residents per rung",
         "jobs": "Jobs: started (cumulative) and in paid work",
-        "jobs_started": "started, cumulative",
-        "in_work": "in paid work",
         "waiting": "Waiting lists",
-        "wait_assessment": "waiting for assessment",
-        "wait_placement": "waiting for a place",
-        "costs": "Costs per payer, cumulative to date",
-        "month": "month",
-        "residents": "residents",
-        "eur_thousands": "euro (x 1,000)",
-        "rung": "rung",
+        "costs": "Costs by category, cumulative to date",
+        "payers": "Costs per payer, cumulative to date",
         "no_data": "No month simulated yet: press Step or ▶.",
         "comparison": "Comparison over {n} replications",
         "run": "Run {n} replications",
@@ -128,30 +115,6 @@ TEXTS = {
         "same_policy": "Both sides are '{policy}'; choose another policy under 'Compare with'.",
         "seed_bad": "The seed must be a whole number (0 or more), not '{value}'.",
     },
-}
-
-VARIANT_LABELS = {
-    "nl": {"ontschot": "ontschot budget (één pot)",
-           "trial_placements": "extra proefplaatsen (wen-stages)",
-           "single_front_door": "één loket Wmo en Participatiewet",
-           "safety_net": "vangnet na baanverlies",
-           "outcome_bonus": "uitstroombonus voor aanbieders",
-           "sheltered_work": "beschut werk",
-           "volunteer_offset": "vrijwilligerswerk vermindert begeleiding thuis"},
-    "en": {"ontschot": "one pot without walls (ontschot)",
-           "trial_placements": "extra trial placements",
-           "single_front_door": "single front door",
-           "safety_net": "safety net after job loss",
-           "outcome_bonus": "outcome bonus for providers",
-           "sheltered_work": "sheltered work",
-           "volunteer_offset": "volunteering reduces home support"},
-}
-
-PAYER_LABELS = {
-    "nl": {"wmo": "Wmo", "pw_benefits": "PW uitkeringen (BUIG)",
-           "pw_reintegration": "PW re-integratie", "ontschot": "één pot"},
-    "en": {"wmo": "Wmo", "pw_benefits": "PW benefits (BUIG)",
-           "pw_reintegration": "PW re-integration", "ontschot": "one pot"},
 }
 
 #: Units as a Dutch reader writes them; units not listed are shown as declared.
@@ -185,23 +148,12 @@ def unit(param: Param, lang: str) -> str:
     return _UNITS[lang].get(param.unit, param.unit)
 
 
-def english_label(param: Param) -> str:
-    """A short English label from the registry's one-line ``meaning``.
-
-    The meaning's first clause (up to ``;`` or a parenthesis), without its full stop, and
-    with a leading "X: y" shortened to "X" when X is a complete noun phrase.
-    """
-    head = re.split(r";|\s\(", param.meaning, maxsplit=1)[0].strip().rstrip(".")
-    before, colon, _ = head.partition(": ")
-    return before if colon and len(before.split()) >= 2 else head
-
-
 def param_label(param: Param, lang: str) -> str:
     """The label of an input: the registry's name for it plus its unit.
 
     What the name already says is left out of the unit ("Onderzoeken per maand").
     """
-    name = param.label_nl if lang == "nl" else english_label(param)
+    name = param_name(param, lang)
     u = unit(param, lang)
     for phrase in re.findall(r"per \w+", u):  # "Tarief per dagdeel (€)", not "(€ per dagdeel)"
         if phrase in name.lower():
@@ -220,8 +172,7 @@ def translate_error(message: str, lang: str) -> str:
     """
     for key in sorted(BY_KEY, key=len, reverse=True):
         if key in message:
-            label = BY_KEY[key].label_nl if lang == "nl" else english_label(BY_KEY[key])
-            message = message.replace(key, f"'{label}'")
+            message = message.replace(key, f"'{param_name(BY_KEY[key], lang)}'")
     message = re.sub(r"^(--set |[^\s:]+\.toml: |[\w-]+: )", "", message)
     if lang == "nl":
         for en, nl in _PHRASES_NL:

@@ -9,6 +9,8 @@ import json
 import math
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 STORED = ROOT / "tests" / "scenarios" / "baseline_summary.json"
 
@@ -21,15 +23,24 @@ def _script():
     return mod
 
 
-def test_baseline_summary_is_unchanged():
-    stored = json.loads(STORED.read_text())
-    now = _script().current()
+@pytest.fixture(scope="module")
+def now():
+    """The baseline summary as the code computes it now."""
+    return _script().current()
+
+
+def test_baseline_summary_is_unchanged(now):
+    """A fresh run of the baseline against the stored summary, both ways: the same
+    policies, the same metric names, and every value equal (Covasim's baseline test)."""
+    stored = json.loads(STORED.read_text())["metrics"]
+    assert set(now) == set(stored), "the policies of the baseline changed"
     changed = []
-    for policy, metrics in stored["metrics"].items():
-        for name, old in metrics.items():
+    for policy in stored:
+        for name in sorted(set(stored[policy]) | set(now[policy])):
+            old = stored[policy].get(name, "missing")
             new = now[policy].get(name, "missing")
             same = (old is None and new is None) or (
-                isinstance(new, float) and old is not None
+                isinstance(new, float) and isinstance(old, float)
                 and math.isclose(new, old, rel_tol=1e-9, abs_tol=1e-9))
             if not same:
                 changed.append(f"  {policy:12} {name:40} {old!r:>22} -> {new!r}")
@@ -43,13 +54,18 @@ def test_baseline_refresh_is_in_the_changelog():
     assert stored["fingerprint"] in (ROOT / "CHANGELOG.md").read_text()
 
 
-def test_baseline_results_are_plausible():
-    """Broad sanity: ranges a Dutch advisor would recognise (FACTS.md)."""
-    m = json.loads(STORED.read_text())["metrics"]
-    ind, vrz = m["indicatie"], m["voorziening"]
+def test_baseline_results_are_plausible(now):
+    """Broad sanity of a fresh run: ranges a Dutch advisor would recognise (FACTS.md)."""
+    ind, vrz = now["indicatie"], now["voorziening"]
     per_year = ind["cost_per_participant_year_eur"]
     assert 7_000 < per_year < 14_000  # FACTS §2: ~EUR 10,300 a year per indicated client
     assert 1.5 <= ind["mean_assessment_wait_months"] <= 4.0  # FACTS §1: 8 to 17 weeks
     assert vrz["cost_assessment_eur"] == 0
     assert vrz["participants_served"] >= ind["participants_served"]
     assert ind["residents_end"] == vrz["residents_end"]
+
+
+def test_a_refresh_is_logged_in_the_newest_changelog_section():
+    log = "# Changelog\n\n## 0.3.0\n\n- new thing\n\n## 0.2.0\n\n- old thing\n"
+    assert _script().with_entry(log, "- refreshed") == (
+        "# Changelog\n\n## 0.3.0\n\n- new thing\n- refreshed\n\n## 0.2.0\n\n- old thing\n")

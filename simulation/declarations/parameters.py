@@ -1,88 +1,33 @@
-"""The parameter registry: the one declaration of every knob in the model.
+"""The core parameters, section by section: unit, default, range, source, Dutch label.
 
-Each parameter is declared here once, with its unit, default, plausible range,
-source and Dutch label. Scenario validation, ``doorstroom params``,
-``docs/parameters.md``, sweeps and the dashboard all read these declarations;
-nothing else states a default. Sources cite a row of FACTS.md by section
-("FACTS §2: ...") or say "assumption: <why>".
-
-This module is pure data and imports nothing of the model, so ``validate`` and
-``params`` stay fast.
+Sources cite a row of FACTS.md by section ("FACTS §2: ...") or say "assumption: <why>".
+Parameters that only a variant uses are declared with the variant (``variants.py``);
+``declarations/__init__.py`` puts both into the one registry.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from .records import Label
+from .records import param as _p
+from .variants import REGIMES, VARIANTS
 
-REGIMES = ("indicatie", "voorziening")
-VARIANTS = (
-    "ontschot",
-    "trial_placements",
-    "single_front_door",
-    "safety_net",
-    "outcome_bonus",
-    "sheltered_work",
-    "volunteer_offset",
-)
-GROUPS = (
-    "intellectual_disability",
-    "mild_intellectual_disability",
-    "mental_health",
-    "acquired_brain_injury",
-    "autism",
-    "long_term_unemployed",
-)
+#: The target groups, in the order of every per-group list (``population.group_shares``).
+GROUP_LABELS: dict[str, Label] = {
+    "intellectual_disability": Label("verstandelijke beperking", "intellectual disability"),
+    "mild_intellectual_disability": Label("licht verstandelijke beperking",
+                                          "mild intellectual disability"),
+    "mental_health": Label("psychische aandoening (GGZ)", "mental health condition"),
+    "acquired_brain_injury": Label("niet-aangeboren hersenletsel", "acquired brain injury"),
+    "autism": Label("autisme", "autism"),
+    "long_term_unemployed": Label("langdurig werkloos, meervoudige problemen",
+                                  "long-term unemployed with multiple problems"),
+}
+GROUPS = tuple(GROUP_LABELS)
 PROVIDER_KINDS = ("care", "sheltered_company", "social_enterprise")
+_REGIME_NAMES = tuple(r.name for r in REGIMES)
+_VARIANT_NAMES = tuple(v.name for v in VARIANTS)
 
-
-@dataclass(frozen=True)
-class Param:
-    """One declared parameter.
-
-    Attributes:
-        key: dotted name as it stands in a scenario TOML (``section.name``).
-        kind: ``int``, ``float``, ``str``, ``list[float]`` or ``list[str]``.
-        unit: unit of the value (``"-"`` for a pure number or share).
-        default: value used when a scenario does not set it.
-        low, high: allowed range (inclusive) for numbers and list elements.
-        source: a FACTS.md row, or ``"assumption: why"``.
-        label_nl: Dutch label for reports and the dashboard.
-        meaning: one line in English on what it does in the model.
-        choices: allowed values for ``str`` and ``list[str]``.
-        length: required length for lists (``None``: any length).
-        plausible: for what nobody has measured (FACTS.md §11), the range the
-            probabilistic sensitivity analysis draws from (for a list: multipliers of the
-            default); ``None`` for what is known or is a policy lever.
-    """
-
-    key: str
-    kind: str
-    unit: str
-    default: Any
-    low: float | None
-    high: float | None
-    source: str
-    label_nl: str
-    meaning: str
-    choices: tuple[str, ...] | None = None
-    length: int | None = None
-    plausible: tuple[float, float] | None = None
-
-    @property
-    def uncertain(self) -> bool:
-        return self.plausible is not None
-
-    @property
-    def section(self) -> str:
-        return self.key.split(".", 1)[0]
-
-
-def _p(key, kind, unit, default, low, high, source, label_nl, meaning, **kw) -> Param:
-    return Param(key, kind, unit, default, low, high, source, label_nl, meaning, **kw)
-
-
-PARAMS: tuple[Param, ...] = (
+CORE_PARAMS = (
     # --- simulation -------------------------------------------------------
     _p("simulation.months", "int", "months", 60, 1, 600,
        "assumption: five years covers a council term plus the first re-assessments",
@@ -96,10 +41,11 @@ PARAMS: tuple[Param, ...] = (
     # --- policy -----------------------------------------------------------
     _p("policy.regime", "str", "-", "indicatie", None, None,
        "seeds: Oldenzaal names the change from indicatie to voorziening",
-       "Toegangsregime", "How day activities are accessed and paid.", choices=REGIMES),
+       "Toegangsregime", "How day activities are accessed and paid.", choices=_REGIME_NAMES),
     _p("policy.variants", "list[str]", "-", [], None, None,
        "seeds: the experiments Ommen, Oldenzaal, Landerd and Oudewater describe",
-       "Varianten", "Policy variants switched on besides the regime.", choices=VARIANTS),
+       "Varianten", "Policy variants switched on besides the regime.",
+       choices=_VARIANT_NAMES),
     # --- population -------------------------------------------------------
     _p("population.inhabitants", "int", "persons", 30_000, 100, 2_000_000,
        "assumption: a typical municipality; FACTS §9 places range 10,000-32,000",
@@ -268,12 +214,6 @@ PARAMS: tuple[Param, ...] = (
     _p("providers.work_orientation_effect", "float", "-", 1.0, 0.0, 4.0,
        "assumption: work-like day activities speed development (seeds: Oldenzaal, Ommen)",
        "Effect arbeidsmatigheid", "How much a provider's work orientation speeds development."),
-    _p("providers.outcome_bonus_eur", "float", "EUR", 2_500.0, 0.0, 50_000.0,
-       "assumption: about three months of per-dagdeel revenue (FACTS §2: ~EUR 860/month)",
-       "Uitstroombonus", "Bonus per job sustained 6 months (variant outcome_bonus)."),
-    _p("providers.outcome_bonus_referral_effect", "float", "-", 0.5, 0.0, 1.0,
-       "assumption: a bonus offsets half of the revenue aversion",
-       "Effect uitstroombonus", "Share of revenue aversion the outcome bonus removes."),
     # --- development -------------------------------------------------------
     _p("development.up_per_month", "list[float]", "1/month", [0.05, 0.025, 0.012], 0.0, 1.0,
        "FACTS §5 and §11: transition rates not found; assumption",
@@ -352,7 +292,7 @@ PARAMS: tuple[Param, ...] = (
     _p("jobcoach.price_per_hour_eur", "float", "EUR/h", 85.0, 0.0, 500.0,
        "FACTS §7: price not found; defaults EUR 85/h (range 70-100, assumption)",
        "Uurprijs jobcoach", "Price of one hour of job coaching."),
-    # --- home support and the variants' own parameters ------------------------
+    # --- home support and the Participatiewet budgets ------------------------
     _p("home_support.share_with_support", "float", "share", 0.0, 0.0, 1.0,
        "assumption: off by default, so costs are those of day activities and work; set it "
        "(about 0.2: FACTS §4, begeleiding reaches 12 per 1,000 inhabitants) to count support "
@@ -364,20 +304,6 @@ PARAMS: tuple[Param, ...] = (
     _p("home_support.price_per_hour_eur", "float", "EUR/h", 55.80, 0.0, 500.0,
        "FACTS §2: Westerveld 2023 individuele begeleiding basis EUR 55.80/h (plus 85.20)",
        "Uurprijs begeleiding thuis", "Price of one hour of individual support at home."),
-    _p("volunteer_offset.support_reduction", "float", "share", 0.5, 0.0, 1.0,
-       "assumption: seeds (Oudewater, Theo): volunteering reduced his support at home",
-       "Minder begeleiding door vrijwilligerswerk",
-       "Share of home support dropped for residents doing unpaid work (rung 4); variant "
-       "volunteer_offset."),
-    _p("single_front_door.assessment_cost_share", "float", "share", 0.6, 0.0, 1.0,
-       "assumption: seeds (Oudewater): one conversation for Wmo and Participatiewet instead "
-       "of two",
-       "Kosten onderzoek bij een loket", "Assessment and intake cost with one front door, "
-       "relative to separate doors; variant single_front_door."),
-    _p("single_front_door.months_saved", "int", "months", 1, 0, 12,
-       "assumption: the resident tells the story once; no hand-over between teams",
-       "Snellere toegang een loket", "Months the single front door takes off the minimum "
-       "processing time."),
     _p("participatiewet.reintegration_budget_per_year_eur", "float", "EUR/yr", 250_000.0, 0.0,
        1e10,
        "assumption: part of the werkdeel (~EUR 12 per inhabitant) for this group; with separate "
@@ -389,35 +315,6 @@ PARAMS: tuple[Param, ...] = (
        "need as the Participatiewet's; one pot (ontschot) removes the wall",
        "Toekenning bijstandsclient met schotten", "Eligibility for day activities of long-term "
        "unemployed bijstand clients under indicatie with separate pots, relative to others."),
-    _p("trial_placements.extra_slots_per_employer", "int", "places", 1, 0, 100,
-       "assumption: seeds (Ommen, Landerd): partner employers agree extra wen-stages",
-       "Extra stageplekken", "Extra trial places per employer (variant trial_placements)."),
-    _p("trial_placements.internal_slots_per_provider", "int", "places", 2, 0, 1_000,
-       "seeds (Ommen): a wen-stage in a care provider's own catering business",
-       "Stageplekken bij aanbieder", "Trial places in each provider's own business."),
-    _p("trial_placements.min_rung", "int", "rung", 3, 1, 4,
-       "seeds (Ommen): a wen-stage is a step from work-like day activities towards a job, so "
-       "it starts before a resident is ready for a regular trial (rung 4)",
-       "Stage vanaf trede", "Lowest ladder rung for a stage (variant trial_placements)."),
-    _p("trial_placements.internal_hire_probability", "float", "share", 0.1, 0.0, 1.0,
-       "assumption: a provider's own business seldom has a paid job to offer",
-       "Aanname na interne stage", "Chance an internal stage ends in a job there."),
-    _p("trial_placements.skill_boost", "float", "share", 0.15, 0.0, 1.0,
-       "assumption: a stage builds work skills even without a job",
-       "Vaardigheden door stage", "Skills gained from a stage that ends without a job."),
-    _p("sheltered_work.places_per_10000", "float", "places/10,000 inhabitants", 2.2, 0.0, 100.0,
-       "FACTS §6: 4,004 people in beschut werk at end 2019 = 2.2 per 10,000 inhabitants",
-       "Plaatsen beschut werk", "Sheltered-work places per 10,000 inhabitants (variant "
-       "sheltered_work)."),
-    _p("sheltered_work.min_loonwaarde", "float", "share", 0.15, 0.0, 1.0,
-       "assumption: beschut werk is for those with some but limited work capacity",
-       "Minimale loonwaarde beschut", "Loonwaarde needed for sheltered work."),
-    _p("sheltered_work.support_cost_per_month_eur", "float", "EUR/month", 800.0, 0.0, 10_000.0,
-       "assumption: supervision and adjustments in a protected workplace",
-       "Begeleidingskosten beschut werk", "Monthly cost of supervision in sheltered work."),
-    _p("sheltered_work.exit_per_month", "float", "1/month", 0.005, 0.0, 1.0,
-       "assumption: sheltered jobs are protected and rarely end",
-       "Uitval beschut werk", "Monthly chance a sheltered job ends."),
     # --- benefits ------------------------------------------------------------
     _p("benefits.bijstand_per_month_eur", "float", "EUR/month", 1308.45, 0.0, 10_000.0,
        "FACTS §8: bijstand norm single 21-AOW July 2024",
@@ -465,7 +362,7 @@ PARAMS: tuple[Param, ...] = (
 )
 
 #: Fields of one provider organisation (``[[providers.organisations]]``).
-ORGANISATION_FIELDS: tuple[Param, ...] = (
+ORGANISATION_FIELDS = (
     _p("name", "str", "-", None, None, None, "scenario file", "Naam", "Name of the provider."),
     _p("kind", "str", "-", "care", None, None, "MODEL.md §2", "Soort",
        "Care provider, sheltered-employment company or social enterprise.",
@@ -476,7 +373,6 @@ ORGANISATION_FIELDS: tuple[Param, ...] = (
        "scenario file", "Arbeidsmatigheid", "How work-like the offer is (0 care, 1 work)."),
 )
 
-BY_KEY: dict[str, Param] = {p.key: p for p in PARAMS}
 ORGANISATIONS_KEY = "providers.organisations"
 DEFAULT_ORGANISATIONS = (
     {"name": "Zorgaanbieder Noord", "kind": "care", "places_per_dagdeel": 14,
@@ -489,13 +385,3 @@ DEFAULT_ORGANISATIONS = (
      "work_orientation": 0.9},
 )
 
-
-def defaults() -> dict[str, Any]:
-    """Every parameter at its declared default (lists copied)."""
-    return {p.key: (list(p.default) if isinstance(p.default, list) else p.default)
-            for p in PARAMS}
-
-
-def uncertain_params() -> list[Param]:
-    """The parameters nobody has measured (FACTS.md §11), for sensitivity analysis."""
-    return [p for p in PARAMS if p.uncertain]

@@ -1,0 +1,110 @@
+"""``validate``, ``params`` and ``plan``: what a scenario holds, every parameter, the month.
+
+None of these imports the model, so they answer at once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from ..declarations import (
+    CATEGORIES,
+    ORGANISATION_FIELDS,
+    PARAMS,
+    PAYERS,
+    REGIMES,
+    VARIANTS,
+)
+from ..municipalities import municipality_values
+from .common import scenario_from
+
+
+def validate(args) -> int:
+    sc = scenario_from(args)
+    if sc.municipalities:
+        residents = sum(municipality_values(sc, m)["population.residents"]
+                        for m in sc.municipalities)
+        print(f"OK: {args.scenario}: {len(sc.municipalities)} municipalities, "
+              f"{sum(m.inhabitants for m in sc.municipalities):,} inhabitants, "
+              f"{residents:,} residents in scope (scaled by inhabitants), "
+              f"{sc['simulation.months']} months, regime {sc['policy.regime']}")
+        return 0
+    print(f"OK: {args.scenario}: {sc['population.residents']:,} residents in scope, "
+          f"{sc['simulation.months']} months, regime {sc['policy.regime']}, "
+          f"{len(sc.organisations)} providers, {sc['employers.count']} employers")
+    return 0
+
+
+def params(args) -> int:
+    if args.format == "json":
+        print(json.dumps([asdict(p) for p in PARAMS], indent=2, ensure_ascii=False))
+    elif args.format == "markdown":
+        print(params_markdown(), end="")
+    else:
+        for p in PARAMS:
+            span = "" if p.low is None else f"[{p.low:g} .. {p.high:g}]"
+            if p.choices:
+                span = "{" + ", ".join(p.choices) + "}"
+            print(f"{p.key:48} {p.unit:18} {str(p.default):24} {span:24} {p.source}")
+    return 0
+
+
+def params_markdown() -> str:
+    """``docs/parameters.md``: generated from the declarations (``make docs`` rewrites it)."""
+
+    def cell(x) -> str:
+        return str(x).replace("|", "\\|")
+
+    lines = ["# Parameters", "",
+             "Generated from `simulation/declarations/` by `doorstroom params --format "
+             "markdown`; do not edit by hand. Every scenario key, its unit, default, allowed "
+             "range and source. *Uncertain* marks what FACTS.md §11 says nobody has "
+             "measured.", "",
+             "| key | label (nl) | unit | default | range | source | meaning |",
+             "|---|---|---|---|---|---|---|"]
+    for p in PARAMS:
+        span = ", ".join(p.choices) if p.choices else (
+            "" if p.low is None else f"{p.low:g} – {p.high:g}")
+        flag = " *(uncertain)*" if p.uncertain else ""
+        lines.append(f"| `{p.key}` | {cell(p.label_nl)} | {cell(p.unit)} | "
+                     f"{cell(p.default)} | {cell(span)} | {cell(p.source)}{flag} | "
+                     f"{cell(p.meaning)} |")
+    lines += ["", "## Provider organisations (`[[providers.organisations]]`)", "",
+              "| field | label (nl) | unit | default | range | meaning |",
+              "|---|---|---|---|---|---|"]
+    for f in ORGANISATION_FIELDS:
+        span = ", ".join(f.choices) if f.choices else (
+            "" if f.low is None else f"{f.low:g} – {f.high:g}")
+        lines.append(f"| `{f.key}` | {f.label_nl} | {f.unit} | {f.default} | {span} | "
+                     f"{f.meaning} |")
+    lines += ["", "## Regimes and variants (`policy.regime`, `policy.variants`)", "",
+              "| name | label (nl) | label (en) | what it does in the model | source |",
+              "|---|---|---|---|---|"]
+    for r in REGIMES:
+        lines.append(f"| `{r.name}` | {cell(r.label.nl)} | {cell(r.label.en)} | "
+                     f"{cell(r.meaning)} | regime |")
+    for v in VARIANTS:
+        lines.append(f"| `{v.name}` | {cell(v.label.nl)} | {cell(v.label.en)} | "
+                     f"{cell(v.meaning)} | {cell(v.source)} |")
+    lines += ["", "## Payers", "", "| name | label (nl) | label (en) | level | pays under |",
+              "|---|---|---|---|---|"]
+    for p in PAYERS:
+        lines.append(f"| `{p.name}` | {cell(p.label.nl)} | {cell(p.label.en)} | {p.level} | "
+                     f"{cell(p.law)} |")
+    lines += ["", "## Ledger categories", "",
+              "Every cost category `c` is the metric `cost_c_eur`; the others are `c_eur`.", "",
+              "| name | kind | payer | label (nl) | label (en) | rule |",
+              "|---|---|---|---|---|---|"]
+    for c in CATEGORIES.values():
+        lines.append(f"| `{c.name}` | {c.kind} | `{c.payer}` | {cell(c.label.nl)} | "
+                     f"{cell(c.label.en)} | {cell(c.rule)} |")
+    return "\n".join(lines) + "\n"
+
+
+def plan(args) -> int:
+    from ..phases import PLAN  # the phases module compiles kernels: only when asked
+
+    for i, (name, _, doc) in enumerate(PLAN, 1):
+        print(f"{i}. {name:16} {doc}")
+    return 0

@@ -1,0 +1,119 @@
+"""A national scenario's table of municipalities, and what each takes from the reference.
+
+A national scenario's values describe a reference municipality of
+``population.inhabitants`` inhabitants; ``national.municipalities`` names a table of
+municipalities (CBS code, name, province, inhabitants). The quantities in ``SCALED`` are
+the reference's scaled by a municipality's inhabitants: FACTS.md figures per inhabitant,
+not local data (``municipalities.csv`` in the results lists them as ``input:`` columns).
+This is input: reading and checking the table, never running anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from .errors import InputError
+
+#: Per-municipality quantities taken from the reference in proportion to inhabitants.
+SCALED = {
+    "population.residents": "FACTS §4 (day activities 4-6 per 1,000 inhabitants) and §8 "
+                            "(bijstand 2.3%), per inhabitant as derived in baseline.toml",
+    "indicatie.assessments_per_month": "assumption: consultant time per inhabitant",
+    "voorziening.budget_per_year_eur": "assumption: open-access budget per inhabitant",
+    "participatiewet.reintegration_budget_per_year_eur":
+        "assumption: re-integration budget per inhabitant",
+    "providers.capacity_scale": "assumption: provider places per inhabitant",
+    "employers.count": "assumption: employers within reach per inhabitant",
+    "employers.vacancies_per_month": "assumption: entry-level vacancies per inhabitant",
+}
+#: Counts that stay at least 1 when scaled down (a municipality has someone to assess).
+_AT_LEAST_ONE = ("population.residents", "indicatie.assessments_per_month", "employers.count")
+_CODE = re.compile(r"GM\d{4}")
+_COLUMNS = ("code", "name", "province", "inhabitants")
+MAX_TABLE_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    name: str
+    province: str
+    inhabitants: int
+
+
+def load_table(path: Path, select: Sequence[str], where: str) -> tuple[Municipality, ...]:
+    """The municipalities of a table, checked, in table order (``select``: codes or
+    province names to keep; empty keeps all)."""
+    if not path.is_file():
+        raise InputError(f"{where}national.municipalities: table '{path}' not found")
+    if path.stat().st_size > MAX_TABLE_BYTES:
+        raise InputError(f"{where}national.municipalities: '{path}' is larger than "
+                         f"{MAX_TABLE_BYTES:,} bytes")
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise InputError(f"{where}{path}: needs the columns {', '.join(_COLUMNS)}; "
+                                 f"missing {', '.join(missing)}")
+            rows = list(reader)
+    except UnicodeDecodeError:
+        raise InputError(f"{where}{path}: not a UTF-8 text file") from None
+    out, seen = [], set()
+    for line, row in enumerate(rows, start=2):
+        code = (row["code"] or "").strip()
+        if not _CODE.fullmatch(code):
+            raise InputError(f"{where}{path} line {line}: code {code!r} is not a CBS "
+                             "municipality code (GM and four digits, e.g. GM0363)")
+        if code in seen:
+            raise InputError(f"{where}{path} line {line}: code {code} appears twice")
+        seen.add(code)
+        try:
+            inhabitants = int(row["inhabitants"])
+        except (TypeError, ValueError):
+            inhabitants = 0
+        if inhabitants < 1:
+            raise InputError(f"{where}{path} line {line}: inhabitants {row['inhabitants']!r} "
+                             "must be a whole number of at least 1")
+        out.append(Municipality(code, row["name"].strip(), row["province"].strip(), inhabitants))
+    if not out:
+        raise InputError(f"{where}{path}: the table has no municipalities")
+    if select:
+        known = {m.code for m in out} | {m.province for m in out}
+        unknown = [s for s in select if s not in known]
+        if unknown:
+            provinces = sorted({m.province for m in out})
+            raise InputError(f"{where}national.select: {', '.join(map(repr, unknown))} is "
+                             f"neither a code in {path.name} nor a province "
+                             f"({', '.join(provinces)})")
+        out = [m for m in out if m.code in select or m.province in select]
+    return tuple(out)
+
+
+def require_one_municipality(scenario, what: str) -> None:
+    """Refuse a national scenario where only one municipality makes sense."""
+    if scenario.municipalities:
+        raise InputError(f"{scenario.name}: a national scenario ({len(scenario.municipalities)}"
+                         f" municipalities); {what} takes one municipality's scenario, e.g. "
+                         "scenarios/baseline.toml (run the country with doorstroom compare)")
+
+
+def municipality_values(reference, m: Municipality) -> dict[str, Any]:
+    """The keys that make the reference scenario into municipality ``m``."""
+    factor = m.inhabitants / reference["population.inhabitants"]
+    out: dict[str, Any] = {"population.inhabitants": m.inhabitants,
+                           "national.municipalities": "", "national.select": []}
+    for key in SCALED:
+        out[key] = scaled(key, reference[key], factor)
+    return out
+
+
+def scaled(key: str, value, factor: float):
+    if isinstance(value, int) and not isinstance(value, bool):
+        whole = int(round(value * factor))
+        return max(1, whole) if key in _AT_LEAST_ONE else whole
+    return value * factor

@@ -1,0 +1,172 @@
+"""The two regimes: where indicatie and voorziening differ, and nowhere else."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import access
+from ..declarations import GROUPS
+from ..population import Benefit, Status
+from .base import Regime
+
+
+class Indicatie(Regime):
+    """Assessment by a consultant, a decision for N dagdelen, payment per dagdeel attended."""
+
+    name = "indicatie"
+
+    def referral_aversion(self, value, p):
+        return p["indicatie.revenue_aversion"]
+
+    def fear(self, value, p):
+        return p["indicatie.fear_of_losing_decision"]
+
+    def access(self, model, month, requests):
+        p, pop = model.p, model.population
+        access.join_queue(model, requests, month, reassessment=False)
+        da = pop.rows_with(Status.DAY_ACTIVITY)
+        ending = da[pop.has_decision[da] & (pop.decision_end[da] <= month)
+                    & (pop.queue_since[da] == access.NEVER)]
+        access.join_queue(model, ending, month, reassessment=True)
+        policy = model.policy
+        served, reassessed = access.serve_queue(model, month, p["indicatie.assessments_per_month"],
+                                                policy.processing_months())
+        if served.size:
+            cost = p["indicatie.cost_per_assessment_eur"] * policy.assessment_cost_share()
+            model.book(month, "assessment", cost, served)
+            self._decide(model, month, served, reassessed)
+        free = np.array([self.capacity_slots(model, pr) for pr in model.providers])
+        access.place(model, month, free - access.committed_slots(model))
+
+    @staticmethod
+    def _decide(model, month, served, re):
+        p, pop = model.p, model.population
+        u = model.draw("assessment_outcome", served)
+        new, renew = served[~re], served[re]
+        chance = np.full(new.size, p["indicatie.eligibility_probability"])
+        if model.policy.separate_pots():  # separate pots: a wall
+            walled = (pop.group[new] == GROUPS.index("long_term_unemployed")) & (
+                pop.benefit[new] == Benefit.BIJSTAND)
+            chance[walled] *= p["participatiewet.walls_eligibility_factor"]
+        yes = u[~re] < chance
+        granted, refused = new[yes], new[~yes]
+        pop.has_decision[granted] = True
+        pop.decision_end[granted] = month + p["indicatie.term_months"]
+        pop.placement_since[granted] = month
+        pop.set_status(granted, Status.WAITING_PLACEMENT, month)
+        pop.retry_after[refused] = month + p["help_seeking.retry_after_months"]
+        pop.set_status(refused, Status.NONE, month)
+        keep = u[re] < p["indicatie.continuation_probability"]
+        pop.decision_end[renew[keep]] = month + p["indicatie.term_months"]
+        model.stop_support(renew[~keep], month)
+
+    def adopt(self, model, month, previous, transition_months):
+        if previous.name == self.name:
+            return
+        pop = model.population
+        # Participants keep their place; they are assessed when the transition ends.
+        da = model.rows_with(Status.DAY_ACTIVITY)
+        pop.has_decision[da] = True
+        pop.decision_end[da] = month + transition_months
+        # Those waiting for a place now need a decision first.
+        waiting = model.rows_with(Status.WAITING_PLACEMENT)
+        waiting = waiting[~pop.has_decision[waiting]]
+        access.join_queue(model, waiting, month, reassessment=False)
+
+    def on_job_loss(self, model, rows, month):
+        model.population.has_decision[rows] = False  # a new request, a new assessment
+        access.join_queue(model, rows, month, reassessment=False)
+        return True
+
+    def capacity_slots(self, model, provider):
+        return provider.slots
+
+    def guidance(self, provider):
+        return 1.0  # paid per dagdeel at the staffing norm; attendance never exceeds places
+
+    def pay(self, model, month):
+        pay_per_dagdeel(model, month, model.rows_with(Status.DAY_ACTIVITY))
+
+
+class Voorziening(Regime):
+    """Open access: a light intake, a lump-sum budget for staffed places, crowding above it."""
+
+    name = "voorziening"
+
+    def seek_multiplier(self, value, p):
+        return value * (1.0 + p["voorziening.uptake_elasticity"])
+
+    def referral_aversion(self, value, p):
+        return 0.0  # funded as a whole: a client leaving for work costs the provider nothing
+
+    def fear(self, value, p):
+        return 0.0  # no decision to lose: the door stays open
+
+    def access(self, model, month, requests):
+        p = model.p
+        if requests.size:
+            cost = p["voorziening.intake_cost_eur"] * model.policy.assessment_cost_share()
+            model.book(month, "intake", cost, requests)
+        walk_in(model, requests, month)
+        limit = np.array([self.capacity_slots(model, pr) * p["voorziening.max_crowding"]
+                          for pr in model.providers])
+        access.place(model, month, limit - access.committed_slots(model))
+
+    def adopt(self, model, month, previous, transition_months):
+        if previous.name == self.name:
+            return
+        pop = model.population
+        # Nobody needs an assessment any more: the queue walks in.
+        queued = np.flatnonzero(pop.queue_since[: pop.n] != access.NEVER)
+        access.leave_queue(model, queued, month)
+        walk_in(model, queued[pop.status[queued] == Status.WAITING_ASSESSMENT], month)
+        # Transitional rights: a decision is paid per dagdeel until it ends, at most
+        # ``transition_months`` after the switch.
+        da = model.rows_with(Status.DAY_ACTIVITY)
+        da = da[pop.has_decision[da]]
+        if transition_months > 0:
+            pop.transitional_until[da] = np.minimum(pop.decision_end[da],
+                                                    month + transition_months - 1)
+
+    def on_job_loss(self, model, rows, month):
+        walk_in(model, rows, month)
+        return True
+
+    def capacity_slots(self, model, provider):
+        """Funded dagdeel places per week, shared over providers by their declared places."""
+        return model.funded_slots * provider.places_per_dagdeel / model.total_places
+
+    def guidance(self, provider):
+        slots = self.capacity_slots(provider.model, provider)
+        if provider.attendance <= slots:
+            return 1.0
+        if slots <= 0:
+            return 0.0
+        return (slots / provider.attendance) ** provider.model.p["voorziening.crowding_elasticity"]
+
+    def pay(self, model, month):
+        p = model.p
+        budget = p["voorziening.budget_per_year_eur"] / 12.0
+        shares = np.array([pr.places_per_dagdeel for pr in model.providers]) / model.total_places
+        model.book(month, "day_activity", budget * shares,
+                   provider=np.arange(len(model.providers)))
+        model.book(month, "admin", budget * p["voorziening.admin_share"])
+        rows = model.rows_with(Status.DAY_ACTIVITY)
+        transitional = rows[model.population.transitional_until[rows] >= month]
+        if transitional.size:  # decisions from before a switch: double running costs
+            pay_per_dagdeel(model, month, transitional)
+
+
+def pay_per_dagdeel(model, month: int, rows: np.ndarray) -> None:
+    """Pay providers per dagdeel attended, plus the overhead of billing that way."""
+    p, pop = model.p, model.population
+    amount = model.attended_dagdelen(rows) * p["indicatie.tariff_per_dagdeel_eur"]
+    booked = model.book(month, "day_activity", amount, rows, provider=pop.provider[rows])
+    model.book(month, "admin", booked / 100.0 * p["indicatie.billing_overhead_share"])
+
+
+def walk_in(model, rows: np.ndarray, month: int) -> None:
+    """Residents go straight to the placement list (no assessment)."""
+    pop = model.population
+    pop.placement_since[rows] = month
+    pop.set_status(rows, Status.WAITING_PLACEMENT, month)

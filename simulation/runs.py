@@ -1,0 +1,141 @@
+"""One run of the model, and the replications of one municipality as a plan of tasks.
+
+Everything calls the model through ``simulate`` (scenario + policy + seed -> flat
+results). Replication r always uses the seed derived from (base seed, r), whichever
+process runs it; with a probabilistic sensitivity analysis (PSA) its unmeasured
+parameters are drawn from their plausible ranges by a draw keyed by (seed, parameter, r),
+the same for every policy set.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import rng
+from .declarations import Param, uncertain_params
+from .execution import chunks
+from .metrics import compute
+from .model import DoorstroomModel
+from .scenario import Scenario, build
+
+#: One finished run as it travels back from a worker:
+#: (replication, policy, metrics, monthly series table, monthly ledger table).
+RunResult = tuple[int, str, dict, pd.DataFrame, pd.DataFrame]
+
+
+def replication_seed(seed: int, replication: int) -> int:
+    """The seed of replication ``replication`` under base seed ``seed``."""
+    return rng.derive_seed(seed, "replication", replication)
+
+
+def run_model(scenario: Scenario, policy: str, seed: int) -> DoorstroomModel:
+    """One finished run of the model (no per-resident handles: batch runs do not use them)."""
+    return DoorstroomModel(scenario, policy=policy, seed=seed, resident_agents=False).run()
+
+
+def simulate(scenario: Scenario, policy: str, seed: int,
+             ledger: bool = False) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame | None]:
+    """One run: metrics, monthly time series and (optionally) the monthly ledger totals.
+
+    Example::
+
+        from simulation import load_scenario, simulate
+        metrics, months, _ = simulate(load_scenario("scenarios/baseline.toml"), "voorziening", 1)
+        metrics["jobs_started"] >= 0
+    """
+    model = run_model(scenario, policy, seed)
+    ledger_frame = model.ledger.summary_frame() if ledger else None
+    return compute(model), model.timeseries(), ledger_frame
+
+
+def replication_scenarios(base: Scenario, seed: int, replications: Sequence[int],
+                          psa: bool) -> Iterator[tuple[int, Scenario, dict[str, float]]]:
+    """Each replication's scenario: the base, or with ``psa`` the base with that
+    replication's draw of the unmeasured parameters (and the draw as columns)."""
+    for r in replications:
+        if psa:
+            draw = psa_draw(base, seed, r)
+            yield r, base.with_overrides(draw), psa_columns(draw, base)
+        else:
+            yield r, base, {}
+
+
+def psa_draw(scenario: Scenario, seed: int, replication: int) -> dict[str, Any]:
+    """The unmeasured parameters for one replication, drawn from their plausible ranges.
+
+    Keyed by (seed, parameter, replication): every policy set of a replication gets the
+    same draw. A list parameter is scaled by one multiplier drawn from its range.
+    """
+    out: dict[str, Any] = {}
+    ent = np.array([rng.MUNICIPALITY_ID], dtype=np.uint64)
+    for p in uncertain_params():
+        lo, hi = p.plausible
+        x = lo + (hi - lo) * float(rng.uniform(seed, f"psa:{p.key}", replication, ent)[0])
+        out[p.key] = plausible_value(p, scenario, x)
+    return out
+
+
+def plausible_value(p: Param, scenario: Scenario, x: float) -> Any:
+    """A point ``x`` of a parameter's plausible range as a scenario value: the number
+    itself, or for a list the scenario's list scaled by ``x`` (kept in the allowed range)."""
+    if p.kind == "list[float]":
+        return [min(p.high, max(p.low, v * x)) for v in scenario[p.key]]
+    return int(round(x)) if p.kind == "int" else float(x)
+
+
+def psa_columns(draw: dict[str, Any], scenario: Scenario) -> dict[str, float]:
+    """A PSA draw as flat numbers (a list parameter as its multiplier)."""
+    out = {}
+    for key, value in draw.items():
+        if isinstance(value, list):
+            base = scenario[key][0] or 1.0
+            value = value[0] / base
+        out[f"psa:{key}"] = float(value)
+    return out
+
+
+def replications_task(scenario_data: dict, name: str, policies: Sequence[str], seed: int,
+                      replications: Sequence[int], psa: bool = False) -> list[RunResult]:
+    """A worker's share: some replications, every policy, results as flat tables."""
+    base = build(scenario_data, name=name, origin=name)
+    out = []
+    for r, scenario, extra in replication_scenarios(base, seed, replications, psa):
+        for policy in policies:
+            metrics, ts, led = simulate(scenario, policy, replication_seed(seed, r), ledger=True)
+            out.append((r, policy, {**metrics, **extra}, ts, led))
+    return out
+
+
+class Replications:
+    """The replications of one municipality as a plan for ``execution.run_plan``: batches
+    of replications, every policy in each; ``results`` in replication and policy order."""
+
+    function = staticmethod(replications_task)
+    unit = "run"
+
+    def __init__(self, scenario: Scenario, policies: Sequence[str], replications: int,
+                 seed: int, psa: bool, workers: int):
+        self.policies = tuple(policies)
+        self.seed = seed
+        data = scenario.as_dict()
+        self.tasks = [(data, scenario.name, list(policies), seed, batch, psa)
+                      for batch in chunks(list(range(replications)), workers)]
+        self.total = replications * len(policies)
+        self._collected: list[RunResult] = []
+
+    def take(self, index: int, result: list[RunResult]) -> int:
+        self._collected += result
+        return len(result)
+
+    def failure(self, index: int) -> str:
+        batch = self.tasks[index][4]
+        seeds = [replication_seed(self.seed, r) for r in batch]
+        return (f"replications {batch[0]}-{batch[-1]} (seeds {seeds}); rerun with one worker "
+                "(--workers 1, or workers=1 in Python) to see the error")
+
+    def results(self) -> list[RunResult]:
+        order = {p: i for i, p in enumerate(self.policies)}
+        return sorted(self._collected, key=lambda item: (item[0], order[item[1]]))

@@ -1,0 +1,190 @@
+"""Checks of scenario values against their declarations, and across keys.
+
+Every mistake becomes one ``InputError`` naming the key (or file), the value and what
+is allowed. Pure functions of values: nothing here reads files or runs the model.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+from typing import Any, Iterable, Mapping
+
+from .declarations import BY_KEY, ORGANISATION_FIELDS, ORGANISATIONS_KEY, Param
+from .errors import InputError
+from .toml_text import dumps_value
+
+#: Memory a resident needs across all state arrays and scratch space (bytes).
+BYTES_PER_RESIDENT = 400
+#: Rough speed used to refuse runs that would take hours (resident-months per second).
+RESIDENT_MONTHS_PER_SECOND = 2e6
+MAX_SECONDS_PER_RUN = 3_600
+
+
+def check_value(param: Param, value: Any, where: str = "") -> Any:
+    """Check one value against its declaration; return it normalised (ints as float etc.)."""
+    key = param.key
+    if param.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise InputError(f"{where}{key} = {value!r}: must be a whole number "
+                             f"({_range_text(param)})")
+        if isinstance(value, float):
+            if not math.isfinite(value) or value != int(value):
+                raise InputError(f"{where}{key} = {value!r}: must be a whole number "
+                                 f"({_range_text(param)})")
+            value = int(value)
+        _check_range(param, value, where)
+        return value
+    if param.kind == "float":
+        value = _number(param, value, where)
+        _check_range(param, value, where)
+        return value
+    if param.kind == "str":
+        if not isinstance(value, str):
+            raise InputError(f"{where}{key} = {value!r}: must be text, one of "
+                             f"{_choices_text(param)}")
+        if param.choices and value not in param.choices:
+            raise InputError(f"{where}{key} = {value!r}: not allowed; choose one of "
+                             f"{_choices_text(param)}{suggest(value, param.choices)}")
+        return value
+    if param.kind.startswith("list["):
+        if not isinstance(value, list):
+            raise InputError(f"{where}{key} = {value!r}: must be a list, e.g. "
+                             f"{dumps_value(param.default)}")
+        if param.length is not None and len(value) != param.length:
+            raise InputError(f"{where}{key}: needs exactly {param.length} values, got "
+                             f"{len(value)}")
+        if param.kind == "list[float]":
+            out = [_number(param, v, where) for v in value]
+            for v in out:
+                _check_range(param, v, where)
+            return out
+        out = []
+        for v in value:
+            if not isinstance(v, str) or (param.choices and v not in param.choices):
+                raise InputError(f"{where}{key}: {v!r} is not allowed; choose from "
+                                 f"{_choices_text(param)}")
+            if v in out:
+                raise InputError(f"{where}{key}: {v!r} is listed twice")
+            out.append(v)
+        return out
+    raise AssertionError(f"unknown kind {param.kind}")  # a registry bug, not user input
+
+
+def _number(param: Param, value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(f"{where}{param.key} = {value!r}: must be a number "
+                         f"({_range_text(param)})")
+    if not math.isfinite(value):
+        raise InputError(f"{where}{param.key} = {value!r}: must be a finite number "
+                         f"({_range_text(param)})")
+    return float(value)
+
+
+def _check_range(param: Param, value: float, where: str) -> None:
+    if (param.low is not None and value < param.low) or (
+            param.high is not None and value > param.high):
+        raise InputError(f"{where}{param.key} = {value!r} is out of range: "
+                         f"{_range_text(param)}")
+
+
+def _range_text(param: Param) -> str:
+    unit = "" if param.unit in ("-", "share") else f" {param.unit}"
+    return f"allowed {_num(param.low)} to {_num(param.high)}{unit}"
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return "any"
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:g}"
+
+
+def _choices_text(param: Param) -> str:
+    return ", ".join(f"'{c}'" for c in (param.choices or ()))
+
+
+def suggest(word: str, options: Iterable[str] | None = None) -> str:
+    pool = list(options) if options is not None else [*BY_KEY, ORGANISATIONS_KEY]
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def check_organisations(value: Any, where: str) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise InputError(f"{where}{ORGANISATIONS_KEY}: must be a list of tables "
+                         "([[providers.organisations]] with name, kind, places_per_dagdeel, "
+                         "work_orientation)")
+    fields = {f.key: f for f in ORGANISATION_FIELDS}
+    out = []
+    for i, org in enumerate(value):
+        label = f"{where}{ORGANISATIONS_KEY}[{i}]"
+        unknown = [k for k in org if k not in fields]
+        if unknown:
+            raise InputError(f"{label}: unknown field '{unknown[0]}'"
+                             f"{suggest(unknown[0], fields)}; fields are "
+                             + ", ".join(fields))
+        if "name" not in org:
+            raise InputError(f"{label}: needs a name")
+        checked = {}
+        for fkey, fparam in fields.items():
+            raw = org.get(fkey, fparam.default)
+            checked[fkey] = check_value(fparam, raw, f"{label}.")
+        out.append(checked)
+    names = [o["name"] for o in out]
+    if len(set(names)) != len(names):
+        raise InputError(f"{where}{ORGANISATIONS_KEY}: provider names must differ")
+    return out
+
+
+def check_consistency(values: dict[str, Any], organisations: list[dict], origin: str) -> None:
+    """Checks that span several keys: shares, variants, size and run time."""
+    shares = values["population.group_shares"]
+    if abs(sum(shares) - 1.0) > 1e-6:
+        raise InputError(f"{origin}: population.group_shares must add up to 1, "
+                         f"they add up to {sum(shares):g}")
+    start = values["population.share_in_day_activity_start"] + \
+        values["population.share_in_paid_work_start"]
+    if start > 1.0:
+        raise InputError(f"{origin}: population.share_in_day_activity_start + "
+                         f"population.share_in_paid_work_start = {start:g}; at most 1")
+    benefit = values["population.share_bijstand"] + values["population.share_uwv_benefit"]
+    if benefit > 1.0:
+        raise InputError(f"{origin}: population.share_bijstand + population.share_uwv_benefit"
+                         f" = {benefit:g}; at most 1")
+    if not organisations:
+        raise InputError(f"{origin}: {ORGANISATIONS_KEY}: at least one provider is needed")
+    _check_size(values, origin)
+
+
+def estimated_capacity(values: Mapping[str, Any]) -> int:
+    """Residents a run may hold: the start population plus every expected entrant."""
+    n = values["population.residents"]
+    months = values["simulation.months"]
+    entrants = n * values["population.entries_per_year"] * months / 12
+    return int(n + entrants + 6 * math.sqrt(entrants + 1) + 16)
+
+
+def _check_size(values: Mapping[str, Any], origin: str) -> None:
+    capacity = estimated_capacity(values)
+    need = capacity * BYTES_PER_RESIDENT
+    avail = _available_memory()
+    if need > 0.5 * avail:
+        raise InputError(
+            f"{origin}: population.residents = {values['population.residents']:,} over "
+            f"{values['simulation.months']} months needs about {need / 2**30:.1f} GiB per run, "
+            f"more than half of this machine's {avail / 2**30:.1f} GiB; lower "
+            "population.residents or simulation.months")
+    seconds = capacity * values["simulation.months"] / RESIDENT_MONTHS_PER_SECOND
+    if seconds > MAX_SECONDS_PER_RUN:
+        raise InputError(
+            f"{origin}: one run of {capacity:,} residents x {values['simulation.months']} months "
+            f"would take about {seconds / 3600:.1f} hours; lower population.residents or "
+            "simulation.months")
+
+
+def _available_memory() -> int:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 8 * 2**30
