@@ -35,7 +35,7 @@ TARGET_NATIONAL_S = 30.0
 TARGET_CHART_S = 1.0  # a dashboard chart, drawn after every step of the page
 #: A large population: the baseline's providers, employers and budgets scaled with it.
 PER_100K = {"providers.capacity_scale": 250.0, "employers.count": 2000,
-            "employers.vacancies_per_month": 10_000.0, "voorziening.budget_per_year_eur": 1.2e8}
+            "employers.vacancies_per_month": 10_000.0}
 
 
 def large(residents: int, months: int) -> dict:

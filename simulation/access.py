@@ -114,6 +114,19 @@ def _first_free_choice(ranking, need, free):
     return chosen
 
 
+def record_access_waits(model, rows: np.ndarray, month: int) -> None:
+    """Residents who asked for support get it now: count their wait from the request, and
+    whether it was longer than the legal term (``service.legal_term_months``)."""
+    pop = model.population
+    asked = pop.requested[rows]
+    asked = asked[asked != NEVER]
+    waits = month - asked.astype(np.int64)
+    model.stats["access_placements"] += waits.size
+    model.stats["access_wait_sum"] += int(waits.sum())
+    model.stats["access_beyond_term"] += int((waits > model.p["service.legal_term_months"]).sum())
+    pop.requested[rows] = NEVER
+
+
 def place(model, month: int, free_slots: np.ndarray) -> np.ndarray:
     """Place residents waiting for a place, longest waiting first, at their best free choice.
 
@@ -134,6 +147,7 @@ def place(model, month: int, free_slots: np.ndarray) -> np.ndarray:
     got = rows[placed]
     model.stats["placements"] += got.size
     model.stats["placement_wait_sum"] += int((month - pop.placement_since[got]).sum())
+    record_access_waits(model, got, month)
     pop.provider[got] = chosen[placed]
     pop.placement_since[got] = NEVER
     pop.ever_served[got] = True

@@ -1,13 +1,17 @@
-"""Costs against effects: the figures an advisor defends a choice with.
+"""Costs against effects and service: the figures an advisor defends a choice with.
 
-- ``cost_effectiveness``: extra net cost per extra sustained job (ICER), in total and per
-  payer, with a bootstrap interval over the paired replications;
+- ``service``: whether the second policy set serves residents better or worse: how many it
+  reaches, how long they wait for a place, how many wait beyond the legal term (each with
+  its paired 95% interval);
+- ``cost_effectiveness``: the verdict (dominant only when cheaper, with as many jobs and
+  no clearly worse service), and where money is traded against jobs the extra net cost
+  per extra sustained job (ICER), in total and per payer, with a bootstrap interval;
 - ``acceptability``: the chance that the second policy set is the better buy at each
   amount a council is willing to pay per sustained job (one point per replication);
 - ``tornado``: how far the difference moves when one unmeasured parameter goes from
   the low to the high end of its plausible range (paired runs, common random numbers);
-- ``break_even``: the open-access budget (or another parameter) at which both policy
-  sets cost the same.
+- ``break_even``: the open-access budget at which both policy sets cost the same, and the
+  equal-service budget, at which open access makes residents wait no longer.
 """
 
 from __future__ import annotations
@@ -17,12 +21,21 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
+from . import funding
 from .declarations import PAYER_NAMES, payer_column, uncertain_params
-from .experiment import run_replications
+from .experiment import ci95, run_replications
 from .runs import plausible_value
 
 EFFECT = "jobs_sustained_12m"
 COST = "net_cost_eur"
+#: The measures of service the verdict weighs, each with the direction that is better
+#: (+1: more is better): whom a policy serves, and how long they wait for it. (Residents
+#: still waiting at the end are reported too, but an open door shows demand that an
+#: assessment keeps out of sight, so they do not count against it here.)
+SERVICE = (("participants_served", +1), ("mean_access_wait_months", -1),
+           ("waits_beyond_legal_term", -1))
+#: What the service measure of the equal-service budget is.
+WAIT = "mean_access_wait_months"
 
 
 def paired(results, a: str, b: str, column: str) -> np.ndarray:
@@ -30,27 +43,52 @@ def paired(results, a: str, b: str, column: str) -> np.ndarray:
     return (results.of(b)[column] - results.of(a)[column]).to_numpy(dtype=float)
 
 
-def cost_effectiveness(results, a: str, b: str, seed: int = 0) -> dict[str, Any]:
-    """ICER (difference in net cost per difference in sustained jobs), total and per payer.
+def service(results, a: str, b: str) -> dict[str, dict[str, Any]]:
+    """Per service measure: the mean paired difference (b - a), its 95% interval, and
+    whether b is ``better``, ``worse`` or shows ``no clear difference`` (the interval
+    includes zero; with one replication the sign of the difference decides)."""
+    out = {}
+    for metric, better in SERVICE:
+        d = paired(results, a, b, metric)
+        low, high = ci95(d)
+        mean = float(np.nanmean(d)) if d.size else 0.0
+        if low is None:
+            clear = mean != 0.0
+        else:
+            clear = low > 0 or high < 0
+        word = "no clear difference"
+        if clear:
+            word = "better" if mean * better > 0 else "worse"
+        out[metric] = {"difference": mean, "ci95": [low, high], "judgement": word}
+    return out
 
-    The interval is a percentile bootstrap over paired replications (2,000 resamples,
-    seeded, so the same results give the same interval). ``None`` where the difference
-    in jobs is too small to divide by, with a plain statement instead.
+
+def cost_effectiveness(results, a: str, b: str, seed: int = 0) -> dict[str, Any]:
+    """The verdict, with service in it, and the ICER where money is traded against jobs.
+
+    The ICER (difference in net cost per difference in sustained jobs) is given only for a
+    trade-off of money against jobs; its interval is a percentile bootstrap over paired
+    replications (2,000 resamples, seeded, so the same results give the same interval),
+    ``None`` where the difference in jobs is too small to divide by.
     """
     d_cost, d_jobs = paired(results, a, b, COST), paired(results, a, b, EFFECT)
+    served = service(results, a, b)
+    verdict = _verdict(d_cost.mean(), d_jobs.mean(), served)
+    traded = verdict == "trade-off" and d_cost.mean() * d_jobs.mean() > 0
     out: dict[str, Any] = {"delta_cost": float(d_cost.mean()),
                            "delta_jobs": float(d_jobs.mean()),
-                           "icer": _ratio(d_cost.mean(), d_jobs.mean()),
-                           "icer_ci95": _bootstrap_ratio(d_cost, d_jobs, seed),
-                           "verdict": _verdict(d_cost.mean(), d_jobs.mean()),
-                           "per_payer": {}}
+                           "icer": _ratio(d_cost.mean(), d_jobs.mean()) if traded else None,
+                           "icer_ci95": (_bootstrap_ratio(d_cost, d_jobs, seed) if traded
+                                         else [None, None]),
+                           "verdict": verdict, "service": served, "per_payer": {}}
     for payer in PAYER_NAMES:
         column = payer_column(payer)
         d_pay = paired(results, a, b, column)
         if not np.any(results.of(a)[column]) and not np.any(results.of(b)[column]):
             continue
         out["per_payer"][payer] = {"delta_cost": float(d_pay.mean()),
-                                   "per_extra_job": _ratio(d_pay.mean(), d_jobs.mean())}
+                                   "per_extra_job": (_ratio(d_pay.mean(), d_jobs.mean())
+                                                     if traded else None)}
     saved = paired(results, a, b, "benefits_saved_eur")
     out["per_payer"].setdefault("pw_benefits", {"delta_cost": 0.0, "per_extra_job": None})
     out["per_payer"]["pw_benefits"]["benefits_saved"] = float(saved.mean())
@@ -75,11 +113,17 @@ def _bootstrap_ratio(num: np.ndarray, den: np.ndarray, seed: int) -> list[float 
     return [float(lo), float(hi)]
 
 
-def _verdict(d_cost: float, d_jobs: float) -> str:
-    if d_jobs >= 0 and d_cost <= 0:
-        return "dominant"  # more (or as many) jobs for less money
-    if d_jobs <= 0 and d_cost >= 0:
+def _verdict(d_cost: float, d_jobs: float, served: dict[str, dict[str, Any]]) -> str:
+    """``dominant``: less money, as many jobs or more, no clearly worse service;
+    ``dominated``: the reverse; ``cheaper_worse_service``: a saving bought with service;
+    ``trade-off``: money against jobs or service otherwise."""
+    judged = {v["judgement"] for v in served.values()}
+    if d_cost <= 0 and d_jobs >= 0 and "worse" not in judged:
+        return "dominant"
+    if d_cost >= 0 and d_jobs <= 0 and "better" not in judged:
         return "dominated"
+    if d_cost < 0 and "worse" in judged:
+        return "cheaper_worse_service"
     return "trade-off"
 
 
@@ -121,24 +165,36 @@ def tornado(scenario, a: str, b: str, replications: int, seed: int | None = None
 
 
 def break_even(scenario, a: str, b: str, replications: int, seed: int | None = None,
-               workers: int = 1, key: str = "voorziening.budget_per_year_eur",
-               grid: Sequence[float] | None = None, executor=None) -> dict[str, Any]:
-    """Where the difference in net cost crosses zero as ``key`` rises (linear between points).
+               workers: int = 1, grid: Sequence[float] | None = None,
+               executor=None) -> dict[str, Any]:
+    """The fixed open-access budget at which both policy sets cost the same net, and the
+    equal-service budget at which open access makes residents wait no longer for a place
+    (linear between grid points; ``None`` where the difference does not change sign).
 
-    Default: the open-access budget from 75% to 250% of the scenario's. (Extra uptake alone
-    does not move the cost of a fixed budget; it shows as crowding and waiting instead.)
+    Default grid: 25% to 150% of the scenario's first lump sum (today's places at cost
+    price unless the budget is fixed). Each point runs the budget as a fixed amount.
     """
+    key = "voorziening.budget_per_year_eur"
     if grid is None:
-        grid = [scenario[key] * f for f in (0.75, 1.0, 1.25, 1.5, 2.0, 2.5)]
-    diffs = []
+        first = funding.first_budget(scenario.values, scenario.organisations)
+        grid = [first * f for f in (0.25, 0.5, 0.75, 1.0, 1.25, 1.5)]
+    costs, waits = [], []
     for x in grid:
-        res = run_replications(scenario.with_overrides({key: x}), (a, b), replications, seed,
-                               workers, progress=False, executor=executor)
-        diffs.append(float(paired(res, a, b, COST).mean()))
-    crossing = None
+        sc = scenario.with_overrides({"voorziening.budget_rule": "fixed", key: float(x)})
+        res = run_replications(sc, (a, b), replications, seed, workers, progress=False,
+                               executor=executor)
+        costs.append(float(paired(res, a, b, COST).mean()))
+        waits.append(float(paired(res, a, b, WAIT).mean()))
+    return {"parameter": key, "grid": [float(x) for x in grid], "difference": costs,
+            "break_even": _crossing(grid, costs), "wait_difference": waits,
+            "equal_service": _crossing(grid, waits)}
+
+
+def _crossing(grid: Sequence[float], diffs: Sequence[float]) -> float | None:
+    """Where a difference first reaches or crosses zero, linear between grid points."""
     for (x0, d0), (x1, d1) in zip(zip(grid, diffs), zip(grid[1:], diffs[1:])):
-        if d0 == 0 or (d0 < 0) != (d1 < 0):
-            crossing = x0 if d0 == 0 else x0 + (x1 - x0) * (-d0) / (d1 - d0)
-            break
-    return {"parameter": key, "grid": list(grid), "difference": diffs,
-            "break_even": crossing}
+        if d0 == 0:
+            return float(x0)
+        if (d0 < 0) != (d1 < 0):
+            return float(x0 + (x1 - x0) * (-d0) / (d1 - d0))
+    return None

@@ -21,6 +21,7 @@ from .experiment import run_replications
 from .municipalities import require_one_municipality
 from .runs import plausible_value
 from .scenario import Scenario
+from .scenario_checks import RULED_VALUES
 from .sweep import responses
 
 LEVERS = ("voorziening.budget_per_year_eur", "indicatie.assessments_per_month")
@@ -80,7 +81,8 @@ def ema_model(scenario: Scenario, policies: Sequence[str] = ("indicatie", "voorz
     model = ema.Model("doorstroom", function=run)
     model.uncertainties = [ema.RealParameter(ema_name(p.key), *p.plausible) for p in params]
     levers = []
-    for key in LEVERS:
+    unused = {value for rule, choice, value in RULED_VALUES if scenario[rule] != choice}
+    for key in (k for k in LEVERS if k not in unused):  # a lever the rules use
         p = BY_KEY[key]
         lo, hi = scenario[key] * 0.5, scenario[key] * 1.5
         levers.append(

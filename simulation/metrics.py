@@ -22,11 +22,12 @@ from .declarations import (
     GROUPS,
     PAYER_BY_NAME,
     PAYER_NAMES,
+    PAYERS,
     Label,
     money_column,
     payer_column,
 )
-from .population import Status
+from .population import NEVER, Status
 
 
 class Run:
@@ -144,10 +145,75 @@ def _loonwaarde_in_work(r: Run) -> float:
     return float(r.population.loonwaarde(work, r.p["development.loonwaarde_per_skill"]).mean())
 
 
+def _waiting(r: Run) -> np.ndarray:
+    """Rows waiting for an assessment or a place at the end."""
+    return np.flatnonzero((r.status == Status.WAITING_ASSESSMENT)
+                          | (r.status == Status.WAITING_PLACEMENT))
+
+
+def _still_waiting(r: Run) -> np.ndarray:
+    """Months waited so far by each request still without a place at the end."""
+    asked = r.population.requested[_waiting(r)].astype(np.int64)
+    return r.end - asked[asked != NEVER]
+
+
+def _beyond_term(r: Run) -> float:
+    """Requests whose wait for a place exceeded the legal term: those placed after it, and
+    those still waiting at the end who have waited longer."""
+    late = int((_still_waiting(r) > r.p["service.legal_term_months"]).sum())
+    return float(r.stats["access_beyond_term"] + late)
+
+
+def _access_wait(r: Run) -> float:
+    """Mean months from a request to a place, counting a request still waiting at the end
+    with its wait so far (otherwise no places at all would look like no waiting)."""
+    waiting = _still_waiting(r)
+    return _mean(r.stats["access_wait_sum"] + waiting.sum(),
+                 r.stats["access_placements"] + waiting.size)
+
+
+def _level_cents(r: Run, level: str, kind: str) -> int:
+    return sum(r.ledger.payer_cents(p.name, kind) for p in PAYERS if p.level == level)
+
+
 def _doorstroom(r: Run) -> float:
     return _ratio(100.0 * r.stats["jobs_started"] / (r.months / 12),
                   r.mean_of("in_day_activity"))
 
+
+SERVICE_METRICS: tuple[Metric, ...] = (
+    Metric("mean_access_wait_months", _access_wait, "months",
+           Label("Gemiddelde wachttijd van aanvraag tot plek (maanden)",
+                 "Mean wait from request to a place (months)"),
+           weighted_by="access_requests", zero_when_empty=True),
+    Metric("access_requests",
+           lambda r: float(r.stats["access_placements"] + _still_waiting(r).size), "count",
+           Label("Aanvragen die een plek kregen of nog wachten",
+                 "Requests placed or still waiting")),
+    Metric("waits_beyond_legal_term", _beyond_term, "count",
+           Label("Aanvragen langer dan de wettelijke termijn zonder plek",
+                 "Requests without a place beyond the legal term")),
+    Metric("waiting_end", lambda r: float(_waiting(r).size), "count",
+           Label("Wachtend aan het eind (onvervulde vraag)",
+                 "Waiting at the end (unmet demand)")),
+    Metric("waiting_person_months",
+           lambda r: float(r.series["waiting_assessment"][1: r.end + 1].sum()
+                           + r.series["waiting_placement"][1: r.end + 1].sum()), "count",
+           Label("Wachtmaanden (onvervulde vraag, opgeteld)",
+                 "Months spent waiting (unmet demand, summed)")),
+    Metric("mean_funded_places_per_week", lambda r: r.mean_of("funded_places"), "count",
+           Label("Gefinancierde dagdeelplaatsen per week", "Funded dagdeel places a week")),
+)
+
+#: The municipality's view (its own pots) beside society's (every payer: ``net_cost_eur``).
+VIEW_METRICS: tuple[Metric, ...] = (
+    Metric("cost_municipality_eur", lambda r: _level_cents(r, "municipality", "cost") / 100,
+           "EUR", Label("Kosten voor de gemeente", "Cost to the municipality")),
+    Metric("net_cost_municipality_eur",
+           lambda r: (_level_cents(r, "municipality", "cost")
+                      - _level_cents(r, "municipality", "saving")) / 100, "EUR",
+           Label("Netto kosten voor de gemeente", "Net cost to the municipality")),
+)
 
 #: Costs the contract names (CONTRACT.md); the other categories follow them as extras.
 _CONTRACT_COSTS = ("day_activity", "assessment", "admin", "wage_subsidy", "job_coaching")
@@ -189,9 +255,11 @@ CONTRACT_METRICS: tuple[Metric, ...] = (
            Label("Kosten per deelnemersjaar", "Cost per participant-year"),
            weighted_by="participant_months"),
     Metric("cost_per_sustained_job_eur",
-           lambda r: _ratio(r.total_cents / 100, r.stats["jobs_sustained_12m"]), "EUR",
-           Label("Kosten per baan die 12 maanden standhield (gemiddelde van één beleid)",
-                 "Cost per job lasting 12 months (one policy's average)"),
+           lambda r: _ratio((r.total_cents - r.saved_cents) / 100, r.stats["jobs_sustained_12m"]),
+           "EUR", Label("Netto kosten per nieuwe baan die 12 maanden standhield (gemiddelde "
+                        "van één beleid, alle kosten meegeteld)",
+                        "Net cost per new job lasting 12 months (one policy's average, all "
+                        "costs counted)"),
            weighted_by="jobs_sustained_12m"),
 )
 
@@ -239,7 +307,7 @@ EXTRA_METRICS: tuple[Metric, ...] = (
     Metric("participant_months", lambda r: r.participant_months, "count",
            Label("Deelnemersmaanden", "Participant-months")),
     Metric("job_retention_12m",
-           lambda r: _ratio(r.stats["new_jobs_retained_12m"],
+           lambda r: _ratio(r.stats["jobs_sustained_12m"],
                             r.stats["jobs_started_followed_12m"]), "share",
            Label("Aandeel nieuwe banen dat 12 maanden standhoudt",
                  "Share of new jobs lasting 12 months"),
@@ -262,6 +330,15 @@ EXTRA_METRICS: tuple[Metric, ...] = (
     Metric("jobs_followed_12m", _stat("jobs_started_followed_12m"), "count",
            Label("Banen die 12 maanden gevolgd konden worden",
                  "Jobs that could be followed for 12 months")),
+    Metric("jobs_held_at_start", _stat("jobs_at_start"), "count",
+           Label("Banen bij de start (niet meegeteld als gestart)",
+                 "Jobs held at the start (not counted as started)")),
+    Metric("jobs_without_support_end", lambda r: float(
+        ((r.status == Status.PAID_WORK) & (r.population.rung[: r.population.n] == 6)).sum()),
+           "count", Label("Werkend zonder ondersteuning aan het eind (trede 6)",
+                          "Working without support at the end (rung 6)")),
+    *SERVICE_METRICS,
+    *VIEW_METRICS,
 )
 
 

@@ -14,42 +14,18 @@ import mesa
 import numpy as np
 import pandas as pd
 
-from . import access, rng
+from . import access, funding, monthly, rng
 from .agents import Employer, Provider, Resident
-from .declarations import (
-    CATEGORIES,
-    COST_CATEGORIES,
-    PAYER_NAMES,
-    money_column,
-    payer_column,
-)
+from .declarations import CATEGORIES
 from .ledger import Ledger
 from .phases import PLAN
 from .policies import Policy, all_counters
-from .population import Population, Status, entrant_ids
+from .population import Benefit, Population, Status, entrant_ids
 from .scenario import Scenario
 from .scenario_checks import estimated_capacity
 
 #: Materialise a Mesa handle per resident up to this many residents (else on demand).
 HANDLE_LIMIT = 20_000
-_STATUS_COLUMNS = {
-    Status.NONE: "no_support",
-    Status.WAITING_ASSESSMENT: "waiting_assessment",
-    Status.WAITING_PLACEMENT: "waiting_placement",
-    Status.DAY_ACTIVITY: "in_day_activity",
-    Status.TRIAL_PLACEMENT: "in_trial_placement",
-    Status.PAID_WORK: "in_paid_work",
-    Status.SHELTERED_WORK: "in_sheltered_work",
-}
-_RUNG_COLUMNS = tuple(f"rung_{r}" for r in range(1, 7))
-_STATUS_ITEMS = tuple((int(status), column) for status, column in _STATUS_COLUMNS.items())
-_MONEY_COLUMNS = tuple((c, money_column(c)) for c in CATEGORIES)
-_PAYER_COLUMNS = tuple((p, payer_column(p)) for p in PAYER_NAMES)
-_FLOW_COUNTERS = ("entries", "exits", "queue_arrivals", "assessments", "placements",
-                  "referrals", "trials_started", "jobs_started", "jobs_ended",
-                  "jobs_sustained_6m", "jobs_sustained_12m", "ladder_up", "ladder_down")
-
-
 class DoorstroomModel(mesa.Model):
     """One municipality under one policy, month by month.
 
@@ -89,9 +65,11 @@ class DoorstroomModel(mesa.Model):
         self.policy = Policy(spec.regime, spec.variants, p)
         self.ledger = Ledger(self.months, detail=ledger_detail)
         self.stats = dict.fromkeys(
-            (*_FLOW_COUNTERS, "queue_departures", "queue_wait_sum", "assessment_wait_sum",
-             "placement_wait_sum", "jobs_started_followed_12m", "new_jobs_retained_12m",
-             "referrals_held_for_budget", "switched_at", *all_counters()), 0)
+            (*monthly.FLOW_COUNTERS, "queue_departures", "queue_wait_sum", "assessment_wait_sum",
+             "placement_wait_sum", "jobs_started_followed_12m", "referrals_held_for_budget",
+             "switched_at", "access_placements", "access_wait_sum", "access_beyond_term",
+             "jobs_at_start", *all_counters()), 0)
+        self.attended_by_month = np.zeros(self.months + 1)  # dagdelen attended each month
         self.requests = np.array([], dtype=np.int64)
         self.jobs_by_group = np.zeros(6, dtype=np.int64)  # jobs started, by target group
         self.provider_month: dict[str, np.ndarray] = {}
@@ -127,9 +105,9 @@ class DoorstroomModel(mesa.Model):
             for k, o in enumerate(organisations)]
         self.total_places = sum(pr.places_per_dagdeel for pr in self.providers) or 1.0
         p = self.p
-        self.funded_slots = p["voorziening.budget_per_year_eur"] / (
-            p["indicatie.tariff_per_dagdeel_eur"] * p["voorziening.place_cost_share_of_tariff"]
-            * p["day_activity.weeks_per_year"])
+        self.tariff = funding.tariff(p)  # per attended dagdeel, under indicatie
+        self.lump_sum = funding.first_budget(p, organisations)  # a year, under voorziening
+        self.funded_slots = funding.funded_places(p, self.lump_sum)
 
     def _build_employers(self) -> None:
         p, n = self.p, int(self.p["employers.count"])
@@ -190,6 +168,7 @@ class DoorstroomModel(mesa.Model):
         if da.size:
             pop.provider[da] = access.preference_ranking(self, da)[:, 0]
         work = self.rows_with(Status.PAID_WORK)
+        self.stats["jobs_at_start"] = int(work.size)
         if work.size and self.all_employers.size:
             pick = rng.uniform(self.seed, "initial_employer", -1, pop.id[work])
             pop.employer[work] = (pick * self.all_employers.size).astype(np.int64)
@@ -256,9 +235,29 @@ class DoorstroomModel(mesa.Model):
         if rows is None:
             return self.ledger.book(month, payer, category, amount_eur,
                                     provider=provider if detail else None)
+        uwv_payer = CATEGORIES[category].uwv_payer
+        if uwv_payer is not None:  # UWV pays this for its own clients (Wajong, WIA)
+            theirs = self.population.benefit[rows] == Benefit.UWV
+            if theirs.any():
+                return (self._book_rows(month, payer, category, amount_eur, rows, provider,
+                                        ~theirs)
+                        + self._book_rows(month, uwv_payer, category, amount_eur, rows,
+                                          provider, theirs))
         return self.ledger.book(month, payer, category, amount_eur,
                                 resident=self.population.id[rows] if detail else None,
                                 provider=provider if detail else None, count=len(rows))
+
+    def _book_rows(self, month, payer, category, amount_eur, rows, provider, mask) -> int:
+        """Book the part ``mask`` of a per-resident booking to ``payer``."""
+        if np.ndim(amount_eur):
+            amount_eur = np.asarray(amount_eur)[mask]
+        if provider is not None and np.ndim(provider):
+            provider = np.asarray(provider)[mask]
+        detail = self.ledger.detail
+        part = rows[mask]
+        return self.ledger.book(month, payer, category, amount_eur,
+                                resident=self.population.id[part] if detail else None,
+                                provider=provider if detail else None, count=len(part))
 
     def stop_support(self, rows: np.ndarray, month: int) -> None:
         """Day activities end (decision not renewed): the resident is on its own again."""
@@ -318,46 +317,10 @@ class DoorstroomModel(mesa.Model):
 
     @staticmethod
     def series_columns() -> list[str]:
-        return ["residents", *(f"rung_{r}" for r in range(1, 7)), *_STATUS_COLUMNS.values(),
-                "assessment_queue", "on_transitional_rights", "after_switch",
-                *_FLOW_COUNTERS, "mean_guidance",
-                "employers_with_target_group",
-                "cost_total_eur", *(money_column(c) for c in COST_CATEGORIES),
-                *(payer_column(p) for p in PAYER_NAMES),
-                *(money_column(c) for c in CATEGORIES if c not in COST_CATEGORIES)]
+        return monthly.series_columns()
 
     def record(self, month: int) -> None:
-        pop, s, n = self.population, self._series, self.population.n
-        st = pop.status[:n]
-        present = pop.present()
-        s["residents"][month] = np.count_nonzero(present)
-        rungs = np.bincount(pop.rung[:n][present], minlength=7)
-        for r, column in enumerate(_RUNG_COLUMNS, start=1):
-            s[column][month] = rungs[r]
-        counts = np.bincount(st, minlength=len(Status))
-        for status, column in _STATUS_ITEMS:
-            s[column][month] = counts[status]
-        s["assessment_queue"][month] = np.count_nonzero(pop.queue_since[:n] != access.NEVER)
-        da = pop.rows_with(Status.DAY_ACTIVITY)
-        s["on_transitional_rights"][month] = np.count_nonzero(
-            pop.transitional_until[da] >= month)
-        s["after_switch"][month] = float(0 < self.stats["switched_at"] <= month)
-        for name in _FLOW_COUNTERS:
-            s[name][month] = self.stats[name]  # cumulative; differenced in timeseries()
-        clients = self.provider_month.get("clients")
-        total_clients = clients.sum() if clients is not None else 0
-        if total_clients:
-            g = np.array([pr.guidance for pr in self.providers])
-            s["mean_guidance"][month] = float((g * clients).sum() / total_clients)
-        else:
-            s["mean_guidance"][month] = 1.0
-        s["employers_with_target_group"][month] = self.employers_with_target_group()
-        by_category, by_payer = self.ledger.month_cents(month)
-        s["cost_total_eur"][month] = sum(by_category[c] for c in COST_CATEGORIES) / 100
-        for category, column in _MONEY_COLUMNS:
-            s[column][month] = by_category[category] / 100
-        for payer, column in _PAYER_COLUMNS:
-            s[column][month] = by_payer[payer] / 100
+        monthly.record(self, month)
 
     def series(self) -> dict[str, np.ndarray]:
         """The recorded series, month 0 to ``months``: stocks, and flows as running totals."""
@@ -365,16 +328,4 @@ class DoorstroomModel(mesa.Model):
 
     def timeseries(self) -> pd.DataFrame:
         """One row per month (1..months run so far); flows per month, stocks at month end."""
-        return series_frame(self._series, self.month)
-
-
-
-def series_frame(series: Mapping[str, np.ndarray], months: int) -> pd.DataFrame:
-    """Recorded series as the ``timeseries`` table: months 1..months, flows differenced."""
-    df = pd.DataFrame({k: v[1: months + 1] for k, v in series.items()})
-    for name in _FLOW_COUNTERS:
-        df[name] = np.diff(np.concatenate([[0.0], df[name].to_numpy()]))
-    df.insert(0, "month", np.arange(1, months + 1))
-    int_cols = [c for c in df.columns if not c.endswith("_eur") and c != "mean_guidance"]
-    df[int_cols] = df[int_cols].astype(np.int64)
-    return df
+        return monthly.series_frame(self._series, self.month)

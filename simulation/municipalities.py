@@ -108,6 +108,9 @@ def municipality_values(reference, m: Municipality) -> dict[str, Any]:
     out: dict[str, Any] = {"population.inhabitants": m.inhabitants,
                            "national.municipalities": "", "national.select": []}
     for key in SCALED:
+        if key == "voorziening.budget_per_year_eur" and \
+                reference["voorziening.budget_rule"] != "fixed":
+            continue  # a budget by another rule follows from the places, already scaled
         out[key] = scaled(key, reference[key], factor)
     return out
 

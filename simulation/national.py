@@ -24,7 +24,7 @@ from . import rng
 from .execution import chunks
 from .ledger import totals_frame
 from .metrics import combine, compute
-from .model import DoorstroomModel, series_frame
+from .monthly import FRACTIONAL, series_columns, series_frame
 from .municipalities import SCALED, Municipality, municipality_values, scaled
 from .runs import RunResult, replication_scenarios, replication_seed, run_model
 from .scenario import Scenario, build
@@ -66,9 +66,10 @@ def municipality_task(reference_data: dict, name: str, m: tuple, policies: Seque
     return out
 
 
-#: Scale of each series in ``exact_series``: euros in cents; the mean guidance carried as
-#: guidance x clients in billionths, so that it can be re-weighted after summing.
-_CENTS, _GUIDANCE = 100, 1_000_000_000
+#: Scale of each series in ``exact_series``: euros in cents; fractional counts (and the mean
+#: guidance, carried as guidance x clients so that it can be re-weighted after summing) in
+#: billionths.
+_CENTS, _FINE = 100, 1_000_000_000
 
 
 def exact_series(series: dict[str, np.ndarray]) -> np.ndarray:
@@ -77,8 +78,10 @@ def exact_series(series: dict[str, np.ndarray]) -> np.ndarray:
     for name, values in series.items():
         if name.endswith("_eur"):
             values = values * _CENTS
+        elif name in FRACTIONAL:
+            values = values * _FINE
         elif name == "mean_guidance":
-            values = values * series["in_day_activity"] * _GUIDANCE
+            values = values * series["in_day_activity"] * _FINE
         rows.append(np.rint(values))
     return np.array(rows, dtype=np.int64)
 
@@ -90,9 +93,11 @@ def series_from_exact(names: Sequence[str], total: np.ndarray, parts: int) -> di
         v = total[k].astype(np.float64)
         if name.endswith("_eur"):
             v = v / _CENTS
+        elif name in FRACTIONAL:
+            v = v / _FINE
         elif name == "mean_guidance":
             clients = total[list(names).index("in_day_activity")].astype(np.float64)
-            v = np.divide(v / _GUIDANCE, clients, out=np.ones_like(v), where=clients > 0)
+            v = np.divide(v / _FINE, clients, out=np.ones_like(v), where=clients > 0)
         elif name == "after_switch":
             v = v / max(parts, 1)
         out[name] = v
@@ -136,7 +141,7 @@ class NationalRuns:
                                "inhabitants": m.inhabitants,
                                "employers": inputs["employers.count"],
                                "replication": r, "policy": policy, **metrics,
-                               **{f"input:{key}": inputs[key] for key in SCALED}})
+                               **{f"input:{key}": inputs[key] for key in SCALED if key in inputs}})
         return len(result)
 
     def failure(self, index: int) -> str:
@@ -155,7 +160,7 @@ class NationalRuns:
 
     def results(self) -> list[RunResult]:
         by_muni = self.by_municipality()
-        names = DoorstroomModel.series_columns()
+        names = series_columns()
         months = int(self.scenario["simulation.months"])
         out = []
         for (r, pi), group in by_muni.groupby(["replication", "_p"], sort=True):

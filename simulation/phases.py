@@ -12,7 +12,8 @@ import numba
 import numpy as np
 
 from . import access, rng
-from .population import AGE_EXIT_YEARS, NEVER, Benefit, Status
+from .payments import money
+from .population import AGE_EXIT_YEARS, NEVER, Status
 
 DAY_ACTIVITY, EXITED = int(Status.DAY_ACTIVITY), int(Status.EXITED)
 
@@ -52,12 +53,17 @@ def _age_and_leave(status, age_months, ids, exit_age_months, move_away, move_key
 
 
 def help_seeking(model, month: int) -> None:
-    """Residents without support ask for it; the access route changes how many do."""
+    """Residents without support ask for it. The latent share asks only where no
+    assessment is needed; the others ask at a rate that keeps ``help_seeking.per_month``
+    the rate over everyone in scope where an assessment is needed."""
     p, pop = model.p, model.population
     rows = pop.rows_with(Status.NONE)
     rows = rows[pop.retry_after[rows] <= month]
-    hazard = p["help_seeking.per_month"] * model.policy.seek_multiplier()
+    if not model.policy.reaches_latent_demand():
+        rows = rows[~pop.latent[rows]]
+    hazard = p["help_seeking.per_month"] / (1.0 - p["help_seeking.latent_share"])
     model.requests = rows[model.draw("help_seeking", rows) < hazard]
+    pop.requested[model.requests] = month
 
 
 def access_phase(model, month: int) -> None:
@@ -166,11 +172,12 @@ def _jobs(model, month: int) -> None:
         established, p["work.established_hazard_factor"], 1.0) * (1.5 - pop.stability[rows])
     lost = model.draw("job_loss", rows) < hazard
     kept = rows[~lost]
+    _learn_at_work(model, kept, ~coached[~lost])
     six = kept[tenure[~lost] == 6]
-    model.stats["jobs_sustained_6m"] += six.size
     twelve = kept[tenure[~lost] == 12]
-    model.stats["jobs_sustained_12m"] += twelve.size
-    model.stats["new_jobs_retained_12m"] += int((pop.job_start[twelve] >= 1).sum())
+    # Jobs held at month 0 are the starting state: the counts are of jobs started since.
+    model.stats["jobs_sustained_6m"] += int((pop.job_start[six] >= 1).sum())
+    model.stats["jobs_sustained_12m"] += int((pop.job_start[twelve] >= 1).sum())
     for row in six:
         if pop.employer[row] >= 0:
             model.employers[pop.employer[row]].learn(success=True)
@@ -190,7 +197,22 @@ def _jobs(model, month: int) -> None:
     pop.referred_by[ended] = -1
     pop.rung[ended] = 4
     pop.support_stopped[ended] = month
+    pop.requested[ended] = month  # back to the regime's route: a new request
     model.policy.on_job_loss(model, ended, month)
+
+
+def _learn_at_work(model, rows: np.ndarray, coaching_over: np.ndarray) -> None:
+    """Workers build skills on the job (as with full guidance at an average provider); once
+    coaching is over, a worker whose loonwaarde reaches ``work.loonwaarde_without_support``
+    works without wage support: rung 6."""
+    p, pop = model.p, model.population
+    sk = pop.skills[rows]
+    gain = p["development.skill_gain_per_month"] * pop.motivation[rows] * (1.0 - sk)
+    pop.skills[rows] = np.minimum(1.0, sk + gain)
+    lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
+    up = rows[coaching_over & (pop.rung[rows] == 5) & (lw >= p["work.loonwaarde_without_support"])]
+    pop.rung[up] = 6
+    model.stats["ladder_up"] += up.size
 
 
 def _trial_outcomes(model, month: int) -> None:
@@ -284,57 +306,6 @@ def _reintegration_money_left(model, month: int) -> bool:
     spent = model.ledger.payer_cents("pw_reintegration", months=slice(start, month)) / 100
     budget = model.p["participatiewet.reintegration_budget_per_year_eur"]
     return spent < budget * (month - start + 1) / 12
-
-
-def money(model, month: int) -> None:
-    """Book the month's money: day activities (by regime), transport, work, benefits."""
-    p, pop, n = model.p, model.population, model.population.n
-    model.policy.pay(model, month)
-
-    rows = model.rows_with(Status.DAY_ACTIVITY)
-    rows = rows[pop.needs_transport[rows]]
-    days = model.attended_dagdelen(rows) / 2.0
-    model.book(month, "transport", days * p["day_activity.transport_per_day_eur"], rows)
-    model.book(month, "trial_placement", p["work.trial_cost_per_month_eur"],
-               model.rows_with(Status.TRIAL_PLACEMENT))
-
-    paid = model.rows_with(Status.PAID_WORK)
-    sheltered = model.rows_with(Status.SHELTERED_WORK)
-    work = np.concatenate([paid, sheltered])
-    wage = p["work.minimum_wage_per_hour_eur"] * p["work.hours_per_week"] * 52.0 / 12.0
-    lw = pop.loonwaarde(work, p["development.loonwaarde_per_skill"])
-    subsidy = np.minimum(p["work.wage_subsidy_cap_share"], 1.0 - lw) * wage * (
-        1.0 + p["work.employer_cost_allowance"])
-    model.book(month, "wage_subsidy", subsidy, work)
-    model.book(month, "sheltered_work", p["sheltered_work.support_cost_per_month_eur"],
-               sheltered)
-    tenure_year = (month - pop.job_start[paid]) // 12  # job coaching is for regular jobs
-    intensity = np.array([*p["jobcoach.intensity_by_year"], 0.0])
-    share = intensity[np.minimum(tenure_year, intensity.size - 1)]
-    hours = share * p["work.hours_per_week"] * 52.0 / 12.0
-    coached = share > 0
-    model.book(month, "job_coaching", hours[coached] * p["jobcoach.price_per_hour_eur"],
-               paid[coached])
-
-    st = pop.status[:n]
-    present = pop.present()
-    home = (present & pop.home_support[:n]).nonzero()[0]
-    if home.size:
-        volunteering = (pop.rung[home] == 4) & np.isin(
-            pop.status[home], (Status.NONE, Status.DAY_ACTIVITY))
-        hours = p["home_support.hours_per_week"] * 52.0 / 12.0 * np.where(
-            volunteering, 1.0 - model.policy.home_support_reduction(), 1.0)
-        model.book(month, "home_support", hours * p["home_support.price_per_hour_eur"], home)
-
-    # Bijstand: the full benefit, less what a resident in work earns (up to the benefit).
-    benefit = p["benefits.bijstand_per_month_eur"]
-    earned = min(wage, benefit)
-    on_bijstand = present & (pop.benefit[:n] == Benefit.BIJSTAND)
-    working = on_bijstand & ((st == Status.PAID_WORK) | (st == Status.SHELTERED_WORK))
-    working_rows = working.nonzero()[0]
-    model.book(month, "benefits_paid", benefit, (on_bijstand & ~working).nonzero()[0])
-    model.book(month, "benefits_paid", benefit - earned, working_rows)
-    model.book(month, "benefits_saved", p["benefits.net_saving_share"] * earned, working_rows)
 
 
 def observe(model, month: int) -> None:

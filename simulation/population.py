@@ -29,7 +29,7 @@ WRITE_BLOCK = 1 << 16  # residents made at once (bounds the memory of their draw
 INIT_DECISIONS = ("init_group", "init_age", "init_stability", "init_loonwaarde", "init_skills",
                   "init_motivation", "init_benefit", "init_transport", "init_home_support",
                   "init_dagdelen", "init_status", "init_rung", "init_decision_end",
-                  "init_job_start")
+                  "init_job_start", "init_latent")
 
 
 class Status(IntEnum):
@@ -65,6 +65,7 @@ FIELDS: dict[str, Any] = {
     "stability": np.float32,
     "benefit": np.int8,
     "needs_transport": np.bool_,
+    "latent": np.bool_,  # asks for day activities only where no assessment is needed
     "home_support": np.bool_,
     "dagdelen": np.int8,
     "status": np.int8,
@@ -72,6 +73,7 @@ FIELDS: dict[str, Any] = {
     "has_decision": np.bool_,
     "decision_end": np.int16,
     "transitional_until": np.int16,  # per-dagdeel decision honoured after a switch until
+    "requested": np.int16,  # month of the request now being handled (NEVER: none)
     "queue_since": np.int16,  # in the assessment queue since (NEVER: not queued)
     "reassessment": np.bool_,
     "placement_since": np.int16,
@@ -197,10 +199,11 @@ class Population:
         z = rng.to_normal(u("init_motivation"))
         self.motivation[rows] = np.exp(sd * z - 0.5 * sd * sd)  # lognormal, mean 1
         ub = u("init_benefit")
-        self.benefit[rows] = np.where(
-            ub < p["population.share_bijstand"], Benefit.BIJSTAND,
-            np.where(ub < p["population.share_bijstand"] + p["population.share_uwv_benefit"],
-                     Benefit.UWV, Benefit.NONE))
+        bijstand = np.asarray(p["population.bijstand_share_by_group"])[group]
+        uwv = np.asarray(p["population.uwv_share_by_group"])[group]
+        self.benefit[rows] = np.where(ub < bijstand, Benefit.BIJSTAND,
+                                      np.where(ub < bijstand + uwv, Benefit.UWV, Benefit.NONE))
+        self.latent[rows] = u("init_latent") < p["help_seeking.latent_share"]
         self.needs_transport[rows] = u("init_transport") < p["day_activity.transport_share"]
         self.home_support[rows] = u("init_home_support") < p["home_support.share_with_support"]
         d = p["day_activity.dagdelen_per_week"] + p["day_activity.dagdelen_sd"] * \
@@ -227,7 +230,8 @@ class Population:
         self.skills[rows[in_da]] += 0.3 * (rung[in_da] == 4)
         self.skills[rows[in_work]] = 0.6 + 0.4 * u("init_skills")[in_work]
 
-        for name in ("queue_since", "placement_since", "retry_after", "trial_end", "job_start",
+        for name in ("requested", "queue_since", "placement_since", "retry_after", "trial_end",
+                     "job_start",
                      "support_stopped", "referral_blocked_until", "decision_end", "exited",
                      "transitional_until"):
             getattr(self, name)[rows] = NEVER

@@ -26,8 +26,8 @@ COLORS = ("#1f77b4", "#d95f02")
 MAIN_METRICS = (
     "net_cost_eur", "cost_total_eur", "cost_day_activity_eur", "cost_assessment_eur",
     "benefits_saved_eur", "jobs_started", "jobs_sustained_12m", "participants_served",
-    "mean_in_day_activity", "mean_assessment_wait_months", "mean_placement_wait_months",
-    "cost_per_participant_year_eur", "job_retention_12m",
+    "mean_in_day_activity", "mean_access_wait_months", "waits_beyond_legal_term",
+    "waiting_end", "cost_per_participant_year_eur", "job_retention_12m",
 )
 
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import charts, economics
+from . import charts, economics, funding
 from .declarations import GROUPS, PAYER_NAMES, payer_column, uncertain_params
 from .output import write_text
 from .presentation import (
@@ -118,8 +118,8 @@ def _html(results, table: pd.DataFrame, policies, t, lang, extra) -> str:
     main_rows = "".join(row(r) for r in main.itertuples(index=False))
     all_rows = "".join(row(r) for r in table.itertuples(index=False))
     payer_rows = "".join(row(r) for r in by.loc[[payer_column(p) for p in PAYER_NAMES] + [
-        "benefits_saved_eur", "net_cost_eur"]].reset_index().itertuples(index=False)
-        if not (r[1] == 0 and r[2] == 0))
+        "benefits_saved_eur", "net_cost_municipality_eur", "net_cost_eur"]].reset_index()
+        .itertuples(index=False) if not (r[1] == 0 and r[2] == 0))
     equity = "".join(
         f"<tr><td>{esc(group_label(g, lang))}</td>"
         f"<td>{fmt(by.loc[f'participants_served_{g}', a], lang)}</td>"
@@ -158,16 +158,19 @@ h2 {{ page-break-after: avoid; }} table {{ page-break-inside: avoid; }}
 {t['seed']} {results.seed} · {sc['simulation.months']} {t['months']} ·
 scenario sha256 {sc.sha256[:12]}{' · ' + t['psa_on'] if results.psa else ''}</p>
 <h2>{t['answer']}</h2>
-<div class="answer">{_answer(by, a, b, t, lang, sc['simulation.months'], interval)}</div>
+<div class="answer">{_answer(by, a, b, t, lang, sc['simulation.months'], interval)}
+<p>{esc(_verdict_text(ce, t, a, b))}</p></div>
 <h2>{t['main']}</h2>
 <table>{head}{main_rows}</table>
 <p class="note">{esc(t['interval_note'].format(a=a, b=b))}</p>
 <h2>{t['payers']}</h2>
 <p>{esc(t['payers_text'])}</p>
 <table>{head}{payer_rows}</table>
+<h2>{t['funding']}</h2>
+<p>{esc(_funding_text(sc, t, lang))}</p>
 {_municipalities_html(results, t, lang, interval)}
 <h2>{t['ce']}</h2>
-<p>{esc(_ce_text(ce, t, lang, a, b))}</p>
+<p>{esc(_icer_text(ce, t, lang, a, b))}</p>
 {_figure("ce_plane.png", t["ce_plane"])}{_figure("ceac.png", t["ceac"])}
 <h2>{t['equity']}</h2>
 <table><tr><th>{t['group']}</th><th>{t['served']} {esc(a)}</th><th>{t['served']} {esc(b)}</th>
@@ -234,7 +237,8 @@ def _answer(by, a, b, t, lang, months, interval) -> str:
     jobs, jobs_word, jobs_ci = part("jobs_started")
     kept, kept_word, kept_ci = part("jobs_sustained_12m")
     reach, reach_word, reach_ci = part("participants_served")
-    wait, wait_word, wait_ci = part("mean_placement_wait_months")
+    wait, wait_word, wait_ci = part("mean_access_wait_months")
+    late, late_word, late_ci = part("waits_beyond_legal_term")
     esc = html.escape
     return "<p>" + "</p><p>".join(esc(x) for x in (
         t["answer_cost"].format(b=b, a=a, years=f"{years:g}", amount=cost, word=cost_word,
@@ -243,15 +247,41 @@ def _answer(by, a, b, t, lang, months, interval) -> str:
                                 kept_word=kept_word, kept_ci=kept_ci),
         t["answer_reach"].format(n=reach, word=reach_word, ci=reach_ci, wait=wait,
                                  wait_word=t["shorter"] if by.loc[
-                                     "mean_placement_wait_months"].difference < 0
-                                 else t["longer"], wait_ci=wait_ci),
+                                     "mean_access_wait_months"].difference < 0
+                                 else t["longer"], wait_ci=wait_ci, late=late,
+                                 late_word=late_word, late_ci=late_ci),
     )) + "</p>"
 
 
-def _ce_text(ce, t, lang, a, b) -> str:
-    verdict = t[f"verdict_{ce['verdict']}"].format(a=a, b=b)
+def _funding_text(sc, t, lang) -> str:
+    """How each regime pays providers in this scenario, with the amounts."""
+    p = sc.values
+    rule = p["voorziening.budget_rule"]
+    budget_how = t[f"budget_{rule}"].format(ceiling=fmt(
+        p["voorziening.budget_ceiling_share"] * funding.cost_price_budget(p, sc.organisations),
+        lang, money=True))
+    first = funding.first_budget(p, sc.organisations)
+    return t["funding_text"].format(
+        tariff=fmt(funding.tariff(p), lang, money=True),
+        tariff_how=t[f"tariff_{p['indicatie.tariff_rule']}"],
+        budget=fmt(first, lang, money=True), budget_how=budget_how,
+        places=fmt(funding.funded_places(p, first), lang),
+        place=fmt(funding.place_cost(p), lang, money=True))
+
+
+def _verdict_text(ce, t, a, b) -> str:
+    """The verdict in a sentence, naming what a saving costs in service."""
+    worse = [t[f"worse_{m}"] for m, v in ce["service"].items() if v["judgement"] == "worse"]
+    listed = ", ".join(worse[:-1]) + f" {t['and']} " + worse[-1] if len(worse) > 1 else (
+        worse[0] if worse else "")
+    return t[f"verdict_{ce['verdict']}"].format(a=a, b=b, worse=listed)
+
+
+def _icer_text(ce, t, lang, a, b) -> str:
+    """The verdict, and the cost per extra sustained job where money buys jobs."""
+    verdict = _verdict_text(ce, t, a, b)
     if ce["icer"] is None:
-        return verdict + " " + t["icer_none"]
+        return verdict
     ci = fmt_range(*ce["icer_ci95"], lang, money=True) or t["no_interval"]
     return verdict + " " + t["icer_text"].format(icer=fmt(ce["icer"], lang, True), ci=ci)
 
@@ -261,13 +291,15 @@ def _sensitivity_html(sens, t, lang, a, b) -> str:
         note = html.escape(t["no_sensitivity"])
         return f"<h2>{t['sensitivity']}</h2><p class=\"note\">{note}</p>"
     be = sens["break_even"]
-    if be["break_even"] is None:
-        be_text = t["break_even_none"].format(key=be["parameter"],
-                                              low=fmt(be["grid"][0], lang),
-                                              high=fmt(be["grid"][-1], lang))
-    else:
-        be_text = t["break_even_at"].format(key=be["parameter"],
-                                            value=fmt(be["break_even"], lang))
+    ends = {"low": fmt(be["grid"][0], lang, money=True),
+            "high": fmt(be["grid"][-1], lang, money=True)}
+    texts = []
+    for found, at, none in (("break_even", "break_even_at", "break_even_none"),
+                            ("equal_service", "equal_service_at", "equal_service_none")):
+        value = be[found]
+        texts.append(t[none].format(**ends) if value is None else
+                     t[at].format(value=fmt(value, lang, money=True), a=a, b=b))
+    be_text = " ".join(texts)
     return (f"<h2>{t['sensitivity']}</h2><p>{html.escape(t['tornado_text'].format(a=a, b=b))}</p>"
             + _figure("tornado.png", t["tornado"])
             + f"<p>{html.escape(be_text)}</p>" + _figure("break_even.png", t["break_even"]))

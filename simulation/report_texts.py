@@ -28,18 +28,37 @@ LABELS = {
         "no_interval": "geen interval (1 herhaling)",
         "transition": "Overgang na de beleidswijziging: kosten per maand, deelnemers en "
                       "lopende beschikkingen (gemiddelde)",
-        "answer": "Het antwoord in drie zinnen",
+        "answer": "Het antwoord in het kort",
         "answer_cost": "Met {b} zijn de netto kosten over {years} jaar {amount} {word} dan met "
                        "{a} (95%-interval {ci}).",
         "answer_jobs": "Er starten gemiddeld {n} {word} banen ({ci}); {kept} {kept_word} banen "
                        "houden 12 maanden stand ({kept_ci}).",
-        "answer_reach": "Er worden {n} {word} deelnemers bereikt ({ci}) en de wachttijd op een "
-                        "plek is {wait} maanden {wait_word} ({wait_ci}).",
+        "answer_reach": "Er worden {n} {word} deelnemers bereikt ({ci}); van aanvraag tot "
+                        "plek wachten inwoners gemiddeld {wait} maanden {wait_word} ({wait_ci}) "
+                        "en {late} {late_word} aanvragen wachten langer dan de wettelijke "
+                        "termijn van 8 weken ({late_ci}).",
         "less": "minder", "more": "meer", "shorter": "korter", "longer": "langer",
         "payers": "Wie betaalt, wie wint",
-        "payers_text": "Kosten per geldstroom: Wmo, Participatiewet uitkeringen (BUIG, ook "
-                       "loonkostensubsidie) en Participatiewet re-integratie; bij een ontschot "
-                       "budget één pot. Een negatief verschil is een besparing.",
+        "payers_text": "Kosten per geldstroom, zoals de wet ze toewijst: Wmo, "
+                       "Participatiewet uitkeringen (BUIG, ook loonkostensubsidie), "
+                       "Participatiewet re-integratie (bij een ontschot budget samen met de Wmo "
+                       "één pot) en UWV (uitkering, loondispensatie, jobcoaching en "
+                       "proefplaatsing van inwoners met Wajong of WIA). De gemeente ziet haar "
+                       "eigen potten (netto kosten voor de gemeente), de samenleving alle "
+                       "betalers (netto kosten). Een negatief verschil is een besparing.",
+        "funding": "Hoe de dagbesteding is betaald",
+        "funding_text": "Onder indicatie krijgt een aanbieder {tariff} per bijgewoond dagdeel "
+                        "({tariff_how}). Onder de algemene voorziening is het budget het eerste "
+                        "jaar {budget} ({budget_how}); dat betaalt {places} dagdeelplaatsen per "
+                        "week tegen {place} per plaats per dagdeel.",
+        "tariff_cost_price": "de kostprijs: begeleiding, overhead en de administratie per "
+                             "cliënt die declareren per dagdeel meebrengt",
+        "tariff_fixed": "een vast tarief",
+        "budget_cost_price": "de plaatsen van nu tegen kostprijs, zonder administratie per "
+                             "cliënt",
+        "budget_fixed": "een vast bedrag",
+        "budget_follow_attendance": "daarna volgt het de opkomst van het jaar ervoor, tot een "
+                                    "plafond van {ceiling} per jaar",
         "ce": "Kosten tegenover effect",
         "by_muni": "Per gemeente",
         "by_muni_text": "Elke gemeente is een eigen model. Inwoners in beeld, consulenten, "
@@ -51,12 +70,20 @@ LABELS = {
         "inhabitants": "Inwoners",
         "net_diff": "Verschil netto kosten",
         "jobs_diff": "Verschil banen gestart",
-        "verdict_dominant": "{b} levert meer duurzame banen op voor minder geld dan {a}.",
-        "verdict_dominated": "{b} levert minder duurzame banen op voor meer geld dan {a}.",
-        "verdict_trade-off": "{b} en {a} ruilen geld tegen banen.",
+        "verdict_dominant": "{b} levert minstens evenveel duurzame banen op voor minder geld "
+                            "dan {a}, zonder duidelijk slechtere dienstverlening.",
+        "verdict_dominated": "{b} levert niet meer duurzame banen op voor meer geld dan {a}, "
+                             "zonder duidelijk betere dienstverlening.",
+        "verdict_cheaper_worse_service": "{b} is goedkoper dan {a}, maar die besparing gaat ten "
+                                         "koste van de dienstverlening: {worse}.",
+        "verdict_trade-off": "{b} en {a} ruilen geld tegen banen of dienstverlening.",
+        "worse_participants_served": "er worden minder inwoners bereikt",
+        "worse_mean_access_wait_months": "inwoners wachten langer op een plek",
+        "worse_waits_beyond_legal_term": "meer aanvragen wachten langer dan de wettelijke "
+                                         "termijn",
+        "and": "en",
         "icer_text": "Extra netto kosten per extra baan die 12 maanden standhoudt: {icer} "
                      "(95%-interval {ci}; een negatief bedrag is een besparing per extra baan).",
-        "icer_none": "Het verschil in duurzame banen is te klein om kosten per baan te geven.",
         "ce_plane": "Kosten-effectvlak: verschil in netto kosten tegen verschil in duurzame "
                     "banen, één punt per herhaling",
         "ceac": "Kans dat het tweede beleid de betere keuze is, per bedrag dat de raad over "
@@ -70,9 +97,15 @@ LABELS = {
                         "{a}) bij beide uitersten.",
         "tornado": "Tornadodiagram: verschil in netto kosten per aanname",
         "break_even": "Omslagpunt: verschil in netto kosten bij oplopend budget",
-        "break_even_at": "Bij {key} = {value} kosten beide beleidskeuzes netto evenveel.",
-        "break_even_none": "Tussen {key} = {low} en {high} wisselt het verschil in netto kosten "
-                           "niet van teken.",
+        "break_even_at": "Bij een vast budget van {value} per jaar kosten beide "
+                         "beleidskeuzes netto evenveel.",
+        "break_even_none": "Bij een vast budget tussen {low} en {high} per jaar wisselt het "
+                           "verschil in netto kosten niet van teken.",
+        "equal_service_at": "Bij een vast budget van {value} per jaar wachten inwoners met {b} "
+                            "niet langer op een plek dan met {a}: het budget voor gelijke "
+                            "dienstverlening.",
+        "equal_service_none": "Bij een vast budget tussen {low} en {high} per jaar wisselt het "
+                              "verschil in wachttijd op een plek niet van teken.",
         "no_sensitivity": "Draai met --sensitivity voor het tornadodiagram en het omslagpunt.",
         "assumptions": "Belangrijkste aannames",
         "assumptions_text": "Niemand heeft deze grootheden gemeten (FACTS.md §11); de waarden "
@@ -102,18 +135,36 @@ LABELS = {
         "no_interval": "no interval (1 replication)",
         "transition": "Transition after the policy change: cost per month, participants and "
                       "decisions still running (mean)",
-        "answer": "The answer in three sentences",
+        "answer": "The answer in brief",
         "answer_cost": "With {b}, net costs over {years} years are {amount} {word} than with "
                        "{a} (95% interval {ci}).",
         "answer_jobs": "On average {n} {word} jobs start ({ci}); {kept} {kept_word} jobs last "
                        "12 months ({kept_ci}).",
-        "answer_reach": "{n} {word} participants are reached ({ci}) and the wait for a place is "
-                        "{wait} months {wait_word} ({wait_ci}).",
+        "answer_reach": "{n} {word} participants are reached ({ci}); from request to a place "
+                        "residents wait {wait} months {wait_word} on average ({wait_ci}), and "
+                        "{late} {late_word} requests wait beyond the legal term of 8 weeks "
+                        "({late_ci}).",
         "less": "less", "more": "more", "shorter": "shorter", "longer": "longer",
         "payers": "Who pays, who gains",
-        "payers_text": "Costs by pot: Wmo, Participatiewet benefits (BUIG, including wage "
-                       "subsidy) and Participatiewet re-integration; one pot when ontschot. A "
-                       "negative difference is a saving.",
+        "payers_text": "Costs by pot, as the law assigns them: Wmo, Participatiewet "
+                       "benefits (BUIG, including wage subsidy), Participatiewet "
+                       "re-integration (one pot with the Wmo when ontschot) and UWV (benefit, "
+                       "loondispensatie, job coaching and trial placements of residents on "
+                       "Wajong or WIA). The municipality sees its own pots (net cost to the "
+                       "municipality), society every payer (net cost). A negative difference "
+                       "is a saving.",
+        "funding": "How day activities are paid for",
+        "funding_text": "Under indicatie a provider gets {tariff} per attended dagdeel "
+                        "({tariff_how}). Under open access the budget is {budget} in the first "
+                        "year ({budget_how}); it pays for {places} dagdeel places a week at "
+                        "{place} a place a dagdeel.",
+        "tariff_cost_price": "the cost price: staff, overhead and the per-client "
+                             "administration that billing per dagdeel brings",
+        "tariff_fixed": "a fixed tariff",
+        "budget_cost_price": "today's places at cost price, without per-client administration",
+        "budget_fixed": "a fixed amount",
+        "budget_follow_attendance": "after that it follows last year's attendance, up to a "
+                                    "ceiling of {ceiling} a year",
         "ce": "Costs against effects",
         "by_muni": "By municipality",
         "by_muni_text": "Every municipality is a model of its own. Residents in scope, "
@@ -125,12 +176,19 @@ LABELS = {
         "inhabitants": "Inhabitants",
         "net_diff": "Difference in net cost",
         "jobs_diff": "Difference in jobs started",
-        "verdict_dominant": "{b} gives more sustained jobs for less money than {a}.",
-        "verdict_dominated": "{b} gives fewer sustained jobs for more money than {a}.",
-        "verdict_trade-off": "{b} and {a} trade money against jobs.",
+        "verdict_dominant": "{b} gives at least as many sustained jobs for less money than "
+                            "{a}, with no clearly worse service.",
+        "verdict_dominated": "{b} gives no more sustained jobs for more money than {a}, with "
+                             "no clearly better service.",
+        "verdict_cheaper_worse_service": "{b} is cheaper than {a}, but the saving is bought "
+                                         "with service: {worse}.",
+        "verdict_trade-off": "{b} and {a} trade money against jobs or service.",
+        "worse_participants_served": "fewer residents are reached",
+        "worse_mean_access_wait_months": "residents wait longer for a place",
+        "worse_waits_beyond_legal_term": "more requests wait beyond the legal term",
+        "and": "and",
         "icer_text": "Extra net cost per extra job lasting 12 months: {icer} (95% interval {ci}; "
                      "a negative amount is a saving per extra job).",
-        "icer_none": "The difference in sustained jobs is too small to give a cost per job.",
         "ce_plane": "Cost-effectiveness plane: difference in net cost against difference in "
                     "sustained jobs, one point per replication",
         "ceac": "Probability that the second policy is the better buy, by what the council is "
@@ -144,9 +202,14 @@ LABELS = {
                         "{a}) at both ends.",
         "tornado": "Tornado chart: difference in net cost by assumption",
         "break_even": "Break-even: difference in net cost as the budget rises",
-        "break_even_at": "At {key} = {value} both policies cost the same, net.",
-        "break_even_none": "Between {key} = {low} and {high} the difference in net cost does not "
-                           "change sign.",
+        "break_even_at": "With a fixed budget of {value} a year both policies cost the same, "
+                         "net.",
+        "break_even_none": "With a fixed budget between {low} and {high} a year the difference "
+                           "in net cost does not change sign.",
+        "equal_service_at": "With a fixed budget of {value} a year residents wait no longer for "
+                            "a place with {b} than with {a}: the equal-service budget.",
+        "equal_service_none": "With a fixed budget between {low} and {high} a year the "
+                              "difference in the wait for a place does not change sign.",
         "no_sensitivity": "Run with --sensitivity for the tornado chart and the break-even.",
         "assumptions": "Main assumptions",
         "assumptions_text": "Nobody has measured these (FACTS.md §11); the values below are "

@@ -24,7 +24,13 @@ from .declarations import (
 )
 from .errors import InputError
 from .municipalities import load_table
-from .scenario_checks import check_consistency, check_organisations, check_value, suggest
+from .scenario_checks import (
+    check_consistency,
+    check_organisations,
+    check_rules,
+    check_value,
+    suggest,
+)
 from .toml_text import ALTERNATIVES, dumps_toml
 
 #: Largest scenario file we read; anything bigger is not a hand-written scenario.
@@ -53,10 +59,11 @@ class Scenario:
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
 
-    def with_overrides(self, overrides: Mapping[str, Any]) -> "Scenario":
-        """A new scenario with some keys replaced, validated like the file was."""
+    def with_overrides(self, overrides: Mapping[str, Any], given: bool = False) -> "Scenario":
+        """A new scenario with some keys replaced, validated like the file was (``given``:
+        the overrides are a user's, so a value the rules do not use is refused too)."""
         return build(self.as_dict(), name=self.name, origin=self.source or "scenario",
-                     overrides=overrides, source=self.source)
+                     overrides=overrides, source=self.source, given=given)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain nested data: what ``to_toml`` writes and workers receive."""
@@ -97,7 +104,8 @@ def load(path: str | os.PathLike, overrides: Mapping[str, Any] | Iterable[str] =
     """
     p = Path(path)
     raw = _read(p, seen=())
-    return build(raw, name=p.stem, origin=str(p), overrides=overrides, source=str(p))
+    return build(raw, name=p.stem, origin=str(p), overrides=overrides, source=str(p),
+                 given=True)
 
 
 def _read(p: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
@@ -157,7 +165,8 @@ def loads(text: str, name: str = "scenario", origin: str = "scenario",
     if EXTENDS in raw:
         raise InputError(f"{origin}: 'extends' works in scenario files only, not in "
                          "scenario text")
-    return build(raw, name=name, origin=origin, overrides=overrides, source=source)
+    return build(raw, name=name, origin=origin, overrides=overrides, source=source,
+                 given=True)
 
 
 def default_scenario(name: str = "defaults") -> Scenario:
@@ -166,8 +175,10 @@ def default_scenario(name: str = "defaults") -> Scenario:
 
 
 def build(raw: Mapping[str, Any], name: str, origin: str,
-          overrides: Mapping[str, Any] | Iterable[str] = (), source: str | None = None) -> Scenario:
-    """Turn parsed TOML plus overrides into a validated ``Scenario``."""
+          overrides: Mapping[str, Any] | Iterable[str] = (), source: str | None = None,
+          given: bool = False) -> Scenario:
+    """Turn parsed TOML plus overrides into a validated ``Scenario`` (``given``: a user's
+    scenario, whose values must all be in use: ``scenario_checks.check_rules``)."""
     raw = dict(raw)
     alternatives = raw.pop(ALTERNATIVES, {})
     flat = _flatten(raw, origin)
@@ -185,6 +196,8 @@ def build(raw: Mapping[str, Any], name: str, origin: str,
             raise InputError(f"{where}unknown key '{key}'{suggest(key)}")
         values[key] = check_value(param, value, where)
     check_consistency(values, organisations, origin)
+    if given:
+        check_rules(values, origin)
     municipalities = _municipalities(values, origin, source)
     sc = Scenario(name=name, values=values, organisations=tuple(organisations),
                   source=source, overrides=over, municipalities=municipalities)

@@ -11,7 +11,7 @@ import math
 import os
 from typing import Any, Iterable, Mapping
 
-from .declarations import BY_KEY, ORGANISATION_FIELDS, ORGANISATIONS_KEY, Param
+from .declarations import BY_KEY, GROUPS, ORGANISATION_FIELDS, ORGANISATIONS_KEY, Param
 from .errors import InputError
 from .toml_text import dumps_value
 
@@ -148,13 +148,33 @@ def check_consistency(values: dict[str, Any], organisations: list[dict], origin:
     if start > 1.0:
         raise InputError(f"{origin}: population.share_in_day_activity_start + "
                          f"population.share_in_paid_work_start = {start:g}; at most 1")
-    benefit = values["population.share_bijstand"] + values["population.share_uwv_benefit"]
-    if benefit > 1.0:
-        raise InputError(f"{origin}: population.share_bijstand + population.share_uwv_benefit"
-                         f" = {benefit:g}; at most 1")
+    for group, bijstand, uwv in zip(GROUPS, values["population.bijstand_share_by_group"],
+                                    values["population.uwv_share_by_group"]):
+        if bijstand + uwv > 1.0 + 1e-9:
+            raise InputError(f"{origin}: population.bijstand_share_by_group + "
+                             f"population.uwv_share_by_group for {group} = {bijstand + uwv:g}; "
+                             "at most 1")
     if not organisations:
         raise InputError(f"{origin}: {ORGANISATIONS_KEY}: at least one provider is needed")
     _check_size(values, origin)
+
+
+#: A value that only one choice of a rule uses: (rule key, that choice, value key).
+RULED_VALUES = (("indicatie.tariff_rule", "fixed", "indicatie.tariff_per_dagdeel_eur"),
+                ("voorziening.budget_rule", "fixed", "voorziening.budget_per_year_eur"))
+
+
+def check_rules(values: Mapping[str, Any], origin: str) -> None:
+    """Refuse a value a user set that the chosen rule does not use (a tariff with the
+    tariff following the cost price, say), rather than ignore it without a word.
+
+    Checked where a user gives a scenario (a file, ``--set``, the dashboard), not when an
+    alternative changes the rule: there the value stays in use by the scenario itself.
+    """
+    for rule, choice, value in RULED_VALUES:
+        if values[rule] != choice and values[value] != BY_KEY[value].default:
+            raise InputError(f'{origin}: {value} applies only when {rule} = "{choice}" '
+                             f'(now "{values[rule]}"); set that too')
 
 
 def estimated_capacity(values: Mapping[str, Any]) -> int:

@@ -32,6 +32,7 @@ from .experiment import run_replications
 from .municipalities import require_one_municipality
 from .output import write_json, write_parquet
 from .scenario import Scenario, build
+from .scenario_checks import RULED_VALUES
 
 METHODS = ("grid", "lhs", "sobol", "morris")
 SPEC = "sweep.json"
@@ -62,7 +63,7 @@ def parse_params(items: Sequence[str], scenario: Scenario) -> tuple[list[str], l
         p = BY_KEY.get(key)
         if p is None or p.kind not in ("int", "float"):
             raise InputError(f"--param {item}: '{key}' is not a numeric scenario key; "
-                             "sweep numbers such as voorziening.uptake_elasticity")
+                             "sweep numbers such as help_seeking.latent_share")
         if rng:
             lo_text, sep, hi_text = rng.partition(":")
             try:
@@ -78,6 +79,10 @@ def parse_params(items: Sequence[str], scenario: Scenario) -> tuple[list[str], l
             lo, hi = p.plausible or (p.low, p.high)
         if key in keys:
             raise InputError(f"--param {key} is given twice")
+        for rule, choice, value in RULED_VALUES:
+            if key == value and scenario[rule] != choice:
+                raise InputError(f'--param {key}: applies only when {rule} = "{choice}" '
+                                 f'(now "{scenario[rule]}"); add --set {rule}={choice}')
         keys.append(key)
         bounds.append([lo, hi])
     if not keys:

@@ -13,8 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "simulation"
 LAYERS = {
     "leaves": ("errors", "rng", "output", "declarations"),
     "inputs": ("toml_text", "scenario_checks", "municipalities", "scenario"),
-    "model": ("population", "ledger", "access", "agents", "policies", "phases", "model",
-              "metrics"),
+    "model": ("population", "ledger", "funding", "access", "agents", "policies", "payments",
+              "phases", "monthly", "model", "metrics"),
     "runs": ("execution", "runs", "national"),
     "experiments": ("experiment",),
     "analysis": ("economics", "targets", "sweep", "calibrate", "ema"),

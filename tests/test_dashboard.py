@@ -35,7 +35,8 @@ from simulation.model import DoorstroomModel
 from simulation.presentation import param_name
 from simulation.scenario import loads
 
-BAD_SHARES = {"population.share_bijstand": 0.8, "population.share_uwv_benefit": 0.5}
+#: A tariff moved while the tariff follows the cost price: the settings do not go together.
+BAD_TARIFF = {"indicatie.tariff_per_dagdeel_eur": 60.0}
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def test_sliders_come_from_the_registry_within_its_ranges(baseline, lang):
 def test_labels_are_dutch_by_default_with_units_and_english_on_request(baseline):
     nl = {s.key: s.label for s in controls.slider_specs(baseline)}
     en = {s.key: s.label for s in controls.slider_specs(baseline, "en")}
-    assert nl["voorziening.budget_per_year_eur"] == "Budget algemene voorziening (€ per jaar)"
+    assert nl["voorziening.budget_per_year_eur"] == "Vast budget algemene voorziening (€ per jaar)"
     assert nl["indicatie.assessments_per_month"] == "Onderzoeken per maand"
     assert nl["simulation.months"] == "Looptijd (maanden)"
     assert en["indicatie.term_months"] == "Term of a decision (months)"
@@ -77,6 +78,9 @@ def test_labels_are_dutch_by_default_with_units_and_english_on_request(baseline)
                                          "value": "20251123"}
     assert {f"variant:{v}" for v in VARIANT_NAMES} <= set(params)
     assert controls.model_params(baseline, "en")["compare_with"]["label"] == "Compare with"
+    assert params["voorziening.budget_rule"] == {
+        "type": "Select", "label": "Budgetregel", "value": "cost_price",
+        "values": ["cost_price", "fixed", "follow_attendance"]}
     assert texts.text("nl", "run", n=30) == "30 herhalingen draaien"
 
 
@@ -105,26 +109,32 @@ def test_solaraviz_accepts_the_inputs_and_resets_the_model_from_them(baseline):
 
 
 def test_slider_values_are_cleaned_of_browser_noise(baseline):
-    spec = controls.slider_spec(BY_KEY["population.share_bijstand"], 0.55)
+    spec = controls.slider_spec(BY_KEY["help_seeking.latent_share"], 0.17)
     assert spec.clean(0.36000000000000004) == 0.36
     assert controls.slider_spec(BY_KEY["simulation.months"], 60).clean(24.0) == 24
-    twin = TwinModel(baseline, **{"population.share_bijstand": 0.36000000000000004})
-    assert twin.scenario_used["population.share_bijstand"] == 0.36
+    twin = TwinModel(baseline, **{"help_seeking.latent_share": 0.36000000000000004})
+    assert twin.scenario_used["help_seeking.latent_share"] == 0.36
 
 
 # --- bad settings are messages ---------------------------------------------------------
 
 
 def test_a_bad_combination_is_a_message_in_both_languages_not_an_exception(baseline):
-    twin = TwinModel(baseline, **BAD_SHARES)
+    twin = TwinModel(baseline, **BAD_TARIFF)
     assert twin.models == {} and not twin.running
     twin.step()  # nothing to step, nothing raised
     assert twin.month == 0 and twin.timeseries().empty
     nl, en = twin.problem.message("nl"), twin.problem.message("en")
     assert nl.startswith("Deze instellingen kunnen niet samen:")
-    assert "'Aandeel met bijstand' + 'Aandeel met Wajong/WIA' = 1.3" in nl
-    assert "hoogstens 1" in nl and "population." not in nl and "Traceback" not in nl
-    assert en.startswith("These settings do not go together:") and "at most 1" in en
+    assert "'Tarief per dagdeel' geldt alleen als 'Tariefregel' = \"fixed\"" in nl
+    assert "(nu \"cost_price\")" in nl and "indicatie." not in nl and "Traceback" not in nl
+    assert en.startswith("These settings do not go together:") and "applies only when" in en
+    fixed = TwinModel(baseline, **BAD_TARIFF, **{"indicatie.tariff_rule": "fixed"})
+    assert fixed.problem is None and fixed.models["indicatie"].tariff == 60.0
+    # the page's slider sits on its own grid (46.2 for 46.15): not moved, so not a problem
+    snapped = TwinModel(baseline, **{"indicatie.tariff_per_dagdeel_eur": 46.2})
+    assert snapped.problem is None
+    assert snapped.scenario_used["indicatie.tariff_per_dagdeel_eur"] == 46.15
     for name in CHARTS:  # the charts still draw (a placeholder)
         assert chart_png(name, twin)[:4] == b"\x89PNG"
 
@@ -257,7 +267,8 @@ def test_the_page_draws_the_same_charts_as_the_report(tiny):
 
 def test_the_toml_download_reruns_the_same_scenario(baseline):
     inputs = {"policy.regime": "voorziening", "compare_with": "indicatie",
-              "simulation.seed": "123", "voorziening.budget_per_year_eur": 612_000.0,
+              "simulation.seed": "123", "voorziening.budget_rule": "fixed",
+              "voorziening.budget_per_year_eur": 612_000.0,
               "indicatie.assessments_per_month": 9, "variant:ontschot": True,
               "variant:safety_net": True}
     twin = TwinModel(baseline, **inputs)
@@ -366,7 +377,7 @@ def test_comparison_table_and_when_results_are_stale(tiny):
     assert replications.table(res, "en")[1][0] == BY_NAME["net_cost_eur"].label("en")
     assert replications.table(res, "en")[1][0] == "Net cost (cost less benefits saved)"
     same = TwinModel(tiny)
-    moved = TwinModel(tiny, **{"voorziening.uptake_elasticity": 0.4})
+    moved = TwinModel(tiny, **{"help_seeking.latent_share": 0.3})
     assert replications.key(same.setup) == replications.key(twin.setup)
     assert replications.key(moved.setup) != replications.key(twin.setup)
 
@@ -419,7 +430,8 @@ def test_dashboard_refuses_a_port_in_use(capsys):
 
 def test_bad_scenario_in_a_real_process_exits_2_without_traceback(tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text("[population]\nshare_bijstand = 0.9\nshare_uwv_benefit = 0.9\n")
+    bad.write_text("[population]\nbijstand_share_by_group = [0.9, 0.9, 0.9, 0.9, 0.9, 0.9]\n"
+                   "uwv_share_by_group = [0.5, 0.0, 0.0, 0.0, 0.0, 0.0]\n")
     done = subprocess.run([sys.executable, "-m", "simulation", "dashboard", str(bad)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr

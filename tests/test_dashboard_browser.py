@@ -141,7 +141,8 @@ def _reset_until(page, done, tries: int = 10) -> None:
 
 def test_page_renders_in_dutch_with_both_regimes_and_every_chart(page):
     for words in ("Gemeente en scenario", "Toegangsregime", "Vergelijken met",
-                  "Startgetal toeval", "Budget algemene voorziening (€ per jaar)",
+                  "Startgetal toeval", "Vast budget algemene voorziening (€ per jaar)",
+                  "Budgetregel",
                   "Variant: ontschot budget (één pot)",
                   f"Vergelijking over {REPLICATIONS} herhalingen", "Downloaden"):
         page.get_by_text(words).first.wait_for(state="attached")
@@ -201,8 +202,7 @@ def test_picking_another_municipality_starts_from_its_scenario(page):
 
     _reset_until(page, applied)
     assert found["population"]["residents"] == ommen["population.residents"]
-    budget = found["voorziening"]["budget_per_year_eur"]
-    assert budget == ommen["voorziening.budget_per_year_eur"]
+    assert found["voorziening"]["budget_rule"] == ommen["voorziening.budget_rule"]
 
 
 def test_a_slider_change_applies_on_reset_and_the_toml_download_reruns_it(page):
@@ -220,24 +220,24 @@ def test_a_slider_change_applies_on_reset_and_the_toml_download_reruns_it(page):
     _reset_until(page, applied)
     text = downloaded["toml"]
     data = tomllib.loads(text)
-    assert data["voorziening"]["budget_per_year_eur"] == 480_000.0
+    assert data["voorziening"]["budget_rule"] == "cost_price"
     assert "doorstroom compare baseline.toml --a indicatie --b voorziening" in text
     csv = _download(page, "Maandcijfers (CSV)").decode("utf-8")
     assert csv.startswith("policy,month,")
 
 
 def test_a_bad_combination_shows_a_message_and_no_traceback(page):
-    slider = _slider(page, "Aandeel met bijstand")
+    slider = _slider(page, "Tarief per dagdeel (€)")
     slider.focus()
-    page.keyboard.press("End")  # 1.0 + 0.3 on Wajong/WIA: more than everyone
+    page.keyboard.press("End")  # a tariff of its own, while the tariff follows the cost price
     alert = page.get_by_text("Deze instellingen kunnen niet samen")
     _reset_until(page, lambda: alert.count() > 0)
     assert alert.is_visible()
-    assert "'Aandeel met bijstand' + 'Aandeel met Wajong/WIA'" in alert.inner_text()
+    assert "'Tarief per dagdeel' geldt alleen als 'Tariefregel'" in alert.inner_text()
     assert page.get_by_role("button", name=f"{REPLICATIONS} herhalingen draaien").is_disabled()
     _no_traceback(page)
-    slider.focus()
-    page.keyboard.press("Home")
+    page.locator(".v-select", has_text="Tariefregel").first.click()  # what the message asks
+    page.get_by_role("option", name="fixed").click()
     _reset_until(page, lambda: alert.count() == 0)
     assert _status(page) == ["indicatie: maand 0 van 60", "voorziening: maand 0 van 60"]
 

@@ -27,7 +27,8 @@ from simulation.scenario import default_scenario
 from simulation.scenario_checks import check_value
 
 FACTS_OR_ASSUMPTION = ("FACTS", "assumption", "seeds", "MODEL.md", "scenario file",
-                       "data/README.md")  # a better source: the CBS table and its provenance
+                       "data/README.md",  # a better source: the CBS table and its provenance
+                       "Wmo 2015")  # the law itself
 
 
 def test_every_parameter_is_fully_declared():

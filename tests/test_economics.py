@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from simulation import economics
+from simulation import economics, funding
 from simulation.experiment import compare
+from simulation.report import LABELS, write_report
 
 
 @pytest.fixture(scope="module")
@@ -18,9 +19,15 @@ def test_icer_is_difference_in_cost_over_difference_in_jobs(results):
     d_cost = (b["net_cost_eur"] - a["net_cost_eur"]).mean()
     d_jobs = (b["jobs_sustained_12m"] - a["jobs_sustained_12m"]).mean()
     assert ce["delta_cost"] == pytest.approx(d_cost)
-    assert ce["icer"] == pytest.approx(d_cost / d_jobs)
-    assert ce["verdict"] == ("dominant" if d_cost <= 0 <= d_jobs else
-                             "dominated" if d_jobs <= 0 <= d_cost else "trade-off")
+    worse = any(v["judgement"] == "worse" for v in ce["service"].values())
+    better = any(v["judgement"] == "better" for v in ce["service"].values())
+    assert ce["verdict"] == ("dominant" if d_cost <= 0 <= d_jobs and not worse else
+                             "dominated" if d_jobs <= 0 <= d_cost and not better else
+                             "cheaper_worse_service" if d_cost < 0 and worse else "trade-off")
+    if ce["verdict"] == "trade-off" and d_cost * d_jobs > 0:
+        assert ce["icer"] == pytest.approx(d_cost / d_jobs)
+    else:  # a ratio would mislead: the verdict says it
+        assert ce["icer"] is None and ce["icer_ci95"] == [None, None]
     total = sum(v["delta_cost"] for p, v in ce["per_payer"].items())
     d_total = (b["cost_total_eur"] - a["cost_total_eur"]).mean()
     assert total == pytest.approx(d_total)  # payers add up to the total difference
@@ -50,6 +57,11 @@ def test_break_even_interpolates_where_the_difference_changes_sign(small):
     i = np.flatnonzero(np.sign(d[:-1]) != np.sign(d[1:]))[0]
     x0, x1 = grid[i], grid[i + 1]
     assert be["break_even"] == pytest.approx(x0 + (x1 - x0) * -d[i] / (d[i + 1] - d[i]))
+    # the equal-service budget: where open access stops making residents wait longer
+    w = np.array(be["wait_difference"])
+    assert w[0] > 0 > w[-1]
+    j = np.flatnonzero(np.sign(w[:-1]) != np.sign(w[1:]))[0]
+    assert grid[j] <= be["equal_service"] <= grid[j + 1]
 
 
 def test_tornado_varies_each_unmeasured_parameter_over_its_range(small):
@@ -60,8 +72,8 @@ def test_tornado_varies_each_unmeasured_parameter_over_its_range(small):
     assert set(df["parameter"]) == {p.key for p in uncertain_params()}
     assert (df["swing"].diff().dropna() <= 0).all()  # largest first
     # one end recomputed by hand: the paired difference with that parameter at its low end
-    row = df.set_index("parameter").loc["voorziening.uptake_elasticity"]
-    low = compare(sc.with_overrides({"voorziening.uptake_elasticity": row["low"]}),
+    row = df.set_index("parameter").loc["help_seeking.latent_share"]
+    low = compare(sc.with_overrides({"help_seeking.latent_share": row["low"]}),
                   replications=2, seed=3)
     expected = (low.of("voorziening")["net_cost_eur"] - low.of("indicatie")["net_cost_eur"])
     assert row["difference_at_low"] == pytest.approx(expected.mean())
@@ -82,3 +94,29 @@ def test_psa_draws_are_shared_by_both_policies_and_within_range(small):
         lo, hi = BY_KEY[c[4:]].plausible
         assert ((res.metrics[c] >= lo - 1e-9) & (res.metrics[c] <= hi + 1e-9)).all()
     assert res.metrics[cols[0]].nunique() == 5
+
+
+def test_a_saving_bought_with_service_is_never_called_dominant(baseline, tmp_path):
+    """Half the lump sum: cheaper, but fewer residents served and longer waits, and the
+    report says so in both languages instead of calling open access dominant."""
+    half = funding.cost_price_budget(baseline.values, baseline.organisations) / 2
+    sc = baseline.with_overrides({"voorziening.budget_rule": "fixed",
+                                  "voorziening.budget_per_year_eur": half,
+                                  "simulation.months": 36})
+    res = compare(sc, replications=4, seed=3)
+    ce = economics.cost_effectiveness(res, "indicatie", "voorziening")
+    assert ce["delta_cost"] < 0 and ce["verdict"] == "cheaper_worse_service"
+    assert ce["icer"] is None  # a cost per job would hide what the saving costs
+    worse = {m for m, v in ce["service"].items() if v["judgement"] == "worse"}
+    assert {"participants_served", "mean_access_wait_months"} <= worse
+    for lang, words in (("nl", ("goedkoper", "ten koste van de dienstverlening",
+                                "er worden minder inwoners bereikt",
+                                "inwoners wachten langer op een plek")),
+                        ("en", ("cheaper", "bought with service", "fewer residents are reached",
+                                "residents wait longer for a place"))):
+        (tmp_path / lang).mkdir()
+        write_report(res, tmp_path / lang, lang=lang)
+        page = (tmp_path / lang / "report.html").read_text(encoding="utf-8")
+        assert all(w in page for w in words), lang
+        assert LABELS[lang]["verdict_dominant"].format(a="indicatie", b="voorziening") \
+            not in page

@@ -12,7 +12,8 @@ from simulation.sweep import run_sweep  # noqa: E402
 
 @pytest.fixture(scope="module")
 def sc(baseline):
-    return baseline.with_overrides({"population.residents": 100, "simulation.months": 12})
+    return baseline.with_overrides({"population.residents": 100, "simulation.months": 12,
+                                    "voorziening.budget_rule": "fixed"})
 
 
 def test_a_small_ema_experiment_runs_the_model(sc):
@@ -32,8 +33,8 @@ def test_a_small_ema_experiment_runs_the_model(sc):
 
 def test_prim_finds_the_budget_that_makes_open_access_dearer(sc, tmp_path):
     out = tmp_path / "sweep"
-    run_sweep(sc, ["voorziening.uptake_elasticity", "voorziening.budget_per_year_eur"],
-              [[0.0, 0.5], [1e5, 9e5]], "lhs", 40, 1, ("indicatie", "voorziening"), out,
+    run_sweep(sc, ["help_seeking.latent_share", "voorziening.budget_per_year_eur"],
+              [[0.0, 0.33], [1e5, 9e5]], "lhs", 40, 1, ("indicatie", "voorziening"), out,
               progress=False)
     found = discover(out, "net_cost_eur")
     assert 0 < found["cases"] < found["samples"]

@@ -60,7 +60,9 @@ def test_scaling_by_inhabitants(subset):
     values = municipality_values(subset, m)
     f = 32_038 / 30_000
     assert values["population.residents"] == round(400 * f)
-    assert values["voorziening.budget_per_year_eur"] == pytest.approx(480_000 * f)
+    assert "voorziening.budget_per_year_eur" not in values  # the places set the lump sum
+    fixed = municipality_values(subset.with_overrides({"voorziening.budget_rule": "fixed"}), m)
+    assert fixed["voorziening.budget_per_year_eur"] == pytest.approx(480_000 * f)
     assert values["providers.capacity_scale"] == pytest.approx(f)
     assert values["population.inhabitants"] == 32_038
     tiny = type(m)("GM9999", "Klein", "Zeeland", 500)
@@ -70,10 +72,10 @@ def test_scaling_by_inhabitants(subset):
     sc = municipality_scenario(subset, m)
     assert sc.name == "GM0037" and not sc.municipalities
     assert set(SCALED) <= set(sc.values)
-    # An alternative's bigger budget is the reference's bigger budget per inhabitant.
-    bigger = sc.alternatives["open_bigger_budget"]["overrides"]["voorziening.budget_per_year_eur"]
-    assert bigger == pytest.approx(600_000 * f)
-    assert sc.policy("open_bigger_budget").overrides["voorziening.budget_per_year_eur"] == bigger
+    # An alternative's fixed budget is the reference's per inhabitant.
+    smaller = sc.alternatives["open_smaller_budget"]["overrides"]
+    assert smaller["voorziening.budget_per_year_eur"] == pytest.approx(480_000 * f)
+    assert sc.policy("open_smaller_budget").overrides == smaller
 
 
 def test_national_figures_are_the_sums_of_the_municipalities(national):
@@ -176,7 +178,9 @@ def test_compare_writes_per_municipality_tables(tmp_path):
     with open(out / "municipalities.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["code"] for r in rows} == {"GM0037", "GM0047"} and len(rows) == 2 * 2 * 2
-    assert all(f"input:{k}" in rows[0] for k in SCALED)  # scaled inputs, marked as such
+    # scaled inputs, marked as such (a budget only when it is fixed: else places set it)
+    assert {f"input:{k}" for k in SCALED} - set(rows[0]) == {
+        "input:voorziening.budget_per_year_eur"}
     cmp = pd.read_csv(out / "municipalities_comparison.csv")
     assert set(cmp.metric) >= {"net_cost_eur", "jobs_started"}
     assert (cmp.ci95_low <= cmp.difference).all() and (cmp.difference <= cmp.ci95_high).all()

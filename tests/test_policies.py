@@ -1,8 +1,8 @@
 """Regimes and variants: each mechanism moves results in the expected direction."""
 
 import numpy as np
-import pytest
 
+from simulation import funding
 from simulation.experiment import run_replications
 from simulation.model import DoorstroomModel
 from simulation.policies import Policy
@@ -18,8 +18,7 @@ def _metrics(sc, policy, **over):
 def test_regimes_answer_the_policy_questions(small):
     p = small.values
     ind, vrz = Policy("indicatie", p=p), Policy("voorziening", p=p)
-    assert ind.seek_multiplier() == 1.0
-    assert vrz.seek_multiplier() == pytest.approx(1 + p["voorziening.uptake_elasticity"])
+    assert not ind.reaches_latent_demand() and vrz.reaches_latent_demand()
     assert ind.fear() == p["indicatie.fear_of_losing_decision"] and vrz.fear() == 0.0
     assert Policy("indicatie", ["safety_net"], p).fear() == 0.0
     assert Policy("indicatie", ["safety_net", "outcome_bonus"]).name == \
@@ -41,8 +40,9 @@ def test_no_vacancies_means_no_jobs(small):
 
 
 def test_a_higher_tariff_raises_day_activity_cost_in_proportion(small):
-    base = _metrics(small, "indicatie")
-    high = _metrics(small, "indicatie", **{"indicatie.tariff_per_dagdeel_eur": 60.0})
+    fixed = {"indicatie.tariff_rule": "fixed"}
+    base = _metrics(small, "indicatie", **fixed)
+    high = _metrics(small, "indicatie", **fixed, **{"indicatie.tariff_per_dagdeel_eur": 60.0})
     ratio = high["cost_day_activity_eur"] / base["cost_day_activity_eur"]
     assert np.allclose(ratio, 60.0 / 46.15, rtol=1e-4)  # nobody behaves differently
     assert (high["jobs_started"] == base["jobs_started"]).all()
@@ -51,21 +51,24 @@ def test_a_higher_tariff_raises_day_activity_cost_in_proportion(small):
 def test_voorziening_budget_is_paid_whatever_the_attendance(small):
     m = _metrics(small, "voorziening")
     months = small["simulation.months"]
-    budget = small["voorziening.budget_per_year_eur"]
+    budget = funding.cost_price_budget(small.values, small.organisations)  # the default rule
     assert np.allclose(m["cost_day_activity_eur"], budget * months / 12, atol=0.05)
     assert (m["cost_assessment_eur"] == 0).all() and (m["mean_assessment_queue"] == 0).all()
 
 
 def test_a_bigger_budget_lifts_guidance_under_crowding(small):
-    lean = _metrics(small, "voorziening", **{"voorziening.budget_per_year_eur": 150_000.0})
-    rich = _metrics(small, "voorziening", **{"voorziening.budget_per_year_eur": 600_000.0})
+    fixed = {"voorziening.budget_rule": "fixed"}
+    lean = _metrics(small, "voorziening", **fixed,
+                    **{"voorziening.budget_per_year_eur": 150_000.0})
+    rich = _metrics(small, "voorziening", **fixed,
+                    **{"voorziening.budget_per_year_eur": 600_000.0})
     assert (rich["mean_guidance"] >= lean["mean_guidance"]).all()
     assert lean["mean_guidance"].mean() < 0.95
 
 
 def test_open_access_draws_more_help_seeking(small):
-    none = _metrics(small, "voorziening", **{"voorziening.uptake_elasticity": 0.0})
-    half = _metrics(small, "voorziening", **{"voorziening.uptake_elasticity": 0.5})
+    none = _metrics(small, "voorziening", **{"help_seeking.latent_share": 0.0})
+    half = _metrics(small, "voorziening", **{"help_seeking.latent_share": 0.33})
     assert half["participants_served"].mean() > none["participants_served"].mean()
 
 

@@ -17,9 +17,14 @@ def test_start_mix_follows_the_declared_shares():
     in_da = (st == Status.DAY_ACTIVITY).mean()
     assert abs(in_da - p["population.share_in_day_activity_start"]) < 0.01
     assert abs((st == Status.PAID_WORK).mean() - p["population.share_in_paid_work_start"]) < 0.01
-    bijstand = (pop.view("benefit") == Benefit.BIJSTAND).mean()
-    assert abs(bijstand - p["population.share_bijstand"]) < 0.01
     groups = np.bincount(pop.view("group"), minlength=6) / 40_000
+    benefit, group = pop.view("benefit"), pop.view("group")
+    for g, (bijstand, uwv) in enumerate(zip(p["population.bijstand_share_by_group"],
+                                            p["population.uwv_share_by_group"])):
+        mine = group == g  # the benefit follows the target group
+        assert abs((benefit[mine] == Benefit.BIJSTAND).mean() - bijstand) < 0.025, g
+        assert abs((benefit[mine] == Benefit.UWV).mean() - uwv) < 0.025, g
+    assert abs(pop.view("latent").mean() - p["help_seeking.latent_share"]) < 0.01
     assert np.allclose(groups, p["population.group_shares"], atol=0.01)
     ages = pop.view("age_months") / 12
     assert ages.min() >= 18 and ages.max() < 67

@@ -74,18 +74,20 @@ def test_plots_are_byte_identical_for_identical_results(results, tmp_path):
 
 
 def test_sensitivity_sections_show_the_tornado_and_break_even(results, tmp_path):
-    tornado = pd.DataFrame([{"parameter": "voorziening.uptake_elasticity", "label_nl": "x",
+    tornado = pd.DataFrame([{"parameter": "help_seeking.latent_share", "label_nl": "x",
                              "low": 0.0, "high": 0.5, "difference_at_low": -10.0,
                              "difference_at_high": 20.0, "swing": 30.0,
                              "difference_at_default": 5.0}])
     be = {"parameter": "voorziening.budget_per_year_eur", "grid": [1.0, 2.0],
-          "difference": [-1.0, 1.0], "break_even": 1.5}
+          "difference": [-1.0, 1.0], "break_even": 1.5, "wait_difference": [2.0, 1.0],
+          "equal_service": None}
     files = write_report(results, tmp_path, lang="en",
                          sensitivity={"tornado": tornado, "break_even": be})
     assert "tornado.png" in files and "break_even.png" in files
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert LABELS["en"]["tornado"] in page
-    assert "voorziening.budget_per_year_eur = 1.5" in page
+    assert "With a fixed budget of € 2 a year both policies cost the same" in page
+    assert "the difference in the wait for a place does not change sign" in page
     assert LABELS["en"]["no_sensitivity"] not in page
 
 

@@ -17,7 +17,9 @@ SMALL = {"population.residents": 100, "simulation.months": 12}
 
 @pytest.fixture(scope="module")
 def sc(baseline):
-    return baseline.with_overrides(SMALL)
+    """Small, with a fixed tariff and budget, so that sweeps can vary both."""
+    return baseline.with_overrides({**SMALL, "indicatie.tariff_rule": "fixed",
+                                    "voorziening.budget_rule": "fixed"})
 
 
 def test_designs_stay_inside_their_bounds():
@@ -30,9 +32,9 @@ def test_designs_stay_inside_their_bounds():
 
 
 def test_param_ranges_default_to_the_declaration(sc):
-    keys, bounds = parse_params(["voorziening.uptake_elasticity", "indicatie.term_months=12:36"],
+    keys, bounds = parse_params(["help_seeking.latent_share", "indicatie.term_months=12:36"],
                                 sc)
-    assert bounds == [[0.0, 0.5], [12.0, 36.0]]
+    assert bounds == [[0.0, 0.33], [12.0, 36.0]]
     for bad, words in (("nope=1:2", "not a numeric"), ("indicatie.term_months=5", "LOW:HIGH"),
                        ("indicatie.term_months=30:12", "LOW < HIGH"),
                        ("indicatie.term_months=0:12", "allowed from 1")):
@@ -53,11 +55,11 @@ def test_samples_share_common_random_numbers(sc, tmp_path):
 def test_sobol_says_the_tariff_drives_day_activity_cost(sc, tmp_path):
     out = tmp_path / "sobol"
     run_sweep(sc, ["indicatie.tariff_per_dagdeel_eur", "voorziening.budget_per_year_eur",
-                   "voorziening.uptake_elasticity"], [[36.0, 66.0], [3e5, 7e5], [0.0, 0.5]],
+                   "voorziening.max_crowding"], [[36.0, 66.0], [3e5, 7e5], [1.0, 2.0]],
               "sobol", 16, 2, ("indicatie",), out, progress=False)
     table = sensitivity(out, "cost_day_activity_eur").set_index("parameter")
     assert table.loc["indicatie.tariff_per_dagdeel_eur", "ST"] > 0.8
-    for other in ("voorziening.budget_per_year_eur", "voorziening.uptake_elasticity"):
+    for other in ("voorziening.budget_per_year_eur", "voorziening.max_crowding"):
         assert table.loc[other, "ST"] < 0.05  # cannot touch the cost under indicatie
     with pytest.raises(InputError, match="sobol or morris"):
         run_sweep(sc, ["indicatie.term_months"], [[12, 24]], "lhs", 2, 1, ("indicatie",),
@@ -84,7 +86,7 @@ def _children(pid: int) -> list[int]:
 
 def test_a_sweep_killed_mid_run_resumes_to_identical_results(tmp_path):
     args = ["sweep", "scenarios/baseline.toml", "--param",
-            "voorziening.uptake_elasticity=0:0.5", "--method", "lhs", "--samples", "24",
+            "help_seeking.latent_share=0:0.33", "--method", "lhs", "--samples", "24",
             "--replications", "2", "--compare", "--set", "population.residents=150",
             "--months", "24"]
     # the reference: one uninterrupted sweep in this process

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from simulation import funding
 from simulation.errors import InputError
 from simulation.model import DoorstroomModel
 
@@ -40,7 +41,7 @@ def test_paths_are_identical_before_the_switch(sc):
 
 def test_decisions_are_honoured_through_the_transition_with_double_costs(sc):
     switch, at_once = _ts(sc, "to_open"), _ts(sc, "to_open_at_once")
-    budget = sc["voorziening.budget_per_year_eur"] / 12
+    budget = funding.cost_price_budget(sc.values, sc.organisations) / 12
     rights = switch["on_transitional_rights"]
     assert rights.loc[13] > 0 and (rights.loc[25:] == 0).all()
     assert (np.diff(rights.loc[13:24].to_numpy()) <= 0).all()  # decisions run out, none added

@@ -18,6 +18,7 @@ from ..declarations import BY_KEY, REGIME_NAMES, VARIANT_NAMES, Param
 from ..errors import InputError
 from ..presentation import variant_label
 from ..scenario import Scenario
+from ..scenario_checks import RULED_VALUES
 from .texts import param_label, text, translate_error
 
 #: The knobs a council turns, in the order the page shows them: access and money first,
@@ -27,17 +28,18 @@ SLIDER_KEYS = (
     "indicatie.tariff_per_dagdeel_eur",
     "indicatie.term_months",
     "voorziening.budget_per_year_eur",
-    "voorziening.place_cost_share_of_tariff",
-    "voorziening.uptake_elasticity",
+    "provider_cost.staff_wage_per_hour_eur",
+    "help_seeking.latent_share",
     "participatiewet.reintegration_budget_per_year_eur",
     "providers.outcome_bonus_eur",
     "providers.capacity_scale",
     "population.residents",
-    "population.share_bijstand",
-    "population.share_uwv_benefit",
     "employers.inclusiveness_mean",
     "simulation.months",
 )
+#: How the regimes pay, chosen from the registry's choices (a fixed tariff or budget takes
+#: its slider above).
+CHOICE_KEYS = ("indicatie.tariff_rule", "voorziening.budget_rule")
 REGIME_KEY = "policy.regime"
 SEED_KEY = "simulation.seed"
 COMPARE_KEY = "compare_with"
@@ -173,6 +175,9 @@ def model_params(scenario: Scenario, lang: str = "nl") -> dict[str, Any]:
                         "values": policy_choices(scenario)}
     out[SEED_KEY] = {"type": "InputText", "label": param_label(seed, lang),
                      "value": str(scenario[SEED_KEY])}
+    for key in CHOICE_KEYS:
+        out[key] = {"type": "Select", "label": param_label(BY_KEY[key], lang),
+                    "value": scenario[key], "values": list(BY_KEY[key].choices)}
     for spec in slider_specs(scenario, lang):
         out[spec.key] = spec.as_model_param()
     chosen = set(scenario["policy.variants"])
@@ -206,11 +211,18 @@ def build_setup(base: Scenario, inputs: Mapping[str, Any]) -> Setup:
     except ValueError:
         return Setup(None, policies, 0, Problem("seed_bad", {"value": seed_text[:40]}))
     overrides[SEED_KEY] = seed
+    overrides.update({k: str(inputs[k]) for k in CHOICE_KEYS if k in inputs})
     specs = {k: slider_spec(BY_KEY[k], base[k]) for k in SLIDER_KEYS}
+    rules = {**{k: base[k] for k in CHOICE_KEYS}, **{k: overrides[k] for k in CHOICE_KEYS
+                                                     if k in overrides}}
+    unused = {value for rule, choice, value in RULED_VALUES if rules.get(rule) != choice}
     for key, value in inputs.items():
         if key in specs:
             try:
-                overrides[key] = specs[key].clean(value)
+                cleaned = specs[key].clean(value)
+                if key in unused and abs(cleaned - base[key]) <= specs[key].step / 2:
+                    continue  # a slider the rule does not use, where the page put it
+                overrides[key] = cleaned
             except (TypeError, ValueError):
                 return Setup(None, policies, seed, Problem(
                     "bad_setting", detail=f"{key} = {value!r} is not a number"))
@@ -218,7 +230,7 @@ def build_setup(base: Scenario, inputs: Mapping[str, Any]) -> Setup:
                                                        v in base["policy.variants"])]
     overrides["policy.variants"] = variants
     try:
-        scenario = base.with_overrides(overrides)
+        scenario = base.with_overrides(overrides, given=True)
         labels = tuple(scenario.policy(p).label for p in policies)
     except InputError as exc:
         return Setup(None, policies, seed, Problem("bad_setting", detail=str(exc)))
@@ -239,6 +251,7 @@ def settings_summary(twin, lang: str = "nl") -> list[tuple[str, str]]:
              (param_label(BY_KEY["policy.variants"], lang),
               ", ".join(variants) or text(lang, "none")),
              (param_label(BY_KEY[SEED_KEY], lang), str(sc[SEED_KEY]))]
+    lines += [(param_label(BY_KEY[k], lang), sc[k]) for k in CHOICE_KEYS]
     lines += [(spec.label, format_value(sc[spec.key], lang)) for spec in slider_specs(sc, lang)]
     return lines
 

@@ -136,6 +136,10 @@ _PHRASES_NL = (
     ("is out of range: allowed", "valt buiten het bereik: toegestaan"),
     ("; at most 1", "; dat mag hoogstens 1 zijn"),
     ("at most", "hoogstens"),
+    ("applies only when", "geldt alleen als"),
+    ("(now ", "(nu "),
+    ("; set that too", "; zet die ook zo"),
+    (" for ", " voor "),
 )
 
 
@@ -167,8 +171,9 @@ def param_label(param: Param, lang: str) -> str:
 def translate_error(message: str, lang: str) -> str:
     """A scenario check's message with parameter keys replaced by their labels.
 
-    ``population.share_bijstand + population.share_uwv_benefit = 1.1; at most 1`` reads
-    on the Dutch page as ``Aandeel met bijstand + Aandeel met Wajong/WIA = 1,1; ...``.
+    ``indicatie.tariff_per_dagdeel_eur applies only when indicatie.tariff_rule = "fixed"``
+    reads on the Dutch page as ``'Tarief per dagdeel' geldt alleen als 'Tariefregel' =
+    "fixed"``.
     """
     for key in sorted(BY_KEY, key=len, reverse=True):
         if key in message:

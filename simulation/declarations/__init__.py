@@ -14,21 +14,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from .money import CORE_CATEGORIES, NON_COST_CATEGORIES, ONTSCHOT_PAYER, PAYERS
+from .money import CORE_CATEGORIES, NON_COST_CATEGORIES, ONTSCHOT_PAYER, PAYERS, UWV_PAYER
 from .parameters import (
-    CORE_PARAMS,
     DEFAULT_ORGANISATIONS,
     GROUP_LABELS,
     GROUPS,
     ORGANISATION_FIELDS,
     ORGANISATIONS_KEY,
     PROVIDER_KINDS,
+    WHO_AND_HOW,
 )
 from .records import LANGS, Category, Label, Param, Payer, Regime, Variant
 from .variants import REGIMES, VARIANTS
+from .work_and_money import WORK_AND_MONEY
 
 #: Every parameter: the core ones, then each variant's own.
-PARAMS: tuple[Param, ...] = (*CORE_PARAMS, *(p for v in VARIANTS for p in v.params))
+PARAMS: tuple[Param, ...] = (*WHO_AND_HOW, *WORK_AND_MONEY,
+                             *(p for v in VARIANTS for p in v.params))
 BY_KEY: dict[str, Param] = {p.key: p for p in PARAMS}
 
 REGIME_NAMES: tuple[str, ...] = tuple(r.name for r in REGIMES)
@@ -83,6 +85,8 @@ def _check() -> None:
           for c in CATEGORIES.values() if c.kind not in ("cost", "saving", "transfer")),
         *(f"category {c.name}: unknown payer {c.payer!r}"
           for c in CATEGORIES.values() if c.payer not in PAYER_BY_NAME),
+        *(f"category {c.name}: unknown UWV payer {c.uwv_payer!r}"
+          for c in CATEGORIES.values() if c.uwv_payer not in (None, *PAYER_BY_NAME)),
     ]
     if problems:
         raise ValueError("declarations: " + "; ".join(problems))
@@ -95,6 +99,7 @@ __all__ = [
     "DEFAULT_PAYER", "GROUPS", "GROUP_LABELS", "LANGS", "Label", "ONTSCHOT_PAYER",
     "ORGANISATIONS_KEY", "ORGANISATION_FIELDS", "PARAMS", "PAYERS", "PAYER_BY_NAME",
     "PAYER_NAMES", "PROVIDER_KINDS", "Param", "Payer", "REGIMES", "REGIME_BY_NAME",
-    "REGIME_NAMES", "Regime", "VARIANTS", "VARIANT_BY_NAME", "VARIANT_NAMES", "Variant",
+    "REGIME_NAMES", "Regime", "UWV_PAYER", "VARIANTS", "VARIANT_BY_NAME", "VARIANT_NAMES",
+    "Variant",
     "defaults", "money_column", "payer_column", "uncertain_params",
 ]

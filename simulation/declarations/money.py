@@ -10,6 +10,8 @@ from .records import Category, Label, Payer
 
 #: The single pot that replaces the Wmo and re-integration pots when the budget is ontschot.
 ONTSCHOT_PAYER = "ontschot"
+#: UWV pays benefits, loondispensatie, job coaching and trial placements of its own clients.
+UWV_PAYER = "uwv"
 
 PAYERS: tuple[Payer, ...] = (
     Payer("wmo", Label("Wmo", "Wmo"), Label("Wmo", "Wmo"), "municipality",
@@ -26,6 +28,10 @@ PAYERS: tuple[Payer, ...] = (
     Payer(ONTSCHOT_PAYER, Label("Ontschot budget (één pot)", "One pot without walls (ontschot)"),
           Label("één pot", "one pot"), "municipality",
           "a council's choice to pool the Wmo and re-integration budgets (variant ontschot)"),
+    Payer(UWV_PAYER, Label("UWV: Wajong en WIA", "UWV: Wajong and WIA"),
+          Label("UWV", "UWV"), "national",
+          "Wajong and WIA (UWV, national funds): its clients' benefits, loondispensatie, job "
+          "coaching and trial placements"),
 )
 
 #: The core categories: every policy books these. "cost" adds to the total cost.
@@ -46,11 +52,16 @@ CORE_CATEGORIES: tuple[Category, ...] = (
              "`voorziening.admin_share` of the budget"),
     Category("trial_placement", "cost", "pw_reintegration",
              Label("proefplaatsing", "trial placement"),
-             "`work.trial_cost_per_month_eur` a month"),
+             "`work.trial_cost_per_month_eur` a month (UWV's proefplaatsing for its clients)",
+             uwv_payer=UWV_PAYER),
     Category("wage_subsidy", "cost", "pw_benefits", Label("loonkostensubsidie", "wage subsidy"),
-             "min(cap, 1 - loonwaarde) x minimum wage x hours x (1 + employer-cost allowance)"),
+             "Participatiewet clients on rung 5 only: min(cap, 1 - loonwaarde) x minimum wage x "
+             "hours x (1 + employer-cost allowance); a UWV client's employer pays the "
+             "loonwaarde and UWV supplements the benefit instead (loondispensatie)"),
     Category("job_coaching", "cost", "pw_reintegration", Label("jobcoaching", "job coaching"),
-             "yearly share of hours worked (15%, 7.5%, 6%) x price per hour"),
+             "`jobcoach.use_of_maximum` x the yearly maximum share of hours worked (15%, 7.5%, "
+             "6%) x price per hour; UWV coaches its own clients",
+             uwv_payer=UWV_PAYER),
     Category("home_support", "cost", "wmo", Label("begeleiding thuis", "home support"),
              "hours a week x price per hour for residents with support at home"),
 )
@@ -59,9 +70,12 @@ CORE_CATEGORIES: tuple[Category, ...] = (
 NON_COST_CATEGORIES: tuple[Category, ...] = (
     Category("benefits_paid", "transfer", "pw_benefits",
              Label("betaalde uitkeringen", "benefits paid"),
-             "bijstand not replaced by earnings"),
+             "bijstand less earnings above the disregard; a UWV benefit less "
+             "`benefits.uwv_earnings_offset` x earnings",
+             uwv_payer=UWV_PAYER),
     Category("benefits_saved", "saving", "pw_benefits",
              Label("bespaarde uitkeringen", "benefits saved"),
-             "`benefits.net_saving_share` x min(benefit, earnings) for bijstand residents in "
-             "work"),
+             "the benefit no longer paid because of earnings: for bijstand x "
+             "`benefits.net_saving_share` (the municipality's net saving), for UWV in full",
+             uwv_payer=UWV_PAYER),
 )

@@ -27,7 +27,7 @@ PROVIDER_KINDS = ("care", "sheltered_company", "social_enterprise")
 _REGIME_NAMES = tuple(r.name for r in REGIMES)
 _VARIANT_NAMES = tuple(v.name for v in VARIANTS)
 
-CORE_PARAMS = (
+WHO_AND_HOW = (
     # --- simulation -------------------------------------------------------
     _p("simulation.months", "int", "months", 60, 1, 600,
        "assumption: five years covers a council term plus the first re-assessments",
@@ -70,12 +70,22 @@ CORE_PARAMS = (
     _p("population.share_in_paid_work_start", "float", "share", 0.05, 0.0, 1.0,
        "assumption: a few residents in scope already work with wage subsidy",
        "Aandeel in betaald werk bij start", "Residents in subsidised work at month 0."),
-    _p("population.share_bijstand", "float", "share", 0.55, 0.0, 1.0,
-       "FACTS §6 and §8, derived: about 60% of the bijstand group cannot work soon",
-       "Aandeel met bijstand", "Residents whose income is a municipal bijstand benefit."),
-    _p("population.share_uwv_benefit", "float", "share", 0.30, 0.0, 1.0,
-       "assumption: Wajong/WIA through UWV for many with a lifelong disability (FACTS §8)",
-       "Aandeel met Wajong/WIA", "Residents on a UWV benefit (not paid by the municipality)."),
+    _p("population.bijstand_share_by_group", "list[float]", "share",
+       [0.20, 0.45, 0.60, 0.50, 0.45, 0.95], 0.0, 1.0,
+       "assumption: bijstand for those who became unable to work as adults without a work "
+       "history and for the long-term unemployed (FACTS §8); with the group shares about 53% "
+       "of residents in scope (baseline.toml derives about 55%)",
+       "Aandeel bijstand per doelgroep",
+       "Share of each target group whose income is a municipal bijstand benefit.",
+       length=len(GROUPS)),
+    _p("population.uwv_share_by_group", "list[float]", "share",
+       [0.65, 0.40, 0.25, 0.30, 0.40, 0.0], 0.0, 1.0,
+       "assumption: Wajong for those disabled before 18 (intellectual disability, autism), WIA "
+       "after work (brain injury), none for the long-term unemployed (FACTS §8); with the "
+       "group shares about 33% of residents in scope",
+       "Aandeel Wajong/WIA per doelgroep",
+       "Share of each target group on a UWV benefit (Wajong or WIA, paid by UWV).",
+       length=len(GROUPS)),
     _p("population.entries_per_year", "float", "share/yr", 0.06, 0.0, 1.0,
        "assumption: school leavers and new cases roughly balance exits (stock roughly flat, "
        "FACTS validation: small-municipality bijstand stock +-1%/yr)",
@@ -113,8 +123,18 @@ CORE_PARAMS = (
     _p("help_seeking.per_month", "float", "1/month", 0.0035, 0.0, 1.0,
        "assumption: calibrated so day-activity use stays within 4-6 per 1,000 inhabitants "
        "(FACTS §4) under indicatie",
-       "Hulpvraag per maand", "Monthly chance that a resident without support asks for it.",
+       "Hulpvraag per maand",
+       "Monthly chance that a resident without support asks for it, over everyone in scope "
+       "where an assessment is needed (the latent share does not ask there).",
        plausible=(0.0025, 0.0045)),
+    _p("help_seeking.latent_share", "float", "share", 0.17, 0.0, 0.9,
+       "FACTS §3 and §11: no evaluation of uptake under open access found; assumption +20% "
+       "(range 0 to +50%): a latent share s gives 1 / (1 - s) times the requests, so 0.17 "
+       "is about +20% and 0.33 about +50%",
+       "Latente vraag",
+       "Share of residents in scope who ask for day activities only where no assessment is "
+       "needed (latent demand, with their own needs).",
+       plausible=(0.0, 0.33)),
     _p("help_seeking.retry_after_months", "int", "months", 12, 0, 120,
        "assumption: a refused resident tries again after about a year",
        "Opnieuw aanvragen na", "Months before a refused resident may ask again."),
@@ -138,9 +158,17 @@ CORE_PARAMS = (
     _p("indicatie.term_months", "int", "months", 24, 1, 120,
        "FACTS defaults: re-assessment interval 24 months (range 12-60, assumption)",
        "Looptijd beschikking", "Term of a decision; re-assessment at its end."),
+    _p("indicatie.tariff_rule", "str", "-", "cost_price", None, None,
+       "Wmo 2015 art. 2.6.6 (https://wetten.overheid.nl/BWBR0035362): a municipality pays "
+       "providers a reële prijs, set from the cost price (wages by the CAO, overhead)",
+       "Tariefregel",
+       "How the tariff per dagdeel is set: the cost price of the provider cost model "
+       "(provider_cost.*), or a fixed price (indicatie.tariff_per_dagdeel_eur).",
+       choices=("cost_price", "fixed")),
     _p("indicatie.tariff_per_dagdeel_eur", "float", "EUR/dagdeel", 46.15, 1.0, 500.0,
        "FACTS §2: Westerveld 2023 begeleiding groep medium EUR 46.15 (light 35.76, heavy 65.57)",
-       "Tarief per dagdeel", "Price paid to a provider per dagdeel attended."),
+       "Tarief per dagdeel",
+       "Price paid to a provider per dagdeel attended, when indicatie.tariff_rule is fixed."),
     _p("indicatie.billing_overhead_share", "float", "share", 0.05, 0.0, 0.5,
        "assumption: invoicing and checking declarations per dagdeel, by municipality and provider",
        "Administratieve last declaraties", "Billing overhead as a share of per-dagdeel payments."),
@@ -154,18 +182,30 @@ CORE_PARAMS = (
        "Angst beschikking te verliezen", "How much less a resident with a decision tries work.",
        plausible=(0.1, 0.5)),
     # --- voorziening -------------------------------------------------------
+    _p("voorziening.budget_rule", "str", "-", "cost_price", None, None,
+       "seeds (Oldenzaal): 'keep a de-compartmentalised budget manageable'; default: like "
+       "with like, today's contracted places at cost price without per-client administration",
+       "Budgetregel",
+       "How the lump sum is set: today's contracted places at cost price (cost_price), a fixed "
+       "amount (fixed: voorziening.budget_per_year_eur), or last year's attendance at cost "
+       "price, with a lag and a ceiling (follow_attendance).",
+       choices=("cost_price", "fixed", "follow_attendance")),
     _p("voorziening.budget_per_year_eur", "float", "EUR/yr", 480_000.0, 0.0, 1e10,
-       "assumption: 60% of the tariff (FACTS defaults) for today's 76 users x 4 dagdelen x 48 "
-       "weeks, plus 20% uptake",
-       "Budget algemene voorziening", "Lump-sum budget for the open-access provision."),
-    _p("voorziening.place_cost_share_of_tariff", "float", "share", 0.60, 0.1, 2.0,
-       "FACTS §2/§3: Venray pilot 50% below regular; defaults 60% (range 50-100%)",
-       "Kosten plek t.o.v. tarief", "Cost of one staffed dagdeel place as a share of the tariff.",
-       plausible=(0.5, 1.0)),
-    _p("voorziening.uptake_elasticity", "float", "share", 0.20, 0.0, 1.0,
-       "FACTS §3 and §11: no evaluation found; assumption +20% (range 0 to +50%)",
-       "Extra toeloop open toegang", "Extra help seeking when no assessment is needed.",
-       plausible=(0.0, 0.5)),
+       "assumption: a council's fixed amount; 480,000 is about 75% of today's places at cost "
+       "price",
+       "Vast budget algemene voorziening",
+       "Lump-sum budget for the open-access provision, when voorziening.budget_rule is fixed."),
+    _p("voorziening.budget_lag_months", "int", "months", 6, 0, 24,
+       "assumption: next year's budget is set in the autumn, from attendance up to the summer",
+       "Vertraging budget",
+       "Months between the end of the year of attendance a budget follows and the budget's "
+       "year (voorziening.budget_rule follow_attendance)."),
+    _p("voorziening.budget_ceiling_share", "float", "-", 1.2, 0.0, 100.0,
+       "seeds (Oldenzaal): the council keeps the budget manageable; assumption: at most 120% "
+       "of today's places at cost price",
+       "Plafond budget",
+       "Ceiling of a budget that follows attendance, as a multiple of today's places at cost "
+       "price."),
     _p("voorziening.intake_cost_eur", "float", "EUR", 75.0, 0.0, 2_000.0,
        "assumption: a light intake of about one hour at ~EUR 75/h (FACTS §1 derived rate)",
        "Kosten lichte intake", "Cost of the light intake at the door."),
@@ -180,6 +220,13 @@ CORE_PARAMS = (
     _p("voorziening.max_crowding", "float", "-", 1.25, 1.0, 5.0,
        "FACTS §2: 1 staff per average 8, maximum 10 clients, i.e. 1.25 x the norm",
        "Maximale bezetting", "Attendance allowed as a multiple of staffed places."),
+    # --- service -------------------------------------------------------------
+    _p("service.legal_term_months", "int", "months", 2, 0, 24,
+       "FACTS §1: 6 weeks investigation + 2 weeks decision (Wmo 2015), in whole months as the "
+       "model steps",
+       "Wettelijke termijn",
+       "Legal term from a request to a decision (Wmo); a wait from a request to a place "
+       "longer than this counts as a service failure under either regime."),
     # --- day activities ------------------------------------------------------
     _p("day_activity.dagdelen_per_week", "float", "dagdelen/week", 4.0, 1.0, 10.0,
        "FACTS §4: no source; assumption typical 4 (range 2-8)",
@@ -240,115 +287,6 @@ CORE_PARAMS = (
     _p("development.motivation_sd", "float", "-", 0.25, 0.0, 2.0,
        "assumption: motivation differs between residents (mean 1)",
        "Spreiding motivatie", "Spread of motivation; 0 makes everyone equal."),
-    # --- work pathway ------------------------------------------------------
-    _p("work.min_loonwaarde", "float", "share", 0.35, 0.0, 1.0,
-       "FACTS §7: jobcoaching needs at least 35% of the minimum wage",
-       "Minimale loonwaarde", "Loonwaarde a resident needs to be ready for a trial."),
-    _p("work.willingness_per_month", "float", "share", 0.6, 0.0, 1.0,
-       "assumption: most ready residents agree when proposed",
-       "Bereidheid werk te proberen", "Chance a ready resident agrees to try work."),
-    _p("work.trial_months", "int", "months", 2, 1, 24,
-       "FACTS §7: proefplaatsing 2 months (up to 6)",
-       "Duur proefplaatsing", "Length of a trial placement."),
-    _p("work.trial_cost_per_month_eur", "float", "EUR/month", 250.0, 0.0, 10_000.0,
-       "assumption: guidance and insurance during a trial placement",
-       "Kosten proefplaatsing", "Municipal cost per month of trial placement."),
-    _p("work.hire_probability", "float", "share", 0.8, 0.0, 1.0,
-       "assumption: calibrated to FACTS §6 flows (low single-digit % per year into work)",
-       "Kans op aanname", "Base chance an employer hires after a good trial.",
-       plausible=(0.6, 1.0)),
-    _p("work.hours_per_week", "float", "hours/week", 20.0, 1.0, 40.0,
-       "assumption: part-time; FACTS §7 jobcoaching needs at least 12 h/week",
-       "Uren per week", "Contract hours of a placed worker."),
-    _p("work.minimum_wage_per_hour_eur", "float", "EUR/h", 14.40, 0.0, 100.0,
-       "FACTS §8: WML 21+ EUR 14.40/h (July 2025)",
-       "Minimumloon per uur", "Statutory minimum wage per hour."),
-    _p("work.wage_subsidy_cap_share", "float", "share", 0.70, 0.0, 1.0,
-       "FACTS §7: loonkostensubsidie at most 70% of WML",
-       "Maximum loonkostensubsidie", "Cap on the wage subsidy as a share of the minimum wage."),
-    _p("work.employer_cost_allowance", "float", "share", 0.235, 0.0, 1.0,
-       "FACTS §7: +23.5% employer costs on the subsidised wage (2014 regulation)",
-       "Opslag werkgeverslasten", "Employer-cost allowance on the wage subsidy."),
-    _p("work.job_loss_per_month", "float", "1/month", 0.049, 0.0, 1.0,
-       "FACTS §6 derived: 12-month retention 70% with coaching (0.951 x 0.6 reduction)",
-       "Baanverlies per maand", "Monthly chance to lose a job without job coaching.",
-       plausible=(0.03, 0.07)),
-    _p("work.established_after_months", "int", "months", 24, 1, 600,
-       "assumption: after two years a job is established",
-       "Vaste baan na",
-       "Tenure after which the lower job-loss hazard of established jobs applies."),
-    _p("work.established_hazard_factor", "float", "-", 0.33, 0.0, 1.0,
-       "FACTS §6 derived: the register stock loses ~4.7% a quarter (~1.6%/month, Amersfoort "
-       "Q3 2023), a third of the uncoached new-job hazard",
-       "Baanverlies vaste baan", "Job-loss hazard of established jobs relative to new ones."),
-    _p("jobcoach.hazard_reduction", "float", "share", 0.4, 0.0, 1.0,
-       "assumption: coaching lowers the job-loss hazard; with it retention is 70% (FACTS §6)",
-       "Effect jobcoach", "Share by which job coaching lowers the job-loss hazard."),
-    _p("jobcoach.intensity_by_year", "list[float]", "share of hours", [0.15, 0.075, 0.06],
-       0.0, 1.0,
-       "FACTS §7: UWV internal jobcoach rule yr1 15%, yr2 7.5%, yr3 6% of hours worked",
-       "Inzet jobcoach per jaar", "Coaching hours as a share of hours worked, years 1-3.",
-       length=3),
-    _p("jobcoach.price_per_hour_eur", "float", "EUR/h", 85.0, 0.0, 500.0,
-       "FACTS §7: price not found; defaults EUR 85/h (range 70-100, assumption)",
-       "Uurprijs jobcoach", "Price of one hour of job coaching."),
-    # --- home support and the Participatiewet budgets ------------------------
-    _p("home_support.share_with_support", "float", "share", 0.0, 0.0, 1.0,
-       "assumption: off by default, so costs are those of day activities and work; set it "
-       "(about 0.2: FACTS §4, begeleiding reaches 12 per 1,000 inhabitants) to count support "
-       "at home, which the variant volunteer_offset reduces",
-       "Aandeel met begeleiding thuis", "Residents with an individual support decision at home."),
-    _p("home_support.hours_per_week", "float", "hours/week", 1.5, 0.0, 40.0,
-       "assumption: light individual support",
-       "Uren begeleiding thuis", "Hours of individual support at home per week."),
-    _p("home_support.price_per_hour_eur", "float", "EUR/h", 55.80, 0.0, 500.0,
-       "FACTS §2: Westerveld 2023 individuele begeleiding basis EUR 55.80/h (plus 85.20)",
-       "Uurprijs begeleiding thuis", "Price of one hour of individual support at home."),
-    _p("participatiewet.reintegration_budget_per_year_eur", "float", "EUR/yr", 250_000.0, 0.0,
-       1e10,
-       "assumption: part of the werkdeel (~EUR 12 per inhabitant) for this group; with separate "
-       "pots new trial placements stop when it is spent (pro rata over the year)",
-       "Re-integratiebudget per jaar", "Participatiewet re-integration pot for job coaching "
-       "and trial placements; without walls (ontschot) Wmo money may pay too."),
-    _p("participatiewet.walls_eligibility_factor", "float", "share", 0.5, 0.0, 1.0,
-       "assumption: seeds (Landerd): with separate pots Wmo sees a long-term bijstand client's "
-       "need as the Participatiewet's; one pot (ontschot) removes the wall",
-       "Toekenning bijstandsclient met schotten", "Eligibility for day activities of long-term "
-       "unemployed bijstand clients under indicatie with separate pots, relative to others."),
-    # --- benefits ------------------------------------------------------------
-    _p("benefits.bijstand_per_month_eur", "float", "EUR/month", 1308.45, 0.0, 10_000.0,
-       "FACTS §8: bijstand norm single 21-AOW July 2024",
-       "Bijstandsuitkering per maand", "Net bijstand benefit for a single adult."),
-    _p("benefits.net_saving_share", "float", "share", 0.70, 0.0, 1.0,
-       "FACTS §8: saving is less than the benefit (AEF for Divosa); defaults 70% (40-100%)",
-       "Netto besparing uitkering",
-       "Share of the benefit no longer paid saved by the municipality.",
-       plausible=(0.4, 1.0)),
-    # --- employers -----------------------------------------------------------
-    _p("employers.count", "int", "employers", 120, 0, 200_000,
-       "assumption: employers within reach for this group in a 30,000 municipality "
-       "(at most 200,000: room for benchmark populations far above any municipality)",
-       "Aantal werkgevers", "Number of employer agents."),
-    _p("employers.vacancies_per_month", "float", "vacancies/month", 40.0, 0.0, 1_000_000.0,
-       "assumption: about 20% of the ~190 vacancies a month in a labour market of ~15,000 "
-       "jobs (15% yearly turnover) are entry-level jobs a resident could fill",
-       "Vacatures per maand", "Vacancies opening per month, all employers together."),
-    _p("employers.vacancy_fill_per_month", "float", "share", 0.3, 0.0, 1.0,
-       "assumption: open vacancies stay open about three months on average",
-       "Vacatures elders vervuld", "Monthly share of open vacancies filled by others."),
-    _p("employers.inclusiveness_mean", "float", "share", 0.30, 0.0, 1.0,
-       "FACTS §7: SCP 2022, 11% willing and 49% maybe willing to hire",
-       "Inclusiviteit werkgevers", "Mean willingness to host and hire."),
-    _p("employers.learning_rate", "float", "share", 0.10, 0.0, 1.0,
-       "assumption: one experience moves willingness a tenth of the way",
-       "Leersnelheid werkgevers", "How far a good or bad experience moves willingness."),
-    _p("employers.trial_slots", "int", "places", 1, 0, 1_000,
-       "assumption: one trial place per employer at a time",
-       "Stageplekken per werkgever", "Trial placements an employer hosts at once."),
-    _p("employers.share_with_target_group_start", "float", "share", 0.10, 0.0, 1.0,
-       "FACTS §7: SCP 15-18% of employers employ someone with an arbeidsbeperking; 10% from "
-       "outside scope, so that with the residents in scope who work the share lands there",
-       "Werkgevers met doelgroep bij start", "Employers with at least one such employee at start."),
     # --- national ------------------------------------------------------------
     _p("national.municipalities", "str", "-", "", None, None,
        "data/README.md: CBS StatLine 03759NED, inhabitants on 1 January 2025",

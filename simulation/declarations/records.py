@@ -98,7 +98,9 @@ class Category:
             ``transfer`` (income support itself, reported apart).
         payer: who pays it unless a policy part says otherwise (``Payer.name``).
         label: what a report calls it.
-        rule: how the model computes it, in a line (for docs/model.md).
+        rule: how the model computes it, in a line (for docs/parameters.md).
+        uwv_payer: who pays it for a resident on a UWV benefit (Wajong, WIA), where the law
+            gives that to UWV rather than to ``payer``; ``None``: ``payer`` for everyone.
     """
 
     name: str
@@ -106,6 +108,7 @@ class Category:
     payer: str
     label: Label
     rule: str
+    uwv_payer: str | None = None
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ class PolicyPart:
 
     # --- answers ------------------------------------------------------------------
 
-    def seek_multiplier(self, value: float, p) -> float:
+    def reaches_latent_demand(self, value: bool, p) -> bool:
         return value
 
     def referral_aversion(self, value: float, p) -> float:
@@ -159,9 +159,10 @@ class Policy:
 
     # --- answers, each with the value it starts from ----------------------------------
 
-    def seek_multiplier(self) -> float:
-        """How much help seeking the access route draws out (1: as without a threshold)."""
-        return self._fold(PolicyPart.seek_multiplier, 1.0)
+    def reaches_latent_demand(self) -> bool:
+        """Whether residents who ask only where no assessment is needed ask here (latent
+        demand, ``help_seeking.latent_share``); an assessment deters them."""
+        return self._fold(PolicyPart.reaches_latent_demand, False)
 
     def fear(self) -> float:
         """How much less a resident tries work for fear of losing support (0: not at all)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import access
+from .. import access, funding
 from ..declarations import GROUPS
 from ..population import Benefit, Status
 from .base import Regime
@@ -93,8 +93,8 @@ class Voorziening(Regime):
 
     name = "voorziening"
 
-    def seek_multiplier(self, value, p):
-        return value * (1.0 + p["voorziening.uptake_elasticity"])
+    def reaches_latent_demand(self, value, p):
+        return True  # walk in: no assessment deters anyone
 
     def referral_aversion(self, value, p):
         return 0.0  # funded as a whole: a client leaving for work costs the provider nothing
@@ -104,6 +104,8 @@ class Voorziening(Regime):
 
     def access(self, model, month, requests):
         p = model.p
+        if month > 1 and (month - 1) % 12 == 0:
+            self.fund(model, month)  # a new budget year
         if requests.size:
             cost = p["voorziening.intake_cost_eur"] * model.policy.assessment_cost_share()
             model.book(month, "intake", cost, requests)
@@ -112,9 +114,24 @@ class Voorziening(Regime):
                           for pr in model.providers])
         access.place(model, month, limit - access.committed_slots(model))
 
+    @staticmethod
+    def fund(model, month: int) -> None:
+        """The lump sum of the budget year that starts in ``month`` and the places it buys:
+        the same every year, or following attendance (with a lag, up to the ceiling)."""
+        p = model.p
+        budget = funding.first_budget(p, model.spec.organisations)
+        if p["voorziening.budget_rule"] == "follow_attendance":
+            year = funding.attendance_year(model.attended_by_month, month,
+                                           p["voorziening.budget_lag_months"])
+            if year is not None:
+                budget = funding.following_budget(p, model.spec.organisations, year)
+        model.lump_sum = budget
+        model.funded_slots = funding.funded_places(p, budget)
+
     def adopt(self, model, month, previous, transition_months):
         if previous.name == self.name:
             return
+        self.fund(model, month)
         pop = model.population
         # Nobody needs an assessment any more: the queue walks in.
         queued = np.flatnonzero(pop.queue_since[: pop.n] != access.NEVER)
@@ -146,7 +163,7 @@ class Voorziening(Regime):
 
     def pay(self, model, month):
         p = model.p
-        budget = p["voorziening.budget_per_year_eur"] / 12.0
+        budget = model.lump_sum / 12.0
         shares = np.array([pr.places_per_dagdeel for pr in model.providers]) / model.total_places
         model.book(month, "day_activity", budget * shares,
                    provider=np.arange(len(model.providers)))
@@ -160,7 +177,7 @@ class Voorziening(Regime):
 def pay_per_dagdeel(model, month: int, rows: np.ndarray) -> None:
     """Pay providers per dagdeel attended, plus the overhead of billing that way."""
     p, pop = model.p, model.population
-    amount = model.attended_dagdelen(rows) * p["indicatie.tariff_per_dagdeel_eur"]
+    amount = model.attended_dagdelen(rows) * model.tariff
     booked = model.book(month, "day_activity", amount, rows, provider=pop.provider[rows])
     model.book(month, "admin", booked / 100.0 * p["indicatie.billing_overhead_share"])
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import access
 from ..declarations import ONTSCHOT_PAYER
-from ..population import Status
+from ..population import Benefit, Status
 from .base import VariantPart
 from .regimes import walk_in
 
@@ -114,14 +114,16 @@ class ShelteredWork(VariantPart):
         if ended.size:
             pop.rung[ended] = 4
             pop.support_stopped[ended] = month
+            pop.requested[ended] = month  # back to the regime's route: a new request
             model.policy.on_job_loss(model, ended, month)
         free = model.sheltered_places - (workers.size - ended.size)
         if free <= 0:
             return
         rows = model.rows_with(Status.DAY_ACTIVITY)
         lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
+        # Beschut werk is the Participatiewet's: not for a UWV client (Wajong, WIA).
         fit = (pop.rung[rows] >= 4) & (lw >= p["sheltered_work.min_loonwaarde"]) & (
-            lw < p["work.min_loonwaarde"])
+            lw < p["work.min_loonwaarde"]) & (pop.benefit[rows] != Benefit.UWV)
         rows = rows[fit]
         ref_p = model.referral_chance(rows)
         rows = rows[model.draw("sheltered_referral", rows) < ref_p]

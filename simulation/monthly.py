@@ -1,0 +1,104 @@
+"""The monthly record of a run: counts, flows and money as series, and the timeseries table.
+
+Stocks are recorded at month end; flows as running totals, differenced into monthly
+flows in ``series_frame``; money by category and payer from the ledger's month.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from . import access
+from .declarations import (
+    CATEGORIES,
+    COST_CATEGORIES,
+    PAYER_NAMES,
+    money_column,
+    payer_column,
+)
+from .population import Status
+
+#: Series that are not whole counts (besides money and the mean guidance).
+FRACTIONAL = ("attended_dagdelen", "funded_places")
+
+_STATUS_COLUMNS = {
+    Status.NONE: "no_support",
+    Status.WAITING_ASSESSMENT: "waiting_assessment",
+    Status.WAITING_PLACEMENT: "waiting_placement",
+    Status.DAY_ACTIVITY: "in_day_activity",
+    Status.TRIAL_PLACEMENT: "in_trial_placement",
+    Status.PAID_WORK: "in_paid_work",
+    Status.SHELTERED_WORK: "in_sheltered_work",
+}
+_RUNG_COLUMNS = tuple(f"rung_{r}" for r in range(1, 7))
+_STATUS_ITEMS = tuple((int(status), column) for status, column in _STATUS_COLUMNS.items())
+_MONEY_COLUMNS = tuple((c, money_column(c)) for c in CATEGORIES)
+_PAYER_COLUMNS = tuple((p, payer_column(p)) for p in PAYER_NAMES)
+FLOW_COUNTERS = ("entries", "exits", "queue_arrivals", "assessments", "placements",
+                  "referrals", "trials_started", "jobs_started", "jobs_ended",
+                  "jobs_sustained_6m", "jobs_sustained_12m", "ladder_up", "ladder_down")
+
+
+def series_columns() -> list[str]:
+    """The names of the monthly series, in the order of the timeseries table."""
+    return ["residents", *(f"rung_{r}" for r in range(1, 7)), *_STATUS_COLUMNS.values(),
+            "assessment_queue", "on_transitional_rights", "after_switch",
+            "attended_dagdelen", "funded_places",
+            *FLOW_COUNTERS, "mean_guidance",
+            "employers_with_target_group",
+            "cost_total_eur", *(money_column(c) for c in COST_CATEGORIES),
+            *(payer_column(p) for p in PAYER_NAMES),
+            *(money_column(c) for c in CATEGORIES if c not in COST_CATEGORIES)]
+
+
+def record(model, month: int) -> None:
+    """Write the month's counts, flows and money into the model's series."""
+    pop, s, n = model.population, model._series, model.population.n
+    st = pop.status[:n]
+    present = pop.present()
+    s["residents"][month] = np.count_nonzero(present)
+    rungs = np.bincount(pop.rung[:n][present], minlength=7)
+    for r, column in enumerate(_RUNG_COLUMNS, start=1):
+        s[column][month] = rungs[r]
+    counts = np.bincount(st, minlength=len(Status))
+    for status, column in _STATUS_ITEMS:
+        s[column][month] = counts[status]
+    s["assessment_queue"][month] = np.count_nonzero(pop.queue_since[:n] != access.NEVER)
+    da = pop.rows_with(Status.DAY_ACTIVITY)
+    s["on_transitional_rights"][month] = np.count_nonzero(
+        pop.transitional_until[da] >= month)
+    s["after_switch"][month] = float(0 < model.stats["switched_at"] <= month)
+    s["attended_dagdelen"][month] = model.attended_by_month[month]
+    s["funded_places"][month] = sum(model.policy.capacity_slots(model, pr)
+                                    for pr in model.providers)
+    for name in FLOW_COUNTERS:
+        s[name][month] = model.stats[name]  # cumulative; differenced in timeseries()
+    clients = model.provider_month.get("clients")
+    total_clients = clients.sum() if clients is not None else 0
+    if total_clients:
+        g = np.array([pr.guidance for pr in model.providers])
+        s["mean_guidance"][month] = float((g * clients).sum() / total_clients)
+    else:
+        s["mean_guidance"][month] = 1.0
+    s["employers_with_target_group"][month] = model.employers_with_target_group()
+    by_category, by_payer = model.ledger.month_cents(month)
+    s["cost_total_eur"][month] = sum(by_category[c] for c in COST_CATEGORIES) / 100
+    for category, column in _MONEY_COLUMNS:
+        s[column][month] = by_category[category] / 100
+    for payer, column in _PAYER_COLUMNS:
+        s[column][month] = by_payer[payer] / 100
+
+
+def series_frame(series: Mapping[str, np.ndarray], months: int) -> pd.DataFrame:
+    """Recorded series as the ``timeseries`` table: months 1..months, flows differenced."""
+    df = pd.DataFrame({k: v[1: months + 1] for k, v in series.items()})
+    for name in FLOW_COUNTERS:
+        df[name] = np.diff(np.concatenate([[0.0], df[name].to_numpy()]))
+    df.insert(0, "month", np.arange(1, months + 1))
+    int_cols = [c for c in df.columns if not c.endswith("_eur")
+                and c not in ("mean_guidance", *FRACTIONAL)]
+    df[int_cols] = df[int_cols].astype(np.int64)
+    return df
