@@ -46,12 +46,17 @@ def test_earnings_beside_bijstand_are_disregarded_by_the_law(baseline):
     assert kept.tolist() == pytest.approx([150.0, 170.18, 250.0, 269.0, 0.0])
 
 
-def test_a_worker_with_wage_subsidy_keeps_part_of_the_bijstand(small):
-    sc = small.with_overrides({**ALL_BIJSTAND, "population.share_in_paid_work_start": 1.0,
+def _a_month_of_workers(small, benefits: dict):
+    """One month of a population that all works on rung 5, every entry in the ledger."""
+    sc = small.with_overrides({**benefits, "population.share_in_paid_work_start": 1.0,
                                "population.share_in_day_activity_start": 0.0,
                                "work.loonwaarde_without_support": 1.0,  # all on rung 5
                                "work.job_loss_per_month": 0.0, "simulation.months": 1})
-    model = DoorstroomModel(sc, policy="indicatie", seed=1, ledger_detail=True).run()
+    return sc, DoorstroomModel(sc, policy="indicatie", seed=1, ledger_detail=True).run()
+
+
+def test_a_worker_with_wage_subsidy_keeps_part_of_the_bijstand(small):
+    sc, model = _a_month_of_workers(small, ALL_BIJSTAND)
     e = model.ledger.entries_frame()
     working = model.population.id[model.rows_with(Status.PAID_WORK)].astype(np.int64)
     e = e[e["resident"].isin(working) & (e["month"] == 1)]  # not this month's entrants
@@ -64,11 +69,7 @@ def test_a_worker_with_wage_subsidy_keeps_part_of_the_bijstand(small):
 
 
 def test_a_uwv_benefit_falls_by_a_share_of_the_loonwaarde_wage(small):
-    sc = small.with_overrides({**ALL_UWV, "population.share_in_paid_work_start": 1.0,
-                               "population.share_in_day_activity_start": 0.0,
-                               "work.loonwaarde_without_support": 1.0,  # all on rung 5
-                               "work.job_loss_per_month": 0.0, "simulation.months": 1})
-    model = DoorstroomModel(sc, policy="indicatie", seed=1, ledger_detail=True).run()
+    sc, model = _a_month_of_workers(small, ALL_UWV)
     pop = model.population
     rows = model.rows_with(Status.PAID_WORK)
     assert (pop.benefit[rows] == Benefit.UWV).all() and (pop.rung[rows] == 5).all()
