@@ -64,26 +64,39 @@ def serve_queue(model, month: int, capacity: int,
 
 
 def committed_slots(model) -> np.ndarray:
-    """Dagdeel places per week held at each provider (clients in day activities or on trial)."""
+    """Dagdeel places per week held at each provider (clients in day activities, on trial
+    or in an activation route there)."""
     pop = model.population
     holding = np.concatenate([pop.rows_with(Status.DAY_ACTIVITY),
-                              pop.rows_with(Status.TRIAL_PLACEMENT)])
+                              pop.rows_with(Status.TRIAL_PLACEMENT),
+                              pop.rows_with(Status.ACTIVATION)])
+    holding = holding[pop.provider[holding] >= 0]  # the klantmanager's clients hold none
     return np.bincount(pop.provider[holding], weights=pop.dagdelen[holding],
                        minlength=len(model.providers))
 
 
-def preference_ranking(model, rows: np.ndarray) -> np.ndarray:
-    """Each resident's own ranking of providers (a fixed, capacity-weighted random order).
+#: How much less likely a decision names a provider not made for the resident's group.
+_UNFIT_WEIGHT = 0.1
+
+
+def preference_ranking(model, rows: np.ndarray, by_fit: bool = False) -> np.ndarray:
+    """Each resident's own ranking of providers (a fixed, capacity-weighted random order);
+    ``by_fit``: providers made for the resident's group first, as a decision names them.
 
     Exponential race: provider j gets score -log(u_j) / weight_j; sorting the scores
-    gives a weighted random permutation whose first choice is proportional to size.
+    gives a weighted random permutation whose first choice is proportional to the weight.
     """
     ids = model.population.id[rows]
     weights = np.array([max(pr.places_per_dagdeel, 1e-9) for pr in model.providers])
-    scores = np.empty((rows.size, weights.size))
-    for j in range(weights.size):
+    if by_fit:
+        fit = model.provider_fit[:, model.population.group[rows]].T  # resident x provider
+        weights = weights * np.where(fit, 1.0, _UNFIT_WEIGHT)
+    else:
+        weights = np.broadcast_to(weights, (rows.size, weights.size))
+    scores = np.empty((rows.size, len(model.providers)))
+    for j in range(scores.shape[1]):
         u = rng.uniform(model.seed, f"provider_preference:{j}", INIT_MONTH, ids)
-        scores[:, j] = -np.log1p(-u) / weights[j]
+        scores[:, j] = -np.log1p(-u) / weights[:, j]
     return np.argsort(scores, axis=1, kind="stable")
 
 
@@ -138,9 +151,11 @@ def place(model, month: int, free_slots: np.ndarray) -> np.ndarray:
     rows = pop.rows_with(Status.WAITING_PLACEMENT)
     if rows.size == 0:
         return rows
-    order = np.lexsort((tiebreak(model, rows), pop.placement_since[rows]))
+    # Longest waiting first; a provider funded as a whole may take stable residents sooner.
+    ahead = np.rint(model.policy.light_case_preference() * 12.0 * pop.stability[rows])
+    order = np.lexsort((tiebreak(model, rows), pop.placement_since[rows] - ahead))
     rows = rows[order]
-    ranking = preference_ranking(model, rows)
+    ranking = preference_ranking(model, rows, model.policy.places_by_fit())
     chosen = _first_free_choice(ranking, pop.dagdelen[rows].astype(np.float64),
                                 free_slots.astype(np.float64))
     placed = chosen >= 0

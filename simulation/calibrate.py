@@ -1,36 +1,65 @@
 """Calibration: fit parameters to what a municipality observed, by simulated moments.
 
-Observations are either a targets file (observables with a range, as in
-``scenarios/targets/``) or a CSV of monthly series from the municipality's own records
-(a ``month`` column and any of the model's time-series columns, e.g. ``in_day_activity``).
-The distance is the sum of squared standardised differences between the model's moments
-(means over replications with fixed seeds, so the distance is a deterministic function of
-the parameters) and the observations; it is minimised with SciPy's differential evolution
-(seeded). The uncertainty of each fitted value is a profile interval: the range where the
-distance stays within 4 x sigma^2 of its minimum. For series sigma^2 is estimated from the
-fit, as in nonlinear least squares (minimum distance / (effective points - parameters)),
-where consecutive months are strongly autocorrelated, so a series counts as one effective
-observation per year; for target ranges a difference of one half-width counts as one
-sigma. Both are about 95% intervals when the differences behave like normal errors.
+Observations are either a targets file (as in ``scenarios/targets/``: only its
+``calibration`` targets are fitted; validation and consistency targets are held out, so
+they stay a test of the fit) or a CSV of monthly series from the municipality's own
+records (a ``month`` column and any of the model's time-series columns, e.g.
+``in_day_activity``). The distance is the sum of squared standardised differences between
+the model's moments (means over replications with fixed seeds, so the distance is a
+deterministic function of the parameters) and the observations; it is minimised with
+SciPy's differential evolution (seeded).
+
+Each fitted value gets an interval of about 95% with two parts:
+
+- The observations' noise: a profile interval, the range where the distance stays within
+  4 x sigma^2 of its minimum. For series sigma^2 is estimated from the fit, as in
+  nonlinear least squares (minimum distance / (effective points - parameters)), where
+  consecutive months are strongly autocorrelated, so a series counts as one effective
+  observation per year; for target ranges a difference of one half-width counts as one
+  sigma.
+- The simulation's own noise: with fixed seeds the simulated moments carry the error of
+  a mean over a few replications, and the fit follows it (with 4 replications a fit to
+  series made with 0.0052 gave 0.00786, outside its profile interval; over 18 fits of
+  ``help_seeking.per_month`` with 2, 4 and 8 replications the profile interval alone held
+  the truth in 10, with the noise added in 18). So the minimum along each
+  parameter is found again, on a profile of ``NOISE_GRID_POINTS`` points (the others at
+  their best values), ``noise_refits`` times with one replication under a fresh seed
+  each; the spread of those minima, divided by the square root of the replications, is
+  the standard deviation the fixed seeds add to the fitted value. It is added to the
+  profile interval's half-widths in quadrature, times a Student t quantile for the
+  refits' few degrees of freedom, and the interval is kept within the bounds searched.
+  ``Fit.notes`` (in the fitted scenario's header) says how large it was, what share of
+  the interval's variance it makes, and how many replications would make it negligible
+  (under ``NEGLIGIBLE_SHARE``). It costs ``noise_refits x NOISE_GRID_POINTS`` single runs
+  per parameter. For several parameters the profiles are slices (the others held at
+  their best), so correlated parameters get intervals that are too narrow.
 """
 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
 from scipy.optimize import differential_evolution
+from scipy.stats import t as student_t
 
+from . import rng
 from .declarations import BY_KEY
 from .errors import InputError
 from .experiment import run_replications
 from .model import DoorstroomModel
 from .municipalities import require_one_municipality
 from .scenario import Scenario
-from .targets import evaluate, load_targets
+from .targets import evaluate, load_targets, policies_needed
+
+#: Simulation noise counts as negligible below this share of an interval's variance.
+NEGLIGIBLE_SHARE = 0.1
+#: Points of each single-replication profile whose minimum measures the noise.
+NOISE_GRID_POINTS = 13
 
 
 @dataclass
@@ -38,8 +67,11 @@ class Observations:
     """What the model is fitted to, and how to compute its counterpart from runs."""
 
     description: str
-    distance: Callable[[Scenario, str], float]  # (scenario, policy label) -> distance
+    #: (scenario, policy label, replications, base seed) -> distance
+    distance: Callable[[Scenario, str, int, int], float]
     names: list[str]
+    replications: int
+    seed: int
     points: int | None = None  # series: effective observations (sigma^2 from the fit)
 
     def threshold(self, minimum: float, n_params: int) -> float:
@@ -55,16 +87,20 @@ def load_observations(path: Path, policy: str, replications: int, seed: int) -> 
     if not path.is_file():
         raise InputError(f"observations file '{path}' not found")
     if path.suffix == ".csv":
-        return _from_csv(path, policy, replications, seed)
+        return _from_csv(path, replications, seed)
     return _from_targets(path, replications, seed)
 
 
 def _from_targets(path: Path, replications: int, seed: int) -> Observations:
-    targets = [t for t in load_targets(path) if t.modelled]
+    every = load_targets(path)
+    targets = [t for t in every if t.modelled and t.kind == "calibration"]
+    if not targets:
+        raise InputError(f"{path}: no modelled target of kind 'calibration'; calibrate fits "
+                         "to those and holds validation and consistency targets out")
 
-    def distance(sc: Scenario, _policy) -> float:
-        labels = tuple(dict.fromkeys(t.policy for t in targets))
-        res = run_replications(sc, labels, replications, seed, progress=False)
+    def distance(sc: Scenario, _policy, reps: int, base_seed: int) -> float:
+        res = run_replications(sc, policies_needed(targets, sc), reps, base_seed,
+                               progress=False)
         total = 0.0
         for t, row in zip(targets, evaluate(targets, res, sc)):
             mid, half = (t.low + t.high) / 2, max((t.high - t.low) / 2, 1e-9)
@@ -72,10 +108,13 @@ def _from_targets(path: Path, replications: int, seed: int) -> Observations:
             total += 25.0 if value != value else ((value - mid) / half) ** 2
         return total
 
-    return Observations(f"targets {path}", distance, [t.observable for t in targets])
+    held_out = len([t for t in every if t.modelled]) - len(targets)
+    return Observations(f"the {len(targets)} calibration targets of {path} ({held_out} "
+                        "validation and consistency targets held out)", distance,
+                        [t.observable for t in targets], replications, seed)
 
 
-def _from_csv(path: Path, policy: str, replications: int, seed: int) -> Observations:
+def _from_csv(path: Path, replications: int, seed: int) -> Observations:
     with path.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     if not rows or "month" not in rows[0]:
@@ -93,11 +132,11 @@ def _from_csv(path: Path, policy: str, replications: int, seed: int) -> Observat
         raise InputError(f"{path}: {exc}") from None
     scale = {c: max(float(np.std(v)), 1.0) for c, v in observed.items()}
 
-    def distance(sc: Scenario, policy_label) -> float:
+    def distance(sc: Scenario, policy_label, reps: int, base_seed: int) -> float:
         if months.max() > sc["simulation.months"]:
             raise InputError(f"{path}: months run to {months.max()}; the scenario stops at "
                              f"{sc['simulation.months']}")
-        res = run_replications(sc, (policy_label,), replications, seed, progress=False)
+        res = run_replications(sc, (policy_label,), reps, base_seed, progress=False)
         sim = res.timeseries.groupby("month")[columns].mean()
         total = 0.0
         for c in columns:
@@ -106,24 +145,39 @@ def _from_csv(path: Path, policy: str, replications: int, seed: int) -> Observat
         return total
 
     years = max(1, round((months.max() - months.min() + 1) / 12))
-    return Observations(f"series {path}", distance, columns, points=years * len(columns))
+    return Observations(f"series {path}", distance, columns, replications, seed,
+                        points=years * len(columns))
 
 
 @dataclass
 class Fit:
+    """Fitted values with intervals that hold the observations' and the simulation's noise.
+
+    ``profile_intervals``: the observations' part alone; ``noise_sd``: the standard
+    deviation the fixed seeds of ``replications`` replications add to each value.
+    """
+
     params: list[str]
     values: list[float]
     intervals: list[tuple[float, float]]
     distance: float
     evaluations: int
+    profile_intervals: list[tuple[float, float]] = field(default_factory=list)
+    noise_sd: list[float] = field(default_factory=list)
+    replications: int = 1
+    noise_refits: int = 0
+    notes: list[str] = field(default_factory=list)
 
 
 def calibrate(scenario: Scenario, obs: Observations, keys: list[str],
               bounds: list[list[float]], policy: str, seed: int = 1,
-              maxiter: int = 12, popsize: int = 6) -> Fit:
-    """Minimise the distance over the parameters within their bounds."""
+              maxiter: int = 12, popsize: int = 6, profile_points: int = 25,
+              noise_refits: int = 8) -> Fit:
+    """Minimise the distance over the parameters within their bounds; intervals from the
+    profile, widened by the simulation noise measured with ``noise_refits`` fresh seeds."""
     require_one_municipality(scenario, "calibration")
-
+    if noise_refits < 2:
+        raise InputError("noise_refits must be at least 2 (a spread needs two refits)")
     label = scenario.policy(policy).label
     cache: dict[tuple, float] = {}
 
@@ -134,24 +188,96 @@ def calibrate(scenario: Scenario, obs: Observations, keys: list[str],
     def f(x) -> float:
         key = tuple(np.round(x, 12))
         if key not in cache:
-            cache[key] = obs.distance(scenario.with_overrides(values_of(x)), label)
+            cache[key] = obs.distance(scenario.with_overrides(values_of(x)), label,
+                                      obs.replications, obs.seed)
         return cache[key]
 
     res = differential_evolution(f, bounds, seed=seed, maxiter=maxiter, popsize=popsize,
                                  polish=False, tol=1e-3, init="sobol", updating="immediate")
     best = res.x
     limit = res.fun + obs.threshold(res.fun, len(keys))
-    intervals = []
+    fresh = [rng.derive_seed(obs.seed, "calibration noise", k) for k in range(noise_refits)]
+
+    def one_replication(x, seed) -> float:
+        return obs.distance(scenario.with_overrides(values_of(x)), label, 1, seed)
+
+    profiles, noise = [], []
     for i, (lo, hi) in enumerate(bounds):
-        grid = np.linspace(lo, hi, 25)
-        profile = []
-        for g in grid:
-            x = best.copy()
-            x[i] = g
-            profile.append(f(x))
-        intervals.append(_crossings(grid, np.array(profile), limit, best[i]))
+        grid = np.linspace(lo, hi, profile_points)
+        profiles.append(_crossings(grid, _profile(f, best, i, grid), limit, best[i]))
+        noise.append(_noise_sd(one_replication, best, i, np.linspace(lo, hi, NOISE_GRID_POINTS),
+                               fresh) / math.sqrt(obs.replications))
+    quantile = float(student_t.ppf(0.975, noise_refits - 1))
+    intervals = [_widen(b, lo_hi, quantile * sd, bound)
+                 for b, lo_hi, sd, bound in zip(best, profiles, noise, bounds)]
     fitted = values_of(best)
-    return Fit(keys, [fitted[k] for k in keys], intervals, float(res.fun), len(cache))
+    evaluations = len(cache) + noise_refits * NOISE_GRID_POINTS * len(keys)
+    fit = Fit(keys, [fitted[k] for k in keys], intervals, float(res.fun), evaluations,
+              profiles, noise, obs.replications, noise_refits)
+    fit.notes = _noise_notes(fit, quantile)
+    return fit
+
+
+def _noise_sd(one_replication: Callable, best: np.ndarray, i: int, grid: np.ndarray,
+              seeds: list[int]) -> float:
+    """How far the minimum along parameter ``i`` moves between single replications: the
+    spread of the minima of profiles made each with one replication under a fresh seed."""
+    minima = [_vertex(grid, _profile(lambda x, s=seed: one_replication(x, s), best, i, grid))
+              for seed in seeds]
+    return float(np.std(minima, ddof=1))
+
+
+def _vertex(grid: np.ndarray, d: np.ndarray) -> float:
+    """Where a profile has its minimum: the lowest grid point, refined by the parabola
+    through it and its neighbours (kept between them)."""
+    i = int(np.argmin(d))
+    if i == 0 or i == grid.size - 1:
+        return float(grid[i])
+    x, y = grid[i - 1: i + 2], d[i - 1: i + 2]
+    curvature = y[0] - 2 * y[1] + y[2]
+    if curvature <= 0:
+        return float(grid[i])
+    shift = (y[0] - y[2]) / (2 * curvature) * (x[1] - x[0])
+    return float(np.clip(x[1] + shift, x[0], x[2]))
+
+
+def _profile(f: Callable, best: np.ndarray, i: int, grid: np.ndarray) -> np.ndarray:
+    """The distance along parameter ``i`` with the others at their best values."""
+    out = []
+    for g in grid:
+        x = best.copy()
+        x[i] = g
+        out.append(f(x))
+    return np.array(out)
+
+
+def _widen(best: float, profile: tuple[float, float], noise: float,
+           bounds: list[float]) -> tuple[float, float]:
+    """The profile interval with the simulation noise added to each half-width in
+    quadrature, kept within the bounds searched."""
+    lo, hi = profile
+    return (max(best - math.hypot(best - lo, noise), bounds[0]),
+            min(best + math.hypot(hi - best, noise), bounds[1]))
+
+
+def _noise_notes(fit: Fit, quantile: float) -> list[str]:
+    """What the simulation noise did to each interval, in words for the output."""
+    notes = [f"intervals include the simulation's own noise: minima of {fit.noise_refits} "
+             f"profiles of one replication under fresh seeds, spread / sqrt("
+             f"{fit.replications} replications), t quantile {quantile:.2f}"]
+    for k, (low, high), sd in zip(fit.params, fit.profile_intervals, fit.noise_sd):
+        noise_var, profile_var = (quantile * sd) ** 2, ((high - low) / 2) ** 2
+        if not math.isfinite(noise_var) or not profile_var:
+            notes.append(f"{k}: the profile is flat here, nothing pins the value; give more "
+                         "observations or fix the parameter")
+            continue
+        share = noise_var / (noise_var + profile_var)
+        needed = math.ceil(fit.replications * noise_var / (NEGLIGIBLE_SHARE * profile_var))
+        verdict = ("negligible" if share <= NEGLIGIBLE_SHARE else
+                   f"not negligible: about {needed} replications would make it so")
+        notes.append(f"{k}: simulation noise sd {sd:.3g} with {fit.replications} "
+                     f"replications, {share:.0%} of the interval's variance ({verdict})")
+    return notes
 
 
 def _crossings(grid: np.ndarray, d: np.ndarray, limit: float, best: float) -> tuple[float, float]:
@@ -176,7 +302,7 @@ def fitted_scenario_toml(scenario: Scenario, fit: Fit, obs: Observations) -> str
              f"distance {fit.distance:.4g} after {fit.evaluations} evaluations"]
     for k, v, (lo, hi) in zip(fit.params, fit.values, fit.intervals):
         lines.append(f"{k} = {v:.6g} (about 95%: {lo:.6g} .. {hi:.6g})")
+    lines += fit.notes
     body = sc.to_toml()
     header = "".join(f"# {line}\n" for line in lines)
     return header + body
-

@@ -61,6 +61,7 @@ WORDS: dict[str, Label] = {
                      "euro x 1,000 per extra sustained job"),
     "probability": Label("kans", "probability"),
     "low": Label("laag", "low"),
+    "jobs_sustained": Label("banen die 12 maanden standhouden", "jobs lasting 12 months"),
     "high": Label("hoog", "high"),
 }
 
@@ -279,21 +280,25 @@ def _param_name(key: str, lang: str) -> str:
     return param_name(BY_KEY[key], lang) if key in BY_KEY else key
 
 
-def tornado(table: pd.DataFrame, lang: str, title: str, canvas: Canvas = PAGE) -> Figure:
-    """Per unmeasured parameter, the difference in net cost at the low and the high end of
-    its plausible range, as bars from the difference at the defaults (largest on top)."""
+def tornado(table: pd.DataFrame, lang: str, title: str, canvas: Canvas = PAGE,
+            prefix: str = "") -> Figure:
+    """Per unmeasured parameter, the difference in net cost (or with ``prefix="jobs_"`` in
+    jobs lasting 12 months) at the low and the high end of its plausible range, as bars
+    from the difference at the defaults (largest swing on top)."""
     words = _words(lang)
-    rows = table.iloc[::-1]
+    rows = table.sort_values(f"{prefix}swing").reset_index(drop=True)
+    scale = 1e3 if not prefix else 1.0
     fig, (ax,) = _figure(canvas, title, size=(8.0, 0.35 * len(rows) + 1.2))
-    centre = rows["difference_at_default"].iloc[0] / 1e3
+    centre = rows[f"{prefix}difference_at_default"].iloc[0] / scale
     y = np.arange(len(rows))
-    ax.barh(y, rows["difference_at_low"] / 1e3 - centre, left=centre, color="#9ecae1",
-            label=words["low"])
-    ax.barh(y, rows["difference_at_high"] / 1e3 - centre, left=centre, color="#3182bd",
-            label=words["high"])
+    ax.barh(y, rows[f"{prefix}difference_at_low"] / scale - centre, left=centre,
+            color="#9ecae1", label=words["low"])
+    ax.barh(y, rows[f"{prefix}difference_at_high"] / scale - centre, left=centre,
+            color="#3182bd", label=words["high"])
     ax.axvline(centre, color="black", linewidth=0.8)
     ax.set_yticks(y, [_param_name(k, lang) for k in rows["parameter"]], fontsize=8)
-    ax.set_xlabel(f"{words['euro']} {words['thousands']}")
+    ax.set_xlabel(f"{words['euro']} {words['thousands']}" if not prefix
+                  else words["jobs_sustained"])
     _legend(ax, canvas)
     return fig
 

@@ -11,7 +11,9 @@
 - ``tornado``: how far the difference moves when one unmeasured parameter goes from
   the low to the high end of its plausible range (paired runs, common random numbers);
 - ``break_even``: the open-access budget at which both policy sets cost the same, and the
-  equal-service budget, at which open access makes residents wait no longer.
+  equal-service budget, at which open access makes residents wait no longer;
+- ``psa_thresholds``: from the draws of a probabilistic sensitivity analysis, per
+  assumption the value at which each part of the verdict (cost, jobs) turns.
 """
 
 from __future__ import annotations
@@ -143,25 +145,53 @@ def acceptability(results, a: str, b: str, max_wtp: float | None = None,
     return pd.DataFrame({"wtp_per_sustained_job_eur": wtp, "probability_b_better": prob})
 
 
+#: The outcomes a tornado follows, with the prefix of their columns.
+TORNADO_OUTCOMES = ((COST, ""), (EFFECT, "jobs_"))
+
+
 def tornado(scenario, a: str, b: str, replications: int, seed: int | None = None,
-            workers: int = 1, metric: str = COST, executor=None) -> pd.DataFrame:
-    """One unmeasured parameter at a time at the low and high end of its plausible range."""
+            workers: int = 1, executor=None) -> pd.DataFrame:
+    """One unmeasured parameter at a time at the low and high end of its plausible range,
+    for the difference (b - a) in net cost and in jobs lasting 12 months.
+
+    Per parameter and outcome: the difference at both ends and at the defaults, the swing,
+    where within the range the difference changes sign (``flips_at``, linear between the
+    three points; NaN where it does not), and for the jobs how much of the difference the
+    assumption carries where its range starts at "no effect" (``jobs_carried``: the
+    difference at the defaults less the difference with the assumption at 0).
+    """
+    def differences(sc) -> dict[str, float]:
+        res = run_replications(sc, (a, b), replications, seed, workers, progress=False,
+                               executor=executor)
+        return {metric: float(paired(res, a, b, metric).mean())
+                for metric, _ in TORNADO_OUTCOMES}
+
+    centre = differences(scenario)
     rows = []
-    base = run_replications(scenario, (a, b), replications, seed, workers, progress=False,
-                            executor=executor)
-    centre = float(paired(base, a, b, metric).mean())
     for p in uncertain_params():
-        ends = []
-        for x in p.plausible:
-            sc = scenario.with_overrides({p.key: plausible_value(p, scenario, x)})
-            res = run_replications(sc, (a, b), replications, seed, workers, progress=False,
-                                   executor=executor)
-            ends.append(float(paired(res, a, b, metric).mean()))
-        rows.append({"parameter": p.key, "label_nl": p.label_nl, "low": p.plausible[0],
-                     "high": p.plausible[1], "difference_at_low": ends[0],
-                     "difference_at_high": ends[1], "swing": abs(ends[1] - ends[0]),
-                     "difference_at_default": centre})
+        ends = [differences(scenario.with_overrides({p.key: plausible_value(p, scenario, x)}))
+                for x in p.plausible]
+        default = 1.0 if p.kind == "list[float]" else float(scenario[p.key])
+        row = {"parameter": p.key, "label_nl": p.label_nl, "low": p.plausible[0],
+               "high": p.plausible[1], "default": default}
+        for metric, prefix in TORNADO_OUTCOMES:
+            low, high = ends[0][metric], ends[1][metric]
+            row.update({f"{prefix}difference_at_low": low, f"{prefix}difference_at_high": high,
+                        f"{prefix}difference_at_default": centre[metric],
+                        f"{prefix}swing": abs(high - low),
+                        f"{prefix}flips_at": _flip(
+                            [(p.plausible[0], low), (default, centre[metric]),
+                             (p.plausible[1], high)])})
+        row["jobs_carried"] = (centre[EFFECT] - ends[0][EFFECT] if p.plausible[0] == 0
+                               else float("nan"))
+        rows.append(row)
     return pd.DataFrame(rows).sort_values("swing", ascending=False, ignore_index=True)
+
+
+def _flip(points: Sequence[tuple[float, float]]) -> float:
+    """Where a difference known at a few values of an assumption changes sign."""
+    found = _crossing(*zip(*sorted(points)))
+    return float("nan") if found is None else found
 
 
 def break_even(scenario, a: str, b: str, replications: int, seed: int | None = None,
@@ -198,3 +228,55 @@ def _crossing(grid: Sequence[float], diffs: Sequence[float]) -> float | None:
         if (d0 < 0) != (d1 < 0):
             return float(x0 + (x1 - x0) * (-d0) / (d1 - d0))
     return None
+
+
+def psa_thresholds(results, a: str, b: str, shuffles: int = 200) -> pd.DataFrame:
+    """Per unmeasured assumption and outcome (net cost, jobs lasting 12 months), the value
+    that best tells the PSA draws where the difference (b - a) is positive from those where
+    it is negative: above it the difference has sign ``above`` (+1 or -1).
+
+    ``right`` is the share of draws the threshold puts on the right side; ``common`` the
+    share with the more common sign (what guessing without any assumption gets right);
+    ``chance`` what the best of all assumptions gets right in 95% of ``shuffles`` runs with
+    the signs shuffled, so a threshold with ``right > chance`` is more than luck. Only
+    outcomes whose sign differs between draws have rows.
+    """
+    metrics = results.metrics
+    base = metrics[metrics["policy"] == a].set_index("replication")
+    draws = base[[c for c in base.columns if c.startswith("psa:")]].to_numpy(float)
+    shuffle = np.random.default_rng(0)  # a fixed shuffle: the table is reproducible
+    rows = []
+    for metric, prefix in TORNADO_OUTCOMES:
+        positive = paired(results, a, b, metric) > 0
+        common = max(positive.mean(), 1.0 - positive.mean())
+        if common == 1.0 or draws.shape[1] == 0:
+            continue
+        chance = float(np.quantile([max(_best_split(x, shuffle.permutation(positive))[2]
+                                        for x in draws.T) for _ in range(shuffles)], 0.95))
+        for column, x in zip(base.columns[base.columns.str.startswith("psa:")], draws.T):
+            threshold, above, right = _best_split(x, positive)
+            rows.append({"parameter": column.removeprefix("psa:"),
+                         "outcome": prefix.rstrip("_") or "cost", "threshold": threshold,
+                         "above": above, "right": right, "common": common, "chance": chance})
+    table = pd.DataFrame(rows, columns=["parameter", "outcome", "threshold", "above", "right",
+                                        "common", "chance"])
+    return table.sort_values("right", ascending=False, ignore_index=True)
+
+
+def _best_split(x: np.ndarray, positive: np.ndarray) -> tuple[float, int, float]:
+    """The threshold (midway between two draws) and side that classify most draws right."""
+    order = np.argsort(x, kind="stable")
+    xs, ys = x[order], positive[order]
+    n = xs.size
+    # Right with "positive above the split after draw k": negatives up to k, positives after.
+    negatives_below = np.concatenate([[0], np.cumsum(~ys)])
+    positives_above = ys.sum() - np.concatenate([[0], np.cumsum(ys)])
+    right_up = (negatives_below + positives_above) / n
+    right_down = 1.0 - right_up
+    cuts = [k for k in range(1, n) if xs[k] > xs[k - 1]]
+    if not cuts:
+        return float("nan"), 0, max(ys.mean(), 1.0 - ys.mean())
+    k = max(cuts, key=lambda c: max(right_up[c], right_down[c]))
+    above = 1 if right_up[k] >= right_down[k] else -1
+    return float((xs[k - 1] + xs[k]) / 2), above, float(max(right_up[k], right_down[k]))
+

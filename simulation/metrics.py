@@ -68,7 +68,8 @@ class Run:
     @cached_property
     def participant_months(self) -> float:
         return float(sum(self.series[c][1: self.end + 1].sum() for c in (
-            "in_day_activity", "in_trial_placement", "in_paid_work", "in_sheltered_work")))
+            "in_day_activity", "in_trial_placement", "in_paid_work", "in_sheltered_work",
+            "in_activation")))
 
     @cached_property
     def served_by_group(self) -> np.ndarray:
@@ -177,7 +178,8 @@ def _level_cents(r: Run, level: str, kind: str) -> int:
 
 
 def _doorstroom(r: Run) -> float:
-    return _ratio(100.0 * r.stats["jobs_started"] / (r.months / 12),
+    """Jobs from day activities a year per 100 participants (not the klantmanager's)."""
+    return _ratio(100.0 * r.stats["jobs_from_day_activities"] / (r.months / 12),
                   r.mean_of("in_day_activity"))
 
 
@@ -323,6 +325,15 @@ EXTRA_METRICS: tuple[Metric, ...] = (
            Label("In beschut werk aan het eind", "In sheltered work at the end")),
     Metric("sheltered_work_started", _stat("sheltered_started"), "count",
            Label("Gestart in beschut werk", "Started in sheltered work")),
+    Metric("in_activation_end", lambda r: r.count(Status.ACTIVATION), "count",
+           Label("In een activeringstraject aan het eind", "In an activation route at the end")),
+    Metric("jobs_from_day_activities", _stat("jobs_from_day_activities"), "count",
+           Label("Banen vanuit dagbesteding", "Jobs from day activities")),
+    Metric("activations_started", _stat("activations"), "count",
+           Label("Gestarte activeringstrajecten", "Activation routes started")),
+    Metric("mean_active", lambda r: r.participant_months / max(r.end, 1), "count",
+           Label("Gemiddeld aantal actief (dagbesteding, activering, stage, werk)",
+                 "Mean number active (day activities, activation, trial, work)")),
     Metric("referrals_held_for_budget", _stat("referrals_held_for_budget"), "count",
            Label("Verwijzingen aangehouden wegens budget", "Referrals held for lack of budget")),
     Metric("placements_done", _stat("placements"), "count",

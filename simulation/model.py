@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import access, funding, monthly, rng
 from .agents import Employer, Provider, Resident
-from .declarations import CATEGORIES
+from .declarations import CATEGORIES, GROUPS, KIND_FITS, PROVIDER_KINDS
 from .ledger import Ledger
 from .phases import PLAN
 from .policies import Policy, all_counters
@@ -68,7 +68,7 @@ class DoorstroomModel(mesa.Model):
             (*monthly.FLOW_COUNTERS, "queue_departures", "queue_wait_sum", "assessment_wait_sum",
              "placement_wait_sum", "jobs_started_followed_12m", "referrals_held_for_budget",
              "switched_at", "access_placements", "access_wait_sum", "access_beyond_term",
-             "jobs_at_start", *all_counters()), 0)
+             "jobs_at_start", "activations", "jobs_from_day_activities", *all_counters()), 0)
         self.attended_by_month = np.zeros(self.months + 1)  # dagdelen attended each month
         self.requests = np.array([], dtype=np.int64)
         self.jobs_by_group = np.zeros(6, dtype=np.int64)  # jobs started, by target group
@@ -104,10 +104,14 @@ class DoorstroomModel(mesa.Model):
             Provider(self, k, o["name"], o["kind"], o["places_per_dagdeel"], o["work_orientation"])
             for k, o in enumerate(organisations)]
         self.total_places = sum(pr.places_per_dagdeel for pr in self.providers) or 1.0
+        #: Whether each provider is made for each target group (``KIND_FITS``).
+        self.provider_fit = np.array([[g in KIND_FITS[pr.kind] for g in GROUPS]
+                                      for pr in self.providers], dtype=bool)
         p = self.p
-        self.tariff = funding.tariff(p)  # per attended dagdeel, under indicatie
+        #: The price per attended dagdeel at each provider (indicatie).
+        self.tariffs = np.array([funding.tariff(p, pr.kind) for pr in self.providers])
         self.lump_sum = funding.first_budget(p, organisations)  # a year, under voorziening
-        self.funded_slots = funding.funded_places(p, self.lump_sum)
+        self.funded_slots = funding.funded_places(p, organisations, self.lump_sum)
 
     def _build_employers(self) -> None:
         p, n = self.p, int(self.p["employers.count"])
@@ -133,8 +137,9 @@ class DoorstroomModel(mesa.Model):
         self.employers += [Employer(self, n + pr.index, 1.0, trial_slots=0,
                                     internal_of=pr.index) for pr in self.providers]
         self.all_employers = np.arange(n)
-        k_partners = min(int(p["providers.partner_employers"]), n)
         for pr in self.providers:
+            factor = p["providers.partners_by_kind"][PROVIDER_KINDS.index(pr.kind)]
+            k_partners = min(int(round(p["providers.partner_employers"] * factor)), n)
             score = rng.uniform(self.seed, f"partner:{pr.index}", -1, ids)
             pr.market_partners = np.sort(np.argsort(score, kind="stable")[:k_partners])
         self.employer_ids = np.uint64(rng.EMPLOYER_BASE) + np.arange(n_all, dtype=np.uint64)
@@ -166,7 +171,8 @@ class DoorstroomModel(mesa.Model):
         pop = self.population
         da = self.rows_with(Status.DAY_ACTIVITY)
         if da.size:
-            pop.provider[da] = access.preference_ranking(self, da)[:, 0]
+            # Today's participants came with a decision: where their group fits.
+            pop.provider[da] = access.preference_ranking(self, da, by_fit=True)[:, 0]
         work = self.rows_with(Status.PAID_WORK)
         self.stats["jobs_at_start"] = int(work.size)
         if work.size and self.all_employers.size:
@@ -210,9 +216,16 @@ class DoorstroomModel(mesa.Model):
         chance = np.array([pr.referral_probability for pr in self.providers])
         return chance[self.population.provider[rows]]
 
-    def provider_factor(self) -> np.ndarray:
-        """Development speed at each provider: guidance x work orientation."""
-        return np.array([pr.guidance * pr.development_factor for pr in self.providers])
+    def development_speed(self) -> np.ndarray:
+        """Development speed by (provider, target group): guidance x work orientation, and
+        ``providers.mixed_group_effect`` where the provider is not made for the group; a
+        last row for activation routes (full guidance at a social enterprise)."""
+        p = self.p
+        base = np.array([pr.guidance * pr.development_factor for pr in self.providers])
+        mixed = 1.0 + p["providers.mixed_group_effect"] * ~self.provider_fit
+        activation = max(0.0, 1.0 + p["providers.work_orientation_effect"] * (
+            p["participatiewet.activation_work_orientation"] - 0.5))
+        return np.vstack([base[:, None] * mixed, np.full((1, len(GROUPS)), activation)])
 
 
     def employers_with_target_group(self) -> int:

@@ -32,6 +32,7 @@ _STATUS_COLUMNS = {
     Status.TRIAL_PLACEMENT: "in_trial_placement",
     Status.PAID_WORK: "in_paid_work",
     Status.SHELTERED_WORK: "in_sheltered_work",
+    Status.ACTIVATION: "in_activation",
 }
 _RUNG_COLUMNS = tuple(f"rung_{r}" for r in range(1, 7))
 _STATUS_ITEMS = tuple((int(status), column) for status, column in _STATUS_COLUMNS.items())

@@ -2,7 +2,8 @@
 
 - Day activities: the regime pays (per dagdeel or a lump sum); transport under both.
 - Work, for a Participatiewet client (bijstand or no benefit): the municipality's wage
-  subsidy (loonkostensubsidie) on rung 5, its job coaching and trial placements.
+  subsidy (loonkostensubsidie) on rung 5, its job coaching, trial placements and
+  activation routes.
 - Work, for a UWV client (Wajong, WIA): the employer pays the loonwaarde and UWV
   supplements the benefit (loondispensatie); UWV pays coaching and trial placements.
   ``model.book`` sends those rows to UWV by the category's declaration.
@@ -30,6 +31,8 @@ def money(model, month: int) -> None:
     model.book(month, "transport", days * p["day_activity.transport_per_day_eur"], riders)
     model.book(month, "trial_placement", p["work.trial_cost_per_month_eur"],
                model.rows_with(Status.TRIAL_PLACEMENT))
+    model.book(month, "activation", p["participatiewet.activation_cost_per_month_eur"],
+               model.rows_with(Status.ACTIVATION))
     earnings = _work(model, month)
     _home_support(model, month)
     _benefits(model, month, earnings)

@@ -43,6 +43,7 @@ class Status(IntEnum):
     PAID_WORK = 5
     EXITED = 6
     SHELTERED_WORK = 7  # beschut werk (variant sheltered_work)
+    ACTIVATION = 8  # a Participatiewet activation route (social activation, work experience)
 
 
 class Benefit(IntEnum):
@@ -83,6 +84,7 @@ FIELDS: dict[str, Any] = {
     "referred_by": np.int16,  # provider that proposed the current trial or job
     "referral_blocked_until": np.int16,
     "trial_end": np.int16,
+    "activation_until": np.int16,  # an activation route ends (NEVER: none)
     "job_start": np.int16,
     "support_stopped": np.int16,
     "ever_served": np.bool_,
@@ -231,7 +233,7 @@ class Population:
         self.skills[rows[in_work]] = 0.6 + 0.4 * u("init_skills")[in_work]
 
         for name in ("requested", "queue_since", "placement_since", "retry_after", "trial_end",
-                     "job_start",
+                     "activation_until", "job_start",
                      "support_stopped", "referral_blocked_until", "decision_end", "exited",
                      "transitional_until"):
             getattr(self, name)[rows] = NEVER

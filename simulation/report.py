@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import charts, economics, funding
-from .declarations import GROUPS, PAYER_NAMES, payer_column, uncertain_params
+from . import charts, economics, funding, targets
+from .declarations import BY_KEY, GROUPS, PAYER_NAMES, payer_column, uncertain_params
 from .output import write_text
 from .presentation import (
     MAIN_METRICS,
@@ -25,6 +25,7 @@ from .presentation import (
     group_label,
     is_money,
     metric_label,
+    param_name,
 )
 from .report_texts import LABELS
 
@@ -73,6 +74,8 @@ def figures(results, lang: str = "nl", sensitivity: dict | None = None) -> dict[
     if sensitivity:
         be = sensitivity["break_even"]
         out["tornado.png"] = charts.tornado(sensitivity["tornado"], lang, t["tornado"])
+        out["tornado_jobs.png"] = charts.tornado(sensitivity["tornado"], lang,
+                                                 t["tornado_jobs"], prefix="jobs_")
         out["break_even.png"] = charts.break_even(be["grid"], be["difference"], be["parameter"],
                                                   be["break_even"], lang, t["break_even"])
     return out
@@ -131,6 +134,8 @@ def _html(results, table: pd.DataFrame, policies, t, lang, extra) -> str:
         "ladder.png", "jobs.png", "costs.png", "waiting.png", "transition.png")
         if name in extra["charts"])
     sens = _sensitivity_html(extra.get("sensitivity"), t, lang, a, b)
+    if results.psa:
+        sens += _psa_turns_html(economics.psa_thresholds(results, a, b), t, lang, a, b)
     assumptions = "".join(
         f"<li>{esc(p.label_nl if lang == 'nl' else p.meaning)} (<code>{p.key}</code>): "
         f"{esc(_value(sc[p.key], lang))}; {t['plausible']} {fmt(p.plausible[0], lang)} – "
@@ -179,6 +184,7 @@ scenario sha256 {sc.sha256[:12]}{' · ' + t['psa_on'] if results.psa else ''}</p
 <p class="note">{esc(t['figures_note'].format(n=results.replications))}</p>
 {over_time}
 {sens}
+{_checked_html(t, lang)}
 <h2>{t['assumptions']}</h2>
 <p>{esc(t['assumptions_text'])}</p><ul>{assumptions}</ul>
 <details><summary><h2 style="display:inline">{t['all']}</h2></summary>
@@ -265,8 +271,8 @@ def _funding_text(sc, t, lang) -> str:
         tariff=fmt(funding.tariff(p), lang, money=True),
         tariff_how=t[f"tariff_{p['indicatie.tariff_rule']}"],
         budget=fmt(first, lang, money=True), budget_how=budget_how,
-        places=fmt(funding.funded_places(p, first), lang),
-        place=fmt(funding.place_cost(p), lang, money=True))
+        places=fmt(funding.funded_places(p, sc.organisations, first), lang),
+        place=fmt(funding.mean_place_cost(p, sc.organisations), lang, money=True))
 
 
 def _verdict_text(ce, t, a, b) -> str:
@@ -301,5 +307,67 @@ def _sensitivity_html(sens, t, lang, a, b) -> str:
                      t[at].format(value=fmt(value, lang, money=True), a=a, b=b))
     be_text = " ".join(texts)
     return (f"<h2>{t['sensitivity']}</h2><p>{html.escape(t['tornado_text'].format(a=a, b=b))}</p>"
-            + _figure("tornado.png", t["tornado"])
+            + _figure("tornado.png", t["tornado"]) + _figure("tornado_jobs.png", t["tornado_jobs"])
+            + _turns_html(sens["tornado"], t, lang, a, b)
             + f"<p>{html.escape(be_text)}</p>" + _figure("break_even.png", t["break_even"]))
+
+
+def _turns_html(table: pd.DataFrame, t, lang, a, b) -> str:
+    """Per assumption: both differences at the ends of its range, where each changes sign,
+    and how much of the jobs difference it carries (the difference less that at "no
+    effect")."""
+    esc = html.escape
+
+    def at(value) -> str:
+        return "–" if value != value else fmt(value, lang)
+
+    rows = "".join(
+        f"<tr><td>{esc(param_name(BY_KEY[r.parameter], lang))}</td>"
+        f"<td>{esc(fmt(r.low, lang))} … {esc(fmt(r.high, lang))}</td>"
+        f"<td>{fmt(r.difference_at_low, lang, True)} … {fmt(r.difference_at_high, lang, True)}"
+        f"</td><td>{fmt(r.jobs_difference_at_low, lang)} … "
+        f"{fmt(r.jobs_difference_at_high, lang)}</td><td>{at(r.flips_at)}</td>"
+        f"<td>{at(r.jobs_flips_at)}</td><td>{at(r.jobs_carried)}</td></tr>"
+        for r in table.itertuples(index=False))
+    return (f"<h3>{esc(t['turns'])}</h3><p>{esc(t['turns_text'].format(a=a, b=b))}</p>"
+            + _table(t, ("turn_assumption", "turn_range", "turn_cost", "turn_jobs",
+                         "turn_cost_flips", "turn_jobs_flips", "turn_carried"), rows))
+
+
+def _table(t, heads, rows: str) -> str:
+    """A table with the labels ``heads`` over ready-made rows."""
+    head = "".join(f"<th>{html.escape(t[k])}</th>" for k in heads)
+    return f"<table><tr>{head}</tr>{rows}</table>"
+
+
+def _psa_turns_html(table: pd.DataFrame, t, lang, a, b) -> str:
+    """The thresholds from the PSA draws that place more draws right than the best
+    assumption does with the signs shuffled (more than luck)."""
+    esc = html.escape
+    table = table[table["right"] > table["chance"]]
+    intro = f"<h3>{esc(t['psa_turns'])}</h3><p>{esc(t['psa_turns_text'].format(a=a, b=b))}</p>"
+    if table.empty:
+        return intro + f"<p class=\"note\">{esc(t['psa_turns_none'])}</p>"
+    rows = "".join(
+        f"<tr><td>{esc(param_name(BY_KEY[r.parameter], lang))}</td>"
+        f"<td>{esc(t['turn_' + r.outcome])}</td><td>{fmt(r.threshold, lang)}</td>"
+        f"<td>{esc(t[f'psa_{r.outcome}_' + ('up' if r.above > 0 else 'down')].format(b=b))}"
+        f"</td><td>{fmt(100 * r.right, lang)}%</td><td>{fmt(100 * r.common, lang)}%</td>"
+        f"<td>{fmt(100 * r.chance, lang)}%</td></tr>" for r in table.itertuples(index=False))
+    return intro + _table(t, ("turn_assumption", "psa_outcome", "psa_threshold", "psa_above",
+                              "psa_right", "psa_common", "psa_chance"), rows)
+
+
+def _checked_html(t, lang) -> str:
+    """Which Dutch figures the defaults were tuned to and which test the model: a council
+    must not read a restated input as evidence. Nothing where the targets file is absent."""
+    if not targets.DEFAULT_FILE.exists():
+        return ""
+    roles = targets.roles(targets.load_targets(targets.DEFAULT_FILE))
+    items = "".join(
+        f"<li><b>{html.escape(t['checked_' + kind.replace(' ', '_')])}</b> "
+        + "; ".join(html.escape(r["label"](lang)) for r in roles[kind]) + "</li>"
+        for kind in targets.GROUPS if roles[kind])
+    return (f"<h2>{html.escape(t['checked'])}</h2><p>{html.escape(t['checked_text'])}</p>"
+            f"<ul>{items}</ul>")
+

@@ -47,10 +47,12 @@ LABELS = {
                        "eigen potten (netto kosten voor de gemeente), de samenleving alle "
                        "betalers (netto kosten). Een negatief verschil is een besparing.",
         "funding": "Hoe de dagbesteding is betaald",
-        "funding_text": "Onder indicatie krijgt een aanbieder {tariff} per bijgewoond dagdeel "
-                        "({tariff_how}). Onder de algemene voorziening is het budget het eerste "
-                        "jaar {budget} ({budget_how}); dat betaalt {places} dagdeelplaatsen per "
-                        "week tegen {place} per plaats per dagdeel.",
+        "funding_text": "Onder indicatie krijgt een zorgaanbieder {tariff} per bijgewoond "
+                        "dagdeel ({tariff_how}; een sociale onderneming of SW-bedrijf minder, "
+                        "naar zijn kosten). Onder de algemene voorziening is het budget het "
+                        "eerste jaar {budget} ({budget_how}); dat betaalt {places} "
+                        "dagdeelplaatsen per week tegen gemiddeld {place} per plaats per "
+                        "dagdeel.",
         "tariff_cost_price": "de kostprijs: begeleiding, overhead en de administratie per "
                              "cliënt die declareren per dagdeel meebrengt",
         "tariff_fixed": "een vast tarief",
@@ -96,6 +98,34 @@ LABELS = {
                         "plausibele bereik; de balk toont het verschil in netto kosten ({b} min "
                         "{a}) bij beide uitersten.",
         "tornado": "Tornadodiagram: verschil in netto kosten per aanname",
+        "tornado_jobs": "Tornadodiagram: verschil in banen die 12 maanden standhouden per "
+                        "aanname",
+        "turns": "Waar het antwoord omslaat",
+        "turns_text": "Per aanname het verschil ({b} min {a}) in netto kosten en in banen die "
+                      "12 maanden standhouden aan de onder- en bovenkant van het plausibele "
+                      "bereik; 'slaat om bij' is de waarde waarbij het verschil van teken "
+                      "wisselt (– als dat binnen het bereik niet gebeurt); 'draagt' is hoeveel "
+                      "van het verschil in banen verdwijnt als de aanname op geen effect (0) "
+                      "staat.",
+        "turn_assumption": "Aanname", "turn_range": "Bereik", "turn_cost": "Netto kosten",
+        "turn_jobs": "Banen", "turn_cost_flips": "Kosten slaan om bij",
+        "turn_jobs_flips": "Banen slaan om bij", "turn_carried": "Draagt van het banenverschil",
+        "psa_turns": "Waar het antwoord omslaat in de trekkingen",
+        "psa_turns_text": "Uit de trekkingen van de probabilistische gevoeligheidsanalyse: "
+                          "per aanname de grens die het best scheidt waar het verschil ({b} "
+                          "min {a}) positief is en waar negatief, met het aandeel trekkingen "
+                          "dat die grens goed indeelt en het aandeel dat het vaker voorkomende "
+                          "teken alleen al goed heeft. Alleen grenzen die meer goed indelen "
+                          "dan de beste aanname doet als de tekens geschud worden (in 95% van "
+                          "de keren): meer dan toeval.",
+        "psa_turns_none": "Geen aanname scheidt de trekkingen beter dan toeval: het antwoord "
+                          "hangt niet aan één aanname (of er zijn te weinig trekkingen om het "
+                          "te zien).",
+        "psa_outcome": "Uitkomst", "psa_threshold": "Grens", "psa_above": "Boven de grens",
+        "psa_right": "Goed ingedeeld", "psa_common": "Zonder de aanname",
+        "psa_chance": "Bij toeval",
+        "psa_cost_up": "{b} duurder", "psa_cost_down": "{b} goedkoper",
+        "psa_jobs_up": "meer banen met {b}", "psa_jobs_down": "minder banen met {b}",
         "break_even": "Omslagpunt: verschil in netto kosten bij oplopend budget",
         "break_even_at": "Bij een vast budget van {value} per jaar kosten beide "
                          "beleidskeuzes netto evenveel.",
@@ -107,9 +137,20 @@ LABELS = {
         "equal_service_none": "Bij een vast budget tussen {low} en {high} per jaar wisselt het "
                               "verschil in wachttijd op een plek niet van teken.",
         "no_sensitivity": "Draai met --sensitivity voor het tornadodiagram en het omslagpunt.",
+        "checked": "Waaraan het model is getoetst",
+        "checked_text": "Nederlandse cijfers spelen vier rollen. Draai doorstroom "
+                        "check-targets voor de uitkomsten; docs/validation.md geeft bronnen "
+                        "en redenen.",
+        "checked_validation": "Validatie (niet gebruikt om iets in te stellen, kan dus "
+                              "falen):",
+        "checked_calibration": "IJking (een invoer is zo gekozen dat het model hier uitkomt; "
+                               "dat het klopt is geen bewijs):",
+        "checked_consistency": "Consistentie (volgt uit de invoer; toont alleen dat de "
+                               "rekensom klopt):",
+        "checked_not_modelled": "Niet in het model (het gat blijft zichtbaar):",
         "assumptions": "Belangrijkste aannames",
-        "assumptions_text": "Niemand heeft deze grootheden gemeten (FACTS.md §11); de waarden "
-                            "hieronder zijn aannames met hun plausibele bereik.",
+        "assumptions_text": "Niemand heeft deze grootheden gemeten; de waarden hieronder zijn "
+                            "aannames met hun plausibele bereik.",
         "plausible": "plausibel", "psa_on": "probabilistische gevoeligheidsanalyse aan",
         "figures_note": "Lijnen zijn gemiddelden over {n} herhalingen; de band bij de banen is "
                         "de 95%-band tussen herhalingen. Aannames: zie onderaan.",
@@ -154,10 +195,11 @@ LABELS = {
                        "municipality), society every payer (net cost). A negative difference "
                        "is a saving.",
         "funding": "How day activities are paid for",
-        "funding_text": "Under indicatie a provider gets {tariff} per attended dagdeel "
-                        "({tariff_how}). Under open access the budget is {budget} in the first "
-                        "year ({budget_how}); it pays for {places} dagdeel places a week at "
-                        "{place} a place a dagdeel.",
+        "funding_text": "Under indicatie a care provider gets {tariff} per attended dagdeel "
+                        "({tariff_how}; a social enterprise or sheltered company less, by its "
+                        "costs). Under open access the budget is {budget} in the first year "
+                        "({budget_how}); it pays for {places} dagdeel places a week at "
+                        "{place} a place a dagdeel on average.",
         "tariff_cost_price": "the cost price: staff, overhead and the per-client "
                              "administration that billing per dagdeel brings",
         "tariff_fixed": "a fixed tariff",
@@ -201,6 +243,32 @@ LABELS = {
                         "plausible range; the bar shows the difference in net cost ({b} minus "
                         "{a}) at both ends.",
         "tornado": "Tornado chart: difference in net cost by assumption",
+        "tornado_jobs": "Tornado chart: difference in jobs lasting 12 months by assumption",
+        "turns": "Where the answer turns",
+        "turns_text": "Per assumption the difference ({b} minus {a}) in net cost and in jobs "
+                      "lasting 12 months at the low and the high end of its plausible range; "
+                      "'turns at' is the value where the difference changes sign (– where it "
+                      "does not within the range); 'carries' is how much of the jobs "
+                      "difference is gone with the assumption at no effect (0).",
+        "turn_assumption": "Assumption", "turn_range": "Range", "turn_cost": "Net cost",
+        "turn_jobs": "Jobs", "turn_cost_flips": "Cost turns at",
+        "turn_jobs_flips": "Jobs turn at", "turn_carried": "Carries of the jobs difference",
+        "psa_turns": "Where the answer turns in the draws",
+        "psa_turns_text": "From the draws of the probabilistic sensitivity analysis: per "
+                          "assumption the threshold that best separates the draws where the "
+                          "difference ({b} minus {a}) is positive from those where it is "
+                          "negative, with the share of draws it places right and the share the "
+                          "more common sign alone gets right. Only thresholds that place more "
+                          "draws right than the best assumption does with the signs shuffled "
+                          "(in 95% of shuffles): more than luck.",
+        "psa_turns_none": "No assumption separates the draws better than luck: the answer "
+                          "does not hang on one assumption (or there are too few draws to "
+                          "see it).",
+        "psa_outcome": "Outcome", "psa_threshold": "Threshold", "psa_above": "Above it",
+        "psa_right": "Placed right", "psa_common": "Without the assumption",
+        "psa_chance": "By luck",
+        "psa_cost_up": "{b} costs more", "psa_cost_down": "{b} costs less",
+        "psa_jobs_up": "more jobs with {b}", "psa_jobs_down": "fewer jobs with {b}",
         "break_even": "Break-even: difference in net cost as the budget rises",
         "break_even_at": "With a fixed budget of {value} a year both policies cost the same, "
                          "net.",
@@ -211,9 +279,18 @@ LABELS = {
         "equal_service_none": "With a fixed budget between {low} and {high} a year the "
                               "difference in the wait for a place does not change sign.",
         "no_sensitivity": "Run with --sensitivity for the tornado chart and the break-even.",
+        "checked": "What the model was checked against",
+        "checked_text": "Dutch figures play four roles. Run doorstroom check-targets for the "
+                        "results; docs/validation.md gives sources and reasons.",
+        "checked_validation": "Validation (not used to set anything, so it can fail):",
+        "checked_calibration": "Calibration (an input was chosen to land here; that it does "
+                               "is no evidence):",
+        "checked_consistency": "Consistency (follows from the inputs; shows only that the "
+                               "arithmetic is right):",
+        "checked_not_modelled": "Not in the model (the gap stays visible):",
         "assumptions": "Main assumptions",
-        "assumptions_text": "Nobody has measured these (FACTS.md §11); the values below are "
-                            "assumptions with their plausible range.",
+        "assumptions_text": "Nobody has measured these; the values below are assumptions with "
+                            "their plausible range.",
         "plausible": "plausible", "psa_on": "probabilistic sensitivity analysis on",
         "figures_note": "Lines are means over {n} replications; the band around jobs is the "
                         "95% band between replications. Assumptions: see below.",

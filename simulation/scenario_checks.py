@@ -11,7 +11,14 @@ import math
 import os
 from typing import Any, Iterable, Mapping
 
-from .declarations import BY_KEY, GROUPS, ORGANISATION_FIELDS, ORGANISATIONS_KEY, Param
+from .declarations import (
+    BY_KEY,
+    GROUPS,
+    ORGANISATION_FIELDS,
+    ORGANISATIONS_KEY,
+    VARIANT_BY_NAME,
+    Param,
+)
 from .errors import InputError
 from .toml_text import dumps_value
 
@@ -208,3 +215,21 @@ def _available_memory() -> int:
         return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError, AttributeError):
         return 8 * 2**30
+
+
+def idle_variants(sc) -> list[str]:
+    """Notes on variants switched on somewhere in the scenario (for every policy, or in an
+    alternative) that have nothing to act on with its values, e.g. volunteering that lowers
+    support at home where nobody has support at home."""
+    uses = [("every policy set", sc["policy.variants"], {})]
+    uses += [(f"alternative '{name}'", alt["variants"], alt["overrides"])
+             for name, alt in sc.alternatives.items()]
+    notes = []
+    for where, names, overrides in uses:
+        values = {**sc.values, **overrides}
+        for name in names:
+            idle = VARIANT_BY_NAME[name].idle
+            reason = idle(values) if idle else None
+            if reason:
+                notes.append(f"variant {name} ({where}) has nothing to act on here: {reason}")
+    return list(dict.fromkeys(notes))

@@ -14,7 +14,7 @@ LAYERS = {
     "leaves": ("errors", "rng", "output", "declarations"),
     "inputs": ("toml_text", "scenario_checks", "municipalities", "scenario"),
     "model": ("population", "ledger", "funding", "access", "agents", "policies", "payments",
-              "phases", "monthly", "model", "metrics"),
+              "work_pathway", "phases", "monthly", "model", "metrics"),
     "runs": ("execution", "runs", "national"),
     "experiments": ("experiment",),
     "analysis": ("economics", "targets", "sweep", "calibrate", "ema"),

@@ -4,6 +4,7 @@ import csv
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +154,18 @@ def test_english_report(tmp_path):
                  "--out", str(out)]) == 0
     page = (out / "report.html").read_text(encoding="utf-8")
     assert LABELS["en"]["answer"] in page and 'lang="en"' in page
+
+
+def test_a_variant_with_nothing_to_act_on_says_so_at_validation(tmp_path, capsys):
+    """Volunteering that lowers support at home, where nobody has support at home."""
+    path = tmp_path / "idle.toml"
+    body = ('[alternatives.theo]\nregime = "indicatie"\nvariants = ["volunteer_offset"]\n')
+    path.write_text(f'extends = "{Path("scenarios/baseline.toml").resolve()}"\n' + body)
+    assert main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "note: variant volunteer_offset (alternative 'theo') has nothing to act on" in out
+    assert "home_support.share_with_support = 0" in out
+    path.write_text(f'extends = "{Path("scenarios/baseline.toml").resolve()}"\n'
+                    '[home_support]\nshare_with_support = 0.2\n' + body)
+    assert main(["validate", str(path)]) == 0
+    assert "volunteer_offset" not in capsys.readouterr().out

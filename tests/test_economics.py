@@ -79,6 +79,23 @@ def test_tornado_varies_each_unmeasured_parameter_over_its_range(small):
     assert row["difference_at_low"] == pytest.approx(expected.mean())
     assert row["swing"] == pytest.approx(abs(row["difference_at_high"]
                                              - row["difference_at_low"]))
+    # jobs too: what revenue aversion carries is the jobs difference it adds over no effect
+    row = df.set_index("parameter").loc["indicatie.revenue_aversion"]
+    none = compare(sc.with_overrides({"indicatie.revenue_aversion": 0.0}), replications=2,
+                   seed=3)
+    at_zero = (none.of("voorziening")[economics.EFFECT]
+               - none.of("indicatie")[economics.EFFECT]).mean()
+    assert row["jobs_carried"] == pytest.approx(row["jobs_difference_at_default"] - at_zero)
+    # a difference that changes sign inside the range turns there, and nowhere else
+    for _, r in df.iterrows():
+        for prefix in ("", "jobs_"):
+            ends = (r[f"{prefix}difference_at_low"], r[f"{prefix}difference_at_default"],
+                    r[f"{prefix}difference_at_high"])
+            flips = r[f"{prefix}flips_at"]
+            if min(ends) > 0 or max(ends) < 0:
+                assert flips != flips  # NaN
+            elif flips == flips:
+                assert min(r["low"], r["high"]) <= flips <= max(r["low"], r["high"])
 
 
 def test_psa_draws_are_shared_by_both_policies_and_within_range(small):
@@ -120,3 +137,30 @@ def test_a_saving_bought_with_service_is_never_called_dominant(baseline, tmp_pat
         assert all(w in page for w in words), lang
         assert LABELS[lang]["verdict_dominant"].format(a="indicatie", b="voorziening") \
             not in page
+
+
+def test_psa_thresholds_find_the_assumption_the_verdict_turns_on(small, tmp_path):
+    """Jobs favour open access exactly where revenue aversion is above 0.3: the threshold
+    table finds it, places every draw right and ranks it above chance; no other assumption
+    beats chance. The report names it."""
+    res = compare(small.with_overrides({"simulation.months": 12,
+                                        "population.residents": 60}),
+                  replications=40, seed=4, psa=True)
+    m = res.metrics
+    key = "psa:indicatie.revenue_aversion"
+    first = m["policy"] == "indicatie"
+    aversion = m.loc[first].set_index("replication")[key]
+    m.loc[first, "jobs_sustained_12m"] = 5.0
+    m.loc[~first, "jobs_sustained_12m"] = np.where(
+        aversion.reindex(m.loc[~first, "replication"]).to_numpy() > 0.3, 7.0, 3.0)
+    table = economics.psa_thresholds(res, "indicatie", "voorziening")
+    jobs = table[table["outcome"] == "jobs"].set_index("parameter")
+    best = jobs.loc["indicatie.revenue_aversion"]
+    assert best["right"] == 1.0 and best["above"] == 1 and best["right"] > best["chance"]
+    below, above = aversion[aversion <= 0.3].max(), aversion[aversion > 0.3].min()
+    assert below < best["threshold"] < above
+    others = jobs.drop(index="indicatie.revenue_aversion")
+    assert (others["right"] < others["chance"]).mean() >= 0.95
+    write_report(res, tmp_path, lang="en")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert LABELS["en"]["psa_turns"] in page and "more jobs with voorziening" in page

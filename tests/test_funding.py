@@ -17,8 +17,11 @@ def test_the_cost_price_at_the_defaults_is_westervelds_medium_tariff(baseline):
     assert funding.tariff(p) == funding.tariff_cost_price(p)  # the reële prijs by default
     places = 35 * 10  # the baseline's 35 places per dagdeel, ten dagdelen a week
     assert funding.contracted_places(p, baseline.organisations) == places
+    # 24 places at care providers, 5 at a sheltered company and 6 at a social enterprise
+    weighted = 24 * 1.0 + 5 * 0.85 + 6 * 0.7
     assert funding.cost_price_budget(p, baseline.organisations) == pytest.approx(
-        places * 48 * funding.place_cost(p))
+        10 * weighted * 48 * funding.place_cost(p))
+    assert funding.tariff(p, "social_enterprise") < funding.tariff(p, "care")
 
 
 @pytest.mark.parametrize("key, value", [("provider_cost.staff_wage_per_hour_eur", 60.0),
@@ -90,7 +93,7 @@ def test_a_following_budget_stops_at_the_councils_ceiling(small):
     ceiling = 1.1 * funding.cost_price_budget(p, orgs)
     assert funding.following_budget(p, orgs, 1e9) == pytest.approx(ceiling)
     need = funding.following_budget(p, orgs, 10_000.0)
-    assert need == pytest.approx(10_000 / 0.85 * funding.place_cost(p))
+    assert need == pytest.approx(10_000 / 0.85 * funding.mean_place_cost(p, orgs))
 
 
 def test_the_attendance_a_budget_follows_is_lagged_and_made_a_year():

@@ -75,17 +75,21 @@ def test_plots_are_byte_identical_for_identical_results(results, tmp_path):
 
 def test_sensitivity_sections_show_the_tornado_and_break_even(results, tmp_path):
     tornado = pd.DataFrame([{"parameter": "help_seeking.latent_share", "label_nl": "x",
-                             "low": 0.0, "high": 0.5, "difference_at_low": -10.0,
-                             "difference_at_high": 20.0, "swing": 30.0,
-                             "difference_at_default": 5.0}])
+                             "low": 0.0, "high": 0.5, "default": 0.17,
+                             "difference_at_low": -10.0, "difference_at_high": 20.0,
+                             "swing": 30.0, "difference_at_default": 5.0, "flips_at": 0.1,
+                             "jobs_difference_at_low": 1.0, "jobs_difference_at_high": 3.0,
+                             "jobs_swing": 2.0, "jobs_difference_at_default": 2.0,
+                             "jobs_flips_at": float("nan"), "jobs_carried": 1.0}])
     be = {"parameter": "voorziening.budget_per_year_eur", "grid": [1.0, 2.0],
           "difference": [-1.0, 1.0], "break_even": 1.5, "wait_difference": [2.0, 1.0],
           "equal_service": None}
     files = write_report(results, tmp_path, lang="en",
                          sensitivity={"tornado": tornado, "break_even": be})
-    assert "tornado.png" in files and "break_even.png" in files
+    assert {"tornado.png", "tornado_jobs.png", "break_even.png"} <= set(files)
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert LABELS["en"]["tornado"] in page
+    assert LABELS["en"]["turns"] in page and "<td>0.10</td>" in page  # the cost flips at 0.1
     assert "With a fixed budget of € 2 a year both policies cost the same" in page
     assert "the difference in the wait for a place does not change sign" in page
     assert LABELS["en"]["no_sensitivity"] not in page
@@ -210,3 +214,18 @@ def test_charts_never_use_pyplot():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_the_report_says_which_figures_calibrate_and_which_validate(results, tmp_path):
+    from simulation import targets
+
+    write_report(results, tmp_path, lang="en")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    roles = targets.roles(targets.load_targets(targets.DEFAULT_FILE))
+    section = page[page.index(LABELS["en"]["checked_validation"]):]
+    validation, calibration = (section.index(LABELS["en"][k])
+                               for k in ("checked_validation", "checked_calibration"))
+    for r in roles["validation"]:
+        assert validation < section.index(r["label"]("en")) < calibration
+    for r in roles["calibration"]:
+        assert section.index(r["label"]("en")) > calibration

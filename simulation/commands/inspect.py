@@ -17,11 +17,14 @@ from ..declarations import (
     VARIANTS,
 )
 from ..municipalities import municipality_values
+from ..scenario_checks import idle_variants
 from .common import scenario_from
 
 
 def validate(args) -> int:
     sc = scenario_from(args)
+    for note in idle_variants(sc):
+        print(f"note: {note}")
     if sc.municipalities:
         residents = sum(municipality_values(sc, m)["population.residents"]
                         for m in sc.municipalities)

@@ -73,5 +73,7 @@ def calibrate(args) -> int:
           f"{fit.evaluations} evaluations):")
     for k, v, (lo, hi) in zip(fit.params, fit.values, fit.intervals):
         print(f"  {k:40} {v:12.6g}   about 95%: {lo:.6g} .. {hi:.6g}")
+    for note in fit.notes:
+        print(f"  {note}")
     print(f"scenario: {out}")
     return 0

@@ -15,7 +15,8 @@ from ..output import check_target, output_dir, write_json
 from ..presentation import MAIN_METRICS, fmt
 from ..results_folder import write_results
 from ..scenario import load
-from ..targets import evaluate, load_targets
+from ..scenario_checks import idle_variants
+from ..targets import GROUP_MEANING, GROUPS, evaluate, load_targets, policies_needed, tally
 from .common import default_out, executor_from, scenario_from
 
 
@@ -29,6 +30,8 @@ def compare(args) -> int:
 
 def _simulate_and_write(args, command: str) -> int:
     sc = scenario_from(args)
+    for note in idle_variants(sc):
+        print(f"doorstroom: note: {note}", file=sys.stderr)
     labels = (args.policy,) if command == "run" else (args.a, args.b)
     policies = tuple(sc.policy(label).label for label in labels)  # refuses unknown ones
     if len(set(policies)) < len(policies):
@@ -111,24 +114,29 @@ def reproduce(args) -> int:
 
 
 def check_targets(args) -> int:
-    """Each validation target beside the model's value: PASS, OFF, or N/A (not modelled)."""
+    """Each target beside the model's value (PASS, OFF, or N/A: not modelled), validation,
+    calibration and consistency checks apart, so restated inputs are not read as evidence."""
     targets = load_targets(args.targets)
     sc = scenario_from(args)
-    labels = tuple(dict.fromkeys(sc.policy(t.policy).label for t in targets if t.modelled))
     with executor_from(args) as ex:
-        res = run_replications(sc, labels, sc["simulation.replications"], executor=ex)
+        res = run_replications(sc, policies_needed(targets, sc), sc["simulation.replications"],
+                               executor=ex)
     rows = evaluate(targets, res, sc)
     print(f"{sc.name}: {res.replications} replications, {sc['simulation.months']} months, "
           f"targets from {args.targets}")
-    for r in rows:
-        value = "–" if r["value"] != r["value"] else f"{r['value']:.3g}"
-        print(f"  {r['status']:4}  {r['observable']:40} {r['policy']:12} {value:>9}  "
-              f"[{r['low']:g} .. {r['high']:g}]  {r['source']}")
-        if r["reason"]:
-            print(f"        not modelled: {r['reason']}")
-    off = [r["observable"] for r in rows if r["status"] == "OFF"]
-    print(f"{sum(r['status'] == 'PASS' for r in rows)} PASS, {len(off)} OFF, "
-          f"{sum(r['status'] == 'N/A' for r in rows)} N/A")
+    for name in GROUPS:
+        group = [r for r in rows if r["group"] == name]
+        if group:
+            print(f"\n{name} ({GROUP_MEANING[name]})")
+        for r in group:
+            value = "–" if r["value"] != r["value"] else f"{r['value']:.3g}"
+            print(f"  {r['status']:4}  {r['observable']:52} {r['policy']:11} {value:>8} "
+                  f"in [{r['low']:g} .. {r['high']:g}]")
+            print(f"        evidence for: {r['evidence']}")
+            print(f"        source: {r['source']}")
+            if r["status"] == "N/A":
+                print(f"        not modelled: {r['reason']}")
+    print(f"\n{tally(rows)}")
     return 0
 
 

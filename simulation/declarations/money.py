@@ -62,6 +62,9 @@ CORE_CATEGORIES: tuple[Category, ...] = (
              "`jobcoach.use_of_maximum` x the yearly maximum share of hours worked (15%, 7.5%, "
              "6%) x price per hour; UWV coaches its own clients",
              uwv_payer=UWV_PAYER),
+    Category("activation", "cost", "pw_reintegration", Label("activering", "activation"),
+             "`participatiewet.activation_cost_per_month_eur` a month of an activation route "
+             "(social activation, a work-experience place)"),
     Category("home_support", "cost", "wmo", Label("begeleiding thuis", "home support"),
              "hours a week x price per hour for residents with support at home"),
 )

@@ -24,6 +24,19 @@ GROUP_LABELS: dict[str, Label] = {
 }
 GROUPS = tuple(GROUP_LABELS)
 PROVIDER_KINDS = ("care", "sheltered_company", "social_enterprise")
+#: The target groups each kind of provider is made for (assumption: care providers for
+#: disabilities and brain injury, work-like companies for those who can work in a group;
+#: seeds: Carrousel Groen took long-term bijstand clients, Oldenzaal's workshop young
+#: people with autism). A decision places a resident where the group fits; open access
+#: lets residents walk in anywhere.
+KIND_FITS = {
+    "care": ("intellectual_disability", "mild_intellectual_disability", "mental_health",
+             "acquired_brain_injury", "autism"),
+    "sheltered_company": ("mild_intellectual_disability", "mental_health", "autism",
+                          "long_term_unemployed"),
+    "social_enterprise": ("mild_intellectual_disability", "mental_health", "autism",
+                          "long_term_unemployed"),
+}
 _REGIME_NAMES = tuple(r.name for r in REGIMES)
 _VARIANT_NAMES = tuple(v.name for v in VARIANTS)
 
@@ -176,12 +189,25 @@ WHO_AND_HOW = (
        "assumption: FACTS §3 (Movisie) names the negative financial incentive of per-dagdeel pay",
        "Omzetprikkel aanbieder",
        "How much less a per-dagdeel-paid provider refers clients to work.",
-       plausible=(0.2, 0.8)),
+       plausible=(0.0, 0.8)),
     _p("indicatie.fear_of_losing_decision", "float", "share", 0.3, 0.0, 1.0,
        "assumption: FACTS §6 (beleidsonderzoekers) names the risk of losing income and support",
        "Angst beschikking te verliezen", "How much less a resident with a decision tries work.",
-       plausible=(0.1, 0.5)),
+       plausible=(0.0, 0.5)),
     # --- voorziening -------------------------------------------------------
+    _p("voorziening.productive_retention", "float", "share", 0.2, 0.0, 1.0,
+       "assumption: a provider funded as a whole loses no revenue when a client leaves, but a "
+       "work-like provider relies on its most productive participants (seeds: Oldenzaal's "
+       "workshop); no measurement found",
+       "Vasthouden productieve deelnemers",
+       "How much less a provider funded as a whole refers its productive clients to work.",
+       plausible=(0.0, 0.5)),
+    _p("voorziening.light_case_preference", "float", "share", 0.2, 0.0, 1.0,
+       "assumption: with a fixed number of places a provider funded as a whole may take "
+       "residents who need little guidance first; no measurement found",
+       "Voorkeur lichte deelnemers",
+       "How strongly a provider funded as a whole places stable residents first (1: a year "
+       "ahead on the placement list for the most stable).", plausible=(0.0, 0.5)),
     _p("voorziening.budget_rule", "str", "-", "cost_price", None, None,
        "seeds (Oldenzaal): 'keep a de-compartmentalised budget manageable'; default: like "
        "with like, today's contracted places at cost price without per-client administration",
@@ -258,6 +284,25 @@ WHO_AND_HOW = (
     _p("providers.partner_employers", "int", "employers", 3, 0, 1_000,
        "assumption: a provider works with a few partner employers (seeds: Ommen, Landerd)",
        "Partnerwerkgevers per aanbieder", "Employers a provider sends trial candidates to."),
+    _p("providers.place_cost_by_kind", "list[float]", "-", [1.0, 0.85, 0.7], 0.1, 3.0,
+       "FACTS §2: Venray's pilot paid work-like day activities at firms 50% below the regular "
+       "tariff; assumption: a social enterprise's place costs 70% of a care provider's, a "
+       "sheltered company's 85% (its production carries part of the cost)",
+       "Kosten plaats per soort aanbieder",
+       "Place cost of a care provider, a sheltered company and a social enterprise, relative "
+       "to the provider cost model (which describes a care provider).", length=3),
+    _p("providers.partners_by_kind", "list[float]", "-", [1.0, 2.0, 2.0], 0.0, 10.0,
+       "assumption: work-like companies bring their own business contacts (seeds: Ommen, "
+       "Landerd, Oldenzaal's workshop with local business)",
+       "Partnerwerkgevers per soort aanbieder",
+       "Partner employers of a care provider, a sheltered company and a social enterprise, as "
+       "a multiple of providers.partner_employers.", length=3),
+    _p("providers.mixed_group_effect", "float", "-", 0.0, -0.9, 2.0,
+       "seeds (Oldenzaal): open access lets target groups be combined; no evaluation found, so "
+       "the effect may run both ways (peers who work against a group that does not fit)",
+       "Effect gemengde groepen",
+       "Change in development speed for a resident at a provider not made for the resident's "
+       "group (under either regime).", plausible=(-0.2, 0.2)),
     _p("providers.work_orientation_effect", "float", "-", 1.0, 0.0, 4.0,
        "assumption: work-like day activities speed development (seeds: Oldenzaal, Ommen)",
        "Effect arbeidsmatigheid", "How much a provider's work orientation speeds development."),

@@ -6,7 +6,7 @@ this one, and ``declarations/__init__.py`` assembles them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, Mapping
 
 LANGS = ("nl", "en")
 
@@ -135,3 +135,5 @@ class Variant:
     meaning: str
     params: tuple[Param, ...] = ()
     categories: tuple[Category, ...] = ()
+    #: Given a scenario's values, why the variant has nothing to act on there (or ``None``).
+    idle: Callable[[Mapping[str, Any]], str | None] | None = None

@@ -23,8 +23,12 @@ REGIMES: tuple[Regime, ...] = (
 VARIANTS: tuple[Variant, ...] = (
     Variant("ontschot", Label("ontschot budget (één pot)", "one pot without walls (ontschot)"),
             "seeds: Ommen and Landerd ('solutions before rules and budgets')",
-            "one pot for Wmo and re-integration money: no cap on trials from the re-integration "
-            "budget, no wall at the Wmo door for long-term unemployed bijstand clients"),
+            "one pot for Wmo and re-integration money: no cap on activation routes and trials "
+            "from the re-integration budget, no wall at the Wmo door for long-term unemployed "
+            "bijstand clients, and activation routes open to every resident without support "
+            "and held in free places at social enterprises made for the resident's group, "
+            "without a Wmo decision (Landerd: Wmo and Participatiewet clients together at "
+            "Carrousel Groen, one budget for one person)"),
     Variant("trial_placements",
             Label("extra proefplaatsen (wen-stages)", "extra trial placements"),
             "seeds: Ommen (a wen-stage in a care provider's catering), Landerd",
@@ -58,13 +62,20 @@ VARIANTS: tuple[Variant, ...] = (
                       "assumption: a stage builds work skills even without a job",
                       "Vaardigheden door stage",
                       "Skills gained from a stage that ends without a job."),
-            )),
+            ),
+            idle=lambda p: None if (p["trial_placements.extra_slots_per_employer"]
+                                    or p["trial_placements.internal_slots_per_provider"]) else
+            "no extra trial places at employers or providers (trial_placements.*_slots = 0)"),
     Variant("single_front_door",
             Label("één loket Wmo en Participatiewet", "single front door"),
             "seeds: Oudewater ('residents tell their story once')",
             "one intake for Wmo and Participatiewet: assessment and intake cost x "
             "`single_front_door.assessment_cost_share`; minimum processing time less "
-            "`single_front_door.months_saved`",
+            "`single_front_door.months_saved`; the social town team reaches residents who ask "
+            "nobody today (the latent share asks too), starts activation routes for UWV's "
+            "clients as for the municipality's (UWV sits at the same table), and sees support "
+            "at home and volunteering together (Theo: `volunteer_offset.support_reduction` "
+            "applies)",
             params=(
                 param("single_front_door.assessment_cost_share", "float", "share", 0.6, 0.0,
                       1.0,
@@ -100,6 +111,9 @@ VARIANTS: tuple[Variant, ...] = (
                       "Effect uitstroombonus",
                       "Share of revenue aversion the outcome bonus removes."),
             ),
+            idle=lambda p: None if (p["providers.outcome_bonus_eur"]
+                                    or p["providers.outcome_bonus_referral_effect"]) else
+            "no bonus and no effect on referral (providers.outcome_bonus_* = 0)",
             categories=(
                 Category("outcome_bonus", "cost", "wmo",
                          Label("uitstroombonus", "outcome bonus"),
@@ -137,7 +151,10 @@ VARIANTS: tuple[Variant, ...] = (
                          Label("beschut werk", "sheltered work"),
                          "`sheltered_work.support_cost_per_month_eur` per sheltered worker "
                          "(the wage subsidy is booked as wage subsidy)"),
-            )),
+            ),
+            idle=lambda p: None if round(p["sheltered_work.places_per_10000"]
+                                         * p["population.inhabitants"] / 1e4) else
+            "no sheltered places here (sheltered_work.places_per_10000 gives 0 places)"),
     Variant("volunteer_offset",
             Label("vrijwilligerswerk vermindert begeleiding thuis",
                   "volunteering reduces home support"),
@@ -152,5 +169,7 @@ VARIANTS: tuple[Variant, ...] = (
                       "Minder begeleiding door vrijwilligerswerk",
                       "Share of home support dropped for residents doing unpaid work (rung 4); "
                       "variant volunteer_offset."),
-            )),
+            ),
+            idle=lambda p: None if p["home_support.share_with_support"] else
+            "no resident has support at home (home_support.share_with_support = 0)"),
 )

@@ -16,6 +16,12 @@ WORK_AND_MONEY = (
     _p("work.willingness_per_month", "float", "share", 0.6, 0.0, 1.0,
        "assumption: most ready residents agree when proposed",
        "Bereidheid werk te proberen", "Chance a ready resident agrees to try work."),
+    _p("work.fear_of_losing_income", "float", "share", 0.2, 0.0, 1.0,
+       "FACTS §6 (beleidsonderzoekers): net income can fall when moving from a benefit to a "
+       "wage; how much that holds residents back was not measured",
+       "Angst inkomen te verliezen",
+       "How much less a resident tries work for fear of losing income (under either regime).",
+       plausible=(0.0, 0.4)),
     _p("work.trial_months", "int", "months", 2, 1, 24,
        "FACTS §7: proefplaatsing 2 months (up to 6)",
        "Duur proefplaatsing", "Length of a trial placement."),
@@ -27,6 +33,12 @@ WORK_AND_MONEY = (
        "assumption: calibrated to FACTS §6 flows (low single-digit % per year into work)",
        "Kans op aanname", "Base chance an employer hires after a good trial.",
        plausible=(0.6, 1.0)),
+    _p("work.hire_loonwaarde_effect", "float", "-", 1.0, 0.0, 4.0,
+       "MODEL.md: hiring rises in loonwaarde and the wage subsidy; assumption: in proportion "
+       "to loonwaarde relative to FACTS §7's mean of 51% (0: loonwaarde does not matter)",
+       "Effect loonwaarde op aanname",
+       "How strongly an employer's chance to hire after a trial rises with the loonwaarde.",
+       plausible=(0.0, 2.0)),
     _p("work.hours_per_week", "float", "hours/week", 20.0, 1.0, 40.0,
        "assumption: part-time; FACTS §7 jobcoaching needs at least 12 h/week",
        "Uren per week", "Contract hours of a placed worker."),
@@ -87,12 +99,43 @@ WORK_AND_MONEY = (
     _p("home_support.price_per_hour_eur", "float", "EUR/h", 55.80, 0.0, 500.0,
        "FACTS §2: Westerveld 2023 individuele begeleiding basis EUR 55.80/h (plus 85.20)",
        "Uurprijs begeleiding thuis", "Price of one hour of individual support at home."),
-    _p("participatiewet.reintegration_budget_per_year_eur", "float", "EUR/yr", 250_000.0, 0.0,
+    _p("participatiewet.reintegration_budget_per_year_eur", "float", "EUR/yr", 120_000.0, 0.0,
        1e10,
-       "assumption: part of the werkdeel (~EUR 12 per inhabitant) for this group; with separate "
-       "pots new trial placements stop when it is spent (pro rata over the year)",
-       "Re-integratiebudget per jaar", "Participatiewet re-integration pot for job coaching "
-       "and trial placements; without walls (ontschot) Wmo money may pay too."),
+       "assumption: the part of the werkdeel (about EUR 12 per inhabitant for all clients) "
+       "spent on this group, about EUR 4 per inhabitant; with separate pots new routes and "
+       "trial placements wait when it is spent (pro rata over the year), so it binds",
+       "Re-integratiebudget per jaar", "Participatiewet re-integration pot for activation, "
+       "job coaching and trial placements; without walls (ontschot) Wmo money may pay too."),
+    _p("participatiewet.activation_per_month", "float", "1/month", 0.02, 0.0, 1.0,
+       "assumption: a klantmanager offers about one in four Participatiewet clients without "
+       "support a route each year (social activation, a work-experience place at a social "
+       "enterprise), as far as places allow; seeds (Landerd, Oudewater)",
+       "Activering per maand",
+       "Monthly chance a Participatiewet client without support starts an activation route."),
+    _p("participatiewet.activation_months", "int", "months", 12, 1, 60,
+       "assumption: a work-experience place or social-activation route of up to a year",
+       "Duur activering", "Months an activation route lasts."),
+    _p("participatiewet.activation_cost_per_month_eur", "float", "EUR/month", 400.0, 0.0,
+       10_000.0,
+       "assumption: a trajectory price at a social enterprise; no source found",
+       "Kosten activering per maand", "Cost of an activation route a month (re-integration)."),
+    _p("participatiewet.activation_places_per_10000", "float", "places/10,000 inhabitants",
+       6.0, 0.0, 1_000.0,
+       "seeds (Landerd): Carrousel Groen keeps 28 long-term bijstand clients active, 17.7 per "
+       "10,000 inhabitants; assumption: a third of that where no such enterprise leads",
+       "Activeringsplaatsen",
+       "Places for activation routes at social enterprises per 10,000 inhabitants."),
+    _p("participatiewet.activation_work_orientation", "float", "share", 0.8, 0.0, 1.0,
+       "seeds (Landerd): meaningful activity at a social enterprise (Carrousel Groen); as "
+       "work-like as the baseline's social enterprise",
+       "Arbeidsmatigheid activering",
+       "How work-like an activation route is (0 care, 1 work), for the speed of development."),
+    _p("participatiewet.referral_per_month", "float", "1/month", 0.25, 0.0, 1.0,
+       "assumption: a klantmanager proposes a ready client for a trial as often as a provider "
+       "without a financial stake (providers.referral_per_month)",
+       "Doorverwijzing klantmanager",
+       "Monthly chance a klantmanager proposes a ready client without day activities for a "
+       "trial placement."),
     _p("participatiewet.walls_eligibility_factor", "float", "share", 0.5, 0.0, 1.0,
        "assumption: seeds (Landerd): with separate pots Wmo sees a long-term bijstand client's "
        "need as the Participatiewet's; one pot (ontschot) removes the wall",
@@ -186,8 +229,9 @@ WORK_AND_MONEY = (
     _p("employers.trial_slots", "int", "places", 1, 0, 1_000,
        "assumption: one trial place per employer at a time",
        "Stageplekken per werkgever", "Trial placements an employer hosts at once."),
-    _p("employers.share_with_target_group_start", "float", "share", 0.10, 0.0, 1.0,
-       "FACTS §7: SCP 15-18% of employers employ someone with an arbeidsbeperking; 10% from "
-       "outside scope, so that with the residents in scope who work the share lands there",
+    _p("employers.share_with_target_group_start", "float", "share", 0.065, 0.0, 1.0,
+       "FACTS §7: SCP 15-18% of employers employ someone with an arbeidsbeperking; 6.5% from "
+       "outside scope, so that with the residents in scope who work the share lands there "
+       "(calibrated)",
        "Werkgevers met doelgroep bij start", "Employers with at least one such employee at start."),
 )

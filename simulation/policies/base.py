@@ -77,6 +77,18 @@ class PolicyPart:
     def home_support_reduction(self, value: float, p) -> float:
         return value
 
+    def light_case_preference(self, value: float, p) -> float:
+        return value
+
+    def places_by_fit(self, value: bool, p) -> bool:
+        return value
+
+    def activation_for_all(self, value: bool, p) -> bool:
+        return value
+
+    def activation_at_providers(self, value: bool, p) -> bool:
+        return value
+
     def payer(self, value: str, category: str) -> str:
         return value
 
@@ -208,6 +220,25 @@ class Policy:
     def home_support_reduction(self) -> float:
         """Share of support at home dropped for residents doing unpaid work."""
         return self._fold(PolicyPart.home_support_reduction, 0.0)
+
+    def light_case_preference(self) -> float:
+        """How far stable residents move up the placement list (0: longest waiting first)."""
+        return self._fold(PolicyPart.light_case_preference, 0.0)
+
+    def places_by_fit(self) -> bool:
+        """Whether a resident is placed where the provider is made for the resident's group
+        (a decision names the provider), or walks in anywhere."""
+        return self._fold(PolicyPart.places_by_fit, False)
+
+    def activation_for_all(self) -> bool:
+        """Whether activation routes are open to every resident without support, not only to
+        the Participatiewet's clients (one budget for one person)."""
+        return self._fold(PolicyPart.activation_for_all, False)
+
+    def activation_at_providers(self) -> bool:
+        """Whether an activation route may take a free place at a social enterprise made for
+        the resident's group, without a Wmo decision (one budget for one person)."""
+        return self._fold(PolicyPart.activation_at_providers, False)
 
     def payer(self, category: str) -> str:
         """Who pays a category under this policy (asked for every booking, so remembered)."""

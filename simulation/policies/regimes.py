@@ -21,6 +21,9 @@ class Indicatie(Regime):
     def fear(self, value, p):
         return p["indicatie.fear_of_losing_decision"]
 
+    def places_by_fit(self, value, p):
+        return True  # the decision names a provider made for the resident's group
+
     def access(self, model, month, requests):
         p, pop = model.p, model.population
         access.join_queue(model, requests, month, reassessment=False)
@@ -97,7 +100,11 @@ class Voorziening(Regime):
         return True  # walk in: no assessment deters anyone
 
     def referral_aversion(self, value, p):
-        return 0.0  # funded as a whole: a client leaving for work costs the provider nothing
+        # No revenue is lost when a client leaves, but its most productive participants are.
+        return p["voorziening.productive_retention"]
+
+    def light_case_preference(self, value, p):
+        return p["voorziening.light_case_preference"]
 
     def fear(self, value, p):
         return 0.0  # no decision to lose: the door stays open
@@ -126,7 +133,7 @@ class Voorziening(Regime):
             if year is not None:
                 budget = funding.following_budget(p, model.spec.organisations, year)
         model.lump_sum = budget
-        model.funded_slots = funding.funded_places(p, budget)
+        model.funded_slots = funding.funded_places(p, model.spec.organisations, budget)
 
     def adopt(self, model, month, previous, transition_months):
         if previous.name == self.name:
@@ -164,7 +171,9 @@ class Voorziening(Regime):
     def pay(self, model, month):
         p = model.p
         budget = model.lump_sum / 12.0
-        shares = np.array([pr.places_per_dagdeel for pr in model.providers]) / model.total_places
+        places = np.array([pr.places_per_dagdeel for pr in model.providers])
+        cost = places * np.array([funding.place_cost(p, pr.kind) for pr in model.providers])
+        shares = cost / cost.sum() if cost.sum() else places / model.total_places
         model.book(month, "day_activity", budget * shares,
                    provider=np.arange(len(model.providers)))
         model.book(month, "admin", budget * p["voorziening.admin_share"])
@@ -177,7 +186,7 @@ class Voorziening(Regime):
 def pay_per_dagdeel(model, month: int, rows: np.ndarray) -> None:
     """Pay providers per dagdeel attended, plus the overhead of billing that way."""
     p, pop = model.p, model.population
-    amount = model.attended_dagdelen(rows) * model.tariff
+    amount = model.attended_dagdelen(rows) * model.tariffs[pop.provider[rows]]
     booked = model.book(month, "day_activity", amount, rows, provider=pop.provider[rows])
     model.book(month, "admin", booked / 100.0 * p["indicatie.billing_overhead_share"])
 

@@ -51,13 +51,21 @@ class Ontschot(VariantPart):
     """One budget without walls: Wmo and re-integration money form one pot (Ommen, Landerd).
 
     With separate pots, new trial placements wait when the re-integration budget is spent;
-    with one pot, Wmo money pays for job coaching and trials too.
+    with one pot, Wmo money pays for job coaching and trials too, activation routes are open
+    to every resident without support and may be held at a social enterprise without a Wmo
+    decision.
     """
 
     name = "ontschot"
 
     def separate_pots(self, value, p):
         return False
+
+    def activation_for_all(self, value, p):
+        return True  # Landerd: Wmo and Participatiewet clients together, one budget
+
+    def activation_at_providers(self, value, p):
+        return True  # Landerd: bijstand clients active at Carrousel Groen, no Wmo decision
 
     def payer(self, value, category):
         return ONTSCHOT_PAYER if value in ("wmo", "pw_reintegration") else value
@@ -91,6 +99,16 @@ class SingleFrontDoor(VariantPart):
 
     def processing_months(self, value, p):
         return value - p["single_front_door.months_saved"]
+
+    def reaches_latent_demand(self, value, p):
+        return True  # the social town team reaches residents who ask nobody today
+
+    def activation_for_all(self, value, p):
+        return True  # UWV sits at the same table: its clients' routes start here too
+
+    def home_support_reduction(self, value, p):
+        # One conversation sees volunteering and support at home together (Theo).
+        return max(value, p["volunteer_offset.support_reduction"])
 
 
 class ShelteredWork(VariantPart):
