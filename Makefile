@@ -1,5 +1,7 @@
 # doorstroom: `make run` for the main job, `make test` for the tests.
 # Both create .venv on first use with the newest Python 3.11+ they find (or PY=...).
+# `make dashboard-assets` fetches the dashboard's page assets with npm (its first start
+# does that too); `make test` does it for the browser tests, `make run` never.
 
 PY ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
         command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -8,21 +10,25 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALL_FLAGS ?= -q
 
-.PHONY: run test docs benchmark baseline clean
+.PHONY: run test dashboard-assets docs benchmark baseline clean
 
 $(BIN)/.installed: pyproject.toml
 	@test -n "$(PY)" || { echo "doorstroom needs Python 3.11 or newer (set PY=/path/to/python3.11)"; exit 1; }
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install $(INSTALL_FLAGS) --upgrade pip
 	$(BIN)/python -m pip install $(INSTALL_FLAGS) -e ".[dev]"
-	-$(BIN)/python scripts/fetch_solara_assets.py  # the dashboard's scripts, for offline use
 	@touch $@
 
 run: $(BIN)/.installed
-	$(BIN)/doorstroom compare scenarios/baseline.toml
+	$(BIN)/doorstroom compare baseline
 
+# The browser tests need the page assets: fetched here, or (without npm) from the internet.
 test: $(BIN)/.installed
+	-@$(MAKE) --no-print-directory dashboard-assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+dashboard-assets: $(BIN)/.installed
+	$(BIN)/doorstroom dashboard --fetch-assets
 
 docs: $(BIN)/.installed
 	$(BIN)/doorstroom params --format markdown > docs/parameters.md
@@ -35,4 +41,4 @@ baseline: $(BIN)/.installed
 	$(BIN)/python scripts/update_baseline.py --reason "$(REASON)"
 
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info

@@ -42,7 +42,8 @@ NOTEBOOKS = {
         new_code_cell("from simulation.economics import cost_effectiveness\n"
                       "cost_effectiveness(res, 'indicatie', 'voorziening')['verdict']"),
         new_code_cell("from simulation.model import DoorstroomModel\n"
-                      "m = DoorstroomModel(sc, policy='voorziening').run(12)\n"
+                      "m = DoorstroomModel(sc, policy='voorziening', "
+                      "seed=sc['simulation.seed']).run(12)\n"
                       "len(m.agents), m.resident(0).status"),
         new_code_cell("assert (res.of('indicatie')['residents_end'] == "
                       "res.of('voorziening')['residents_end']).all()"),

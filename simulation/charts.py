@@ -23,6 +23,7 @@ from matplotlib import colormaps
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import FuncFormatter
 
 from .declarations import (
     BY_KEY,
@@ -32,37 +33,51 @@ from .declarations import (
     money_column,
     payer_column,
 )
-from .presentation import COLORS, category_label, metric_label, param_name, payer_label
+from .presentation import COLORS, category_label, fmt_input, metric_label, param_name, payer_label
 
 #: A monthly frame per policy set, in the order the sets are compared.
 Frames = Mapping[str, pd.DataFrame]
 #: Per policy set, the low and high edge of a band around a line (indexed by month).
 Band = Mapping[str, tuple[pd.Series, pd.Series]]
 
-RUNGS = range(1, 7)
+#: The rungs of the participation ladder (participatieladder, docs/evidence.md §5).
+RUNG_NAMES: tuple[Label, ...] = (
+    Label("geïsoleerd", "isolated"),
+    Label("sociale contacten buiten de deur", "social contacts outside the home"),
+    Label("deelname aan georganiseerde activiteiten", "taking part in organised activities"),
+    Label("onbetaald werk (vrijwilligerswerk, stage)", "unpaid work (volunteering, internship)"),
+    Label("betaald werk met ondersteuning", "paid work with support"),
+    Label("betaald werk zonder ondersteuning", "paid work without support"),
+)
+RUNGS = range(1, len(RUNG_NAMES) + 1)
 
 #: The words on the charts' axes and legends; names of things come from the declarations.
 WORDS: dict[str, Label] = {
     "month": Label("maand", "month"),
     "residents": Label("inwoners", "residents"),
-    "rung": Label("trede", "rung"),
-    "euro": Label("euro", "euro"),
-    "thousands": Label("x 1.000", "x 1,000"),
-    "millions": Label("mln", "million"),
+    "cost": Label("kosten", "cost"),
+    "thousands": Label("€ x 1.000", "€ x 1,000"),
+    "millions": Label("€ mln", "€ million"),
     "jobs_started": Label("gestart, opgeteld", "started, cumulative"),
     "in_work": Label("in betaald werk", "in paid work"),
-    "wait_assessment": Label("wacht op onderzoek", "waiting for assessment"),
+    "wait_assessment": Label("wacht op onderzoek (nieuwe aanvraag)",
+                             "waiting for an assessment (new request)"),
+    "reassessment": Label("herindicatie loopt (heeft een plek)",
+                          "re-assessment pending (has a place)"),
     "wait_placement": Label("wacht op plek", "waiting for a place"),
     "cost_month": Label("kosten per maand (euro)", "cost per month (euro)"),
     "participants": Label("in dagbesteding", "in day activities"),
     "rights": Label("met lopende beschikking", "on transitional rights"),
     "difference": Label("Verschil", "Difference"),
-    "per_job": Label("euro x 1.000 per extra duurzame baan",
-                     "euro x 1,000 per extra sustained job"),
+    "per_job": Label("bedrag per extra baan die 12 maanden duurt (€ x 1.000)",
+                     "amount per extra job lasting 12 months (€ x 1,000)"),
     "probability": Label("kans", "probability"),
-    "low": Label("laag", "low"),
-    "jobs_sustained": Label("banen die 12 maanden standhouden", "jobs lasting 12 months"),
-    "high": Label("hoog", "high"),
+    "low": Label("onderkant bereik", "low end of range"),
+    "high": Label("bovenkant bereik", "high end of range"),
+    "cost_difference": Label("verschil in netto kosten (€ x 1.000)",
+                             "difference in net cost (€ x 1,000)"),
+    "jobs_difference": Label("verschil in banen die 12 maanden duren",
+                             "difference in jobs lasting 12 months"),
 }
 
 
@@ -100,14 +115,22 @@ def png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
-def _figure(canvas: Canvas, title: str, panels: int = 1, size: tuple[float, float] | None = None,
-            sharey: bool = False) -> tuple[Figure, list[Axes]]:
+def _figure(canvas: Canvas, title: str, lang: str, panels: int = 1,
+            size: tuple[float, float] | None = None, sharey: bool = False,
+            numeric_x: bool = True) -> tuple[Figure, list[Axes]]:
     """A figure of one or two panels with its title, laid out by matplotlib's constrained
-    layout so that titles, labels and legends beside a panel stay inside it."""
+    layout so that titles, labels and legends beside a panel stay inside it. Numbers on
+    the axes are written as the language writes them (Dutch: 17,5 and 1.200); an axis of
+    names (``numeric_x=False``) keeps its names."""
     size = size or (canvas.double if panels > 1 else canvas.single)
     fig = Figure(figsize=size, dpi=canvas.dpi, layout="constrained")
     axes = list(fig.subplots(1, panels, sharey=sharey, squeeze=False)[0])
     fig.suptitle(_wrap(title, size[0], canvas.title_size), fontsize=canvas.title_size)
+    ticks = FuncFormatter(lambda x, _: fmt_input(round(x, 9), lang))  # no float dust
+    for ax in axes:
+        ax.yaxis.set_major_formatter(ticks)
+        if numeric_x:
+            ax.xaxis.set_major_formatter(ticks)
     return fig, axes
 
 
@@ -124,29 +147,30 @@ def _month_axis(ax: Axes, lang: str, months: int | None) -> None:
         ax.set_xlim(0, months)
 
 
-def _legend(ax: Axes, canvas: Canvas, beside: bool = False, reverse: bool = False) -> None:
-    """A legend beside the plot (a stacked chart leaves no room inside) or where inside
-    it hides the least."""
-    if not ax.get_legend_handles_labels()[1]:
+def _legend(ax: Axes, canvas: Canvas, reverse: bool = False) -> None:
+    """A legend beside the plot, never over it: a legend inside covers data somewhere
+    in some run. Constrained layout makes room for it; long names are wrapped."""
+    handles, labels = ax.get_legend_handles_labels()
+    if not labels:
         return  # nothing drawn with a name (a chart of zeros): no empty legend box
-    where = ({"loc": "center left", "bbox_to_anchor": (1.0, 0.5)} if beside
-             else {"loc": "best"})  # explicit: no global rcParams decide it
-    ax.legend(frameon=False, fontsize=canvas.legend_size, reverse=reverse, **where)
+    wrapped = [textwrap.fill(label, 36) for label in labels]
+    ax.legend(handles, wrapped, frameon=False, fontsize=canvas.legend_size, reverse=reverse,
+              loc="center left", bbox_to_anchor=(1.0, 0.5))
 
 
 def ladder(frames: Frames, lang: str, title: str, canvas: Canvas = PAGE,
            months: int | None = None) -> Figure:
     """Residents on each rung of the participation ladder, stacked, one panel per policy."""
     words = _words(lang)
-    fig, axes = _figure(canvas, title, panels=len(frames), sharey=True)
+    fig, axes = _figure(canvas, title, lang, panels=len(frames), sharey=True)
     colors = colormaps["viridis"](np.linspace(0.1, 0.95, len(RUNGS)))
     for ax, (policy, frame) in zip(axes, frames.items()):
         ax.stackplot(frame.index, frame[[f"rung_{r}" for r in RUNGS]].T.to_numpy(),
-                     colors=colors, labels=[f"{words['rung']} {r}" for r in RUNGS])
+                     colors=colors, labels=[f"{r} {RUNG_NAMES[r - 1](lang)}" for r in RUNGS])
         ax.set_title(policy, fontsize=canvas.title_size - 1)
         _month_axis(ax, lang, months)
     axes[0].set_ylabel(words["residents"])
-    _legend(axes[-1], canvas, beside=True, reverse=True)  # the top rung on top
+    _legend(axes[-1], canvas, reverse=True)  # the top rung on top
     return fig
 
 
@@ -155,7 +179,7 @@ def jobs(frames: Frames, lang: str, title: str, canvas: Canvas = PAGE,
     """Jobs started so far per policy, with an optional band around each line and, with
     ``in_work``, the residents in paid work (dashed)."""
     words = _words(lang)
-    fig, (ax,) = _figure(canvas, title)
+    fig, (ax,) = _figure(canvas, title, lang)
     for (policy, frame), color in zip(frames.items(), COLORS):
         if band is not None:
             low, high = band[policy]
@@ -171,16 +195,31 @@ def jobs(frames: Frames, lang: str, title: str, canvas: Canvas = PAGE,
     return fig
 
 
+#: The columns of a monthly frame the waiting chart reads (``waiting_lines``).
+WAITING_COLUMNS = ("waiting_assessment", "assessment_queue", "waiting_placement")
+
+
+def waiting_lines(frame: pd.DataFrame) -> list[tuple[str, pd.Series, str]]:
+    """The waiting chart's lines for one policy set, as (word, values, line style):
+    residents with a new request waiting for an assessment (solid), re-assessments under
+    way (dotted: the resident keeps a place meanwhile, so it is consultants' work rather
+    than waiting), residents waiting for a place (dashed)."""
+    new, queue, place = (frame[column] for column in WAITING_COLUMNS)
+    return [("wait_assessment", new, "-"), ("reassessment", queue - new, ":"),
+            ("wait_placement", place, "--")]
+
+
 def waiting(frames: Frames, lang: str, title: str, canvas: Canvas = PAGE,
             months: int | None = None) -> Figure:
-    """Residents waiting for an assessment (solid) and for a place (dashed), per policy."""
+    """Per policy, the ``waiting_lines``; a line that is zero throughout (no assessments
+    under open access) is left out."""
     words = _words(lang)
-    fig, (ax,) = _figure(canvas, title)
+    fig, (ax,) = _figure(canvas, title, lang)
     for (policy, frame), color in zip(frames.items(), COLORS):
-        for column, word, style in (("assessment_queue", "wait_assessment", "-"),
-                                    ("waiting_placement", "wait_placement", "--")):
-            ax.plot(frame.index, frame[column], color=color, linestyle=style,
-                    label=f"{policy}: {words[word]}")
+        for word, values, style in waiting_lines(frame):
+            if values.any():
+                ax.plot(frame.index, values, color=color, linestyle=style,
+                        label=f"{policy}: {words[word]}")
     _month_axis(ax, lang, months)
     ax.set_ylabel(words["residents"])
     _legend(ax, canvas)
@@ -213,15 +252,15 @@ def costs(totals: Mapping[str, Mapping[str, float]], lang: str, title: str,
     scale, unit = ((1e6, words["millions"]) if values.sum(axis=0).max(initial=0.0) >= 1e6
                    else (1e3, words["thousands"]))
     palette = colormaps["tab20"]
-    fig, (ax,) = _figure(canvas, title)
+    fig, (ax,) = _figure(canvas, title, lang, numeric_x=False)
     bottom = np.zeros(len(policies))
     for i, ((_, label), row) in enumerate(zip(parts, values / scale)):
         if row.any():  # the colour stays the part's own, whichever parts are left out
             ax.bar(policies, row, bottom=bottom, width=0.6, label=label,
                    color=palette(i % palette.N))
             bottom += row
-    ax.set_ylabel(f"{words['euro']} ({unit})")
-    _legend(ax, canvas, beside=True, reverse=True)  # the legend stacked as the bars
+    ax.set_ylabel(f"{words['cost']} ({unit})")
+    _legend(ax, canvas, reverse=True)  # the legend stacked as the bars
     return fig
 
 
@@ -229,7 +268,7 @@ def transition(frames: Frames, lang: str, title: str, canvas: Canvas = PAGE) -> 
     """Month by month around a policy switch: the double running costs (left), reach and
     who is still on the old terms (right); a dashed line marks each policy's switch."""
     words = _words(lang)
-    fig, (money, people) = _figure(canvas, title, panels=2)
+    fig, (money, people) = _figure(canvas, title, lang, panels=2)
     for (policy, frame), color in zip(frames.items(), COLORS):
         money.plot(frame.index, frame["cost_total_eur"], color=color, label=policy)
         people.plot(frame.index, frame["in_day_activity"], color=color,
@@ -244,7 +283,7 @@ def transition(frames: Frames, lang: str, title: str, canvas: Canvas = PAGE) -> 
     people.set_ylabel(words["residents"])
     for ax in (money, people):
         _month_axis(ax, lang, None)
-        _legend(ax, canvas)
+    _legend(people, canvas)  # its entries name both panels' colours
     return fig
 
 
@@ -253,14 +292,14 @@ def ce_plane(d_effect: np.ndarray, d_cost: np.ndarray, effect: str, cost: str, l
     """One point per replication: the paired difference in effect against that in cost;
     the cross is their mean."""
     words = _words(lang)
-    fig, (ax,) = _figure(canvas, title, size=(6.0, 4.0))
+    fig, (ax,) = _figure(canvas, title, lang, size=(6.0, 4.0))
     ax.axhline(0, color="#999", linewidth=0.8)
     ax.axvline(0, color="#999", linewidth=0.8)
     ax.scatter(d_effect, d_cost / 1e3, s=18, color=COLORS[1], alpha=0.7)
     ax.scatter([d_effect.mean()], [d_cost.mean() / 1e3], s=60, color="black", marker="x")
-    ax.set_xlabel(f"{words['difference']}: {metric_label(effect, lang)}")
-    ax.set_ylabel(_wrap(f"{words['difference']}: {metric_label(cost, lang)} "
-                        f"({words['thousands']})", 3.6, 10))
+    ax.set_xlabel(_wrap(f"{words['difference']}: {metric_label(effect, lang)}", 6.0, 10))
+    ax.set_ylabel(_wrap(f"{words['difference']}: {metric_label(cost, lang)}, "
+                        f"{words['thousands']}", 3.6, 10))
     return fig
 
 
@@ -268,10 +307,10 @@ def ceac(curve: pd.DataFrame, lang: str, title: str, canvas: Canvas = PAGE) -> F
     """The acceptability curve: willingness to pay (first column) against the chance the
     second policy is the better buy (second column)."""
     words = _words(lang)
-    fig, (ax,) = _figure(canvas, title, size=(6.0, 3.6))
+    fig, (ax,) = _figure(canvas, title, lang, size=(6.0, 3.6))
     ax.plot(curve.iloc[:, 0] / 1e3, curve.iloc[:, 1], color=COLORS[1])
     ax.set_ylim(-0.02, 1.02)
-    ax.set_xlabel(words["per_job"])
+    ax.set_xlabel(_wrap(words["per_job"], 6.0, 10))
     ax.set_ylabel(words["probability"])
     return fig
 
@@ -288,7 +327,10 @@ def tornado(table: pd.DataFrame, lang: str, title: str, canvas: Canvas = PAGE,
     words = _words(lang)
     rows = table.sort_values(f"{prefix}swing").reset_index(drop=True)
     scale = 1e3 if not prefix else 1.0
-    fig, (ax,) = _figure(canvas, title, size=(8.0, 0.35 * len(rows) + 1.2))
+    names = [textwrap.fill(_param_name(k, lang), 50) for k in rows["parameter"]]
+    lines = max((name.count("\n") + 1 for name in names), default=1)
+    fig, (ax,) = _figure(canvas, title, lang,
+                         size=(9.0, (0.14 * lines + 0.12) * len(rows) + 1.4))
     centre = rows[f"{prefix}difference_at_default"].iloc[0] / scale
     y = np.arange(len(rows))
     ax.barh(y, rows[f"{prefix}difference_at_low"] / scale - centre, left=centre,
@@ -296,9 +338,8 @@ def tornado(table: pd.DataFrame, lang: str, title: str, canvas: Canvas = PAGE,
     ax.barh(y, rows[f"{prefix}difference_at_high"] / scale - centre, left=centre,
             color="#3182bd", label=words["high"])
     ax.axvline(centre, color="black", linewidth=0.8)
-    ax.set_yticks(y, [_param_name(k, lang) for k in rows["parameter"]], fontsize=8)
-    ax.set_xlabel(f"{words['euro']} {words['thousands']}" if not prefix
-                  else words["jobs_sustained"])
+    ax.set_yticks(y, names, fontsize=8)
+    ax.set_xlabel(words["jobs_difference" if prefix else "cost_difference"])
     _legend(ax, canvas)
     return fig
 
@@ -307,20 +348,20 @@ def break_even(grid: Sequence[float], difference: Sequence[float], parameter: st
                at: float | None, lang: str, title: str, canvas: Canvas = PAGE) -> Figure:
     """The difference in net cost as one parameter rises; a dashed line where it is zero."""
     words = _words(lang)
-    fig, (ax,) = _figure(canvas, title, size=(6.0, 3.4))
+    fig, (ax,) = _figure(canvas, title, lang, size=(6.0, 3.4))
     ax.plot(np.asarray(grid) / 1e3, np.asarray(difference) / 1e3, marker="o", color=COLORS[1])
     ax.axhline(0, color="#999", linewidth=0.8)
     if at is not None:
         ax.axvline(at / 1e3, color="black", linestyle="--", linewidth=0.8)
-    ax.set_xlabel(f"{_param_name(parameter, lang)} ({words['thousands']})")
-    ax.set_ylabel(f"{words['euro']} {words['thousands']}")
+    ax.set_xlabel(_wrap(f"{_param_name(parameter, lang)} ({words['thousands']})", 6.0, 10))
+    ax.set_ylabel(_wrap(words["cost_difference"], 3.4, 10))
     return fig
 
 
 def sensitivity_indices(table: pd.DataFrame, metric: str, canvas: Canvas = PAGE) -> Figure:
     """Sobol' indices (total and first order, with their 95% confidence) or Morris mu* of
     a metric, one bar per parameter (a researcher's chart: parameter keys as they are)."""
-    fig, (ax,) = _figure(canvas, f"Sensitivity of {metric}",
+    fig, (ax,) = _figure(canvas, f"Sensitivity of {metric}", "en",
                          size=(7.0, 0.4 * len(table) + 1.5))
     y = np.arange(len(table))
     if "ST" in table:
@@ -336,7 +377,7 @@ def sensitivity_indices(table: pd.DataFrame, metric: str, canvas: Canvas = PAGE)
 def discovery(found: Mapping, what: str, canvas: Canvas = PAGE) -> Figure:
     """PRIM's box on the two parameters it restricts most, samples coloured by outcome."""
     fig, (ax,) = _figure(canvas, f"PRIM: {what} (orange); box: coverage "
-                                 f"{found['coverage']:.2f}, density {found['density']:.2f}",
+                                 f"{found['coverage']:.2f}, density {found['density']:.2f}", "en",
                          size=(6.0, 4.5))
     x, hit = found.get("x"), found.get("hit")
     if x is not None:

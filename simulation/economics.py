@@ -7,7 +7,8 @@
   no clearly worse service), and where money is traded against jobs the extra net cost
   per extra sustained job (ICER), in total and per payer, with a bootstrap interval;
 - ``acceptability``: the chance that the second policy set is the better buy at each
-  amount a council is willing to pay per sustained job (one point per replication);
+  amount a council is willing to pay per sustained job (one point per replication), over
+  a range that ends past the last replication's ``turning_points``;
 - ``tornado``: how far the difference moves when one unmeasured parameter goes from
   the low to the high end of its plausible range (paired runs, common random numbers);
 - ``break_even``: the open-access budget at which both policy sets cost the same, and the
@@ -134,15 +135,26 @@ def acceptability(results, a: str, b: str, max_wtp: float | None = None,
     """Chance that b is the better buy than a at each willingness to pay per sustained job.
 
     Net benefit of b over a at willingness to pay w: w x (extra jobs) - (extra net cost);
-    the chance is the share of replications where that is positive.
+    the chance is the share of replications where that is positive. By default the
+    range ends a quarter beyond the last amount at which a replication changes side
+    (``turning_points``), so the curve shows all of its shape and then its level.
     """
     d_cost, d_jobs = paired(results, a, b, COST), paired(results, a, b, EFFECT)
     if max_wtp is None:
-        scale = np.abs(d_cost).max() / max(np.abs(d_jobs[d_jobs != 0]).min(initial=1.0), 1.0)
-        max_wtp = float(max(50_000.0, min(2_000_000.0, 2 * scale)))
+        turns = turning_points(d_cost, d_jobs)
+        max_wtp = float(min(2_000_000.0, max(50_000.0, 1.25 * turns.max(initial=0.0))))
     wtp = np.linspace(0.0, max_wtp, points)
     prob = [(w * d_jobs - d_cost > 0).mean() for w in wtp]
     return pd.DataFrame({"wtp_per_sustained_job_eur": wtp, "probability_b_better": prob})
+
+
+def turning_points(d_cost: np.ndarray, d_jobs: np.ndarray) -> np.ndarray:
+    """The willingness to pay at which each replication that trades money against jobs
+    (dearer with more jobs, or cheaper with fewer) changes which policy set is the
+    better buy. The others never change side: cheaper with at least as many jobs is
+    always better, dearer with no more jobs never; with none trading the curve is flat."""
+    trades = d_cost * d_jobs > 0
+    return d_cost[trades] / d_jobs[trades]
 
 
 #: The outcomes a tornado follows, with the prefix of their columns.

@@ -14,6 +14,7 @@ identical whatever executes them and however many workers it has.
 
 from __future__ import annotations
 
+import ast
 import math
 import multiprocessing
 import os
@@ -21,12 +22,12 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol, Sequence
 
 from tqdm import tqdm
 
-from .errors import InputError
-
+from .errors import InputError, option
 
 class WorkerDied(RuntimeError):
     """A worker process died while running task ``index`` (the caller says which runs)."""
@@ -97,7 +98,9 @@ Executor = InProcess | ProcessPool | DaskCluster
 @contextmanager
 def executor(workers: int = 1, scheduler: str | None = None,
              dask_local: int | None = None) -> Iterator[Executor]:
-    """The executor the user asked for; everything it started is stopped on exit.
+    """The executor the user asked for; everything it started is stopped on exit. Where
+    worker processes could not start (a script without a main guard), local processes
+    become this process, with a note on stderr.
 
     Args:
         workers: local worker processes (1: this process).
@@ -105,10 +108,10 @@ def executor(workers: int = 1, scheduler: str | None = None,
         dask_local: start a Dask ``LocalCluster`` with this many worker processes.
     """
     if workers < 1:
-        raise InputError(f"--workers must be at least 1, got {workers}")
+        raise InputError(f"{option('workers')} must be at least 1, got {workers}")
     if scheduler and dask_local is not None:
-        raise InputError("give --scheduler (a running Dask cluster) or --dask-local N "
-                         "(start one here), not both")
+        raise InputError(f"give {option('scheduler')} (a running Dask cluster) or "
+                         f"{option('dask_local')} (start one here), not both")
     if scheduler or dask_local is not None:
         with _dask_client(scheduler, dask_local) as client:
             yield DaskCluster(client)
@@ -116,9 +119,9 @@ def executor(workers: int = 1, scheduler: str | None = None,
     if workers == 1:
         yield InProcess()
         return
-    if not _main_is_importable():
-        print("doorstroom: note: worker processes cannot start from this main program "
-              f"({sys.modules['__main__'].__file__}); running in this process instead",
+    hindrance = _why_workers_cannot_start()
+    if hindrance:
+        print(f"doorstroom: note: {hindrance}; running in this process instead",
               file=sys.stderr)
         yield InProcess()
         return
@@ -135,33 +138,77 @@ def _dask_client(scheduler: str | None, dask_local: int | None):
         raise InputError("Dask is not installed: pip install 'doorstroom[cluster]' "
                          "(or dask[distributed])") from None
     if dask_local is not None and dask_local < 1:
-        raise InputError(f"--dask-local must be at least 1 worker, got {dask_local}")
+        raise InputError(f"{option('dask_local')} must be at least 1 worker, got {dask_local}")
     if dask_local is not None:
-        if not _main_is_importable():
-            raise InputError("a Dask LocalCluster cannot start worker processes from this "
-                             "main program; run a script file or use --workers")
+        hindrance = _why_workers_cannot_start()
+        if hindrance:
+            raise InputError(f"a Dask LocalCluster cannot start: {hindrance}")
         with LocalCluster(n_workers=dask_local, threads_per_worker=1, processes=True,
                           dashboard_address=":0") as cluster, Client(cluster) as client:
             yield client
         return
     if not scheduler.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
-        raise InputError(f"--scheduler {scheduler!r}: give the scheduler's address, "
-                         "e.g. tcp://10.0.0.5:8786")
+        raise InputError(f"{option('scheduler', scheduler)}: give the scheduler's "
+                         "address, e.g. tcp://10.0.0.5:8786")
     try:
         client = Client(scheduler, timeout="10s")
     except OSError as exc:
-        raise InputError(f"--scheduler {scheduler}: no Dask scheduler answers there "
-                         f"({exc})") from None
+        raise InputError(f"{option('scheduler', scheduler)}: no Dask scheduler answers "
+                         f"there ({exc})") from None
     with client:
         yield client
 
 
-def _main_is_importable() -> bool:
-    """Spawned workers re-import ``__main__`` from its file; '<stdin>' has none to import."""
+def _why_workers_cannot_start() -> str | None:
+    """Why spawned worker processes would fail here, if they would.
+
+    A spawned worker first runs the main program again, as ``multiprocessing.spawn`` does:
+    from its file or module name (unless it is a ``__main__`` module), every top-level
+    statement except those under ``if __name__ == "__main__":``. If the statement running
+    now is not under that guard, each worker would start the same work again, and die.
+    """
     main = sys.modules.get("__main__")
+    name = getattr(getattr(main, "__spec__", None), "name", None)
     path = getattr(main, "__file__", None)
-    spec = getattr(main, "__spec__", None)
-    return spec is not None or path is None or os.path.exists(path)
+    if name is not None:
+        if name == "__main__" or name.endswith(".__main__"):
+            return None  # workers never rerun a package's __main__
+    elif path is None or Path(path).stem == "ipython":
+        return None  # an interactive session or a notebook: workers rerun nothing
+    elif not os.path.exists(path):
+        return f"worker processes cannot import this main program ({path})"
+    frame = sys._getframe()
+    while frame is not None and not (frame.f_globals is vars(main)
+                                     and frame.f_code.co_name == "<module>"):
+        frame = frame.f_back
+    if frame is None or _under_main_guard(frame.f_code.co_filename, frame.f_lineno):
+        return None
+    return (f"worker processes would run {path} again from the top; to use them, put the "
+            'call under `if __name__ == "__main__":`')
+
+
+def _under_main_guard(path: str, line: int) -> bool:
+    """Whether ``line`` of the Python file ``path`` lies under ``if __name__ == "__main__":``
+    (a file that cannot be read is taken to be guarded: workers are tried as before)."""
+    try:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"), path)
+    except (OSError, SyntaxError, ValueError):
+        return True
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and _is_main_test(node.test) and \
+                node.body[0].lineno <= line <= node.body[-1].end_lineno:
+            return True
+    return False
+
+
+def _is_main_test(test: ast.expr) -> bool:
+    """``__name__ == "__main__"``, either way round."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.Eq)):
+        return False
+    sides = [test.left, test.comparators[0]]
+    return any(isinstance(x, ast.Name) and x.id == "__name__" for x in sides) and \
+        any(isinstance(x, ast.Constant) and x.value == "__main__" for x in sides)
 
 
 # --- the one worker loop ------------------------------------------------------------------

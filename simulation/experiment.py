@@ -18,7 +18,7 @@ import pandas as pd
 from scipy.stats import t as student_t
 
 from . import execution
-from .errors import InputError
+from .errors import InputError, option
 from .execution import Executor
 from .metrics import METRICS
 from .national import NationalRuns
@@ -136,7 +136,8 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
             (the dashboard's progress indicator).
     """
     if replications < 1:
-        raise InputError(f"--replications must be at least 1, got {replications}")
+        raise InputError(f"{option('replications')} must be at least 1, "
+                         f"got {replications}")
     if executor is None:
         with execution.executor(workers) as own:
             return run_replications(scenario, policies, replications, seed, workers,

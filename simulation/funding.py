@@ -2,7 +2,7 @@
 
 One staffed place for one dagdeel at a care provider is a client's share of a group with
 one begeleider; other kinds of provider cost a share of that (``providers.place_cost_by_kind``:
-a social enterprise's production carries part of its cost, FACTS §2's Venray pilot):
+a social enterprise's production carries part of its cost, evidence §2's Venray pilot):
 
     place cost = wage per hour x hours per dagdeel / clients per begeleider x (1 + overhead)
                  x the kind's factor

@@ -217,7 +217,7 @@ VIEW_METRICS: tuple[Metric, ...] = (
            Label("Netto kosten voor de gemeente", "Net cost to the municipality")),
 )
 
-#: Costs the contract names (CONTRACT.md); the other categories follow them as extras.
+#: Costs every run reports by name (tests/test_cli.py); the other categories follow as extras.
 _CONTRACT_COSTS = ("day_activity", "assessment", "admin", "wage_subsidy", "job_coaching")
 
 CONTRACT_METRICS: tuple[Metric, ...] = (
@@ -227,11 +227,12 @@ CONTRACT_METRICS: tuple[Metric, ...] = (
            lambda r: float(r.population.ever_served[: r.population.n].sum()), "count",
            Label("Bereikte deelnemers", "Participants reached")),
     Metric("jobs_started", _stat("jobs_started"), "count",
-           Label("Gestarte banen", "Jobs started")),
+           Label("Banen gestart in de looptijd", "Jobs started during the run")),
     Metric("in_paid_work_end", lambda r: r.count(Status.PAID_WORK), "count",
            Label("In betaald werk aan het eind", "In paid work at the end")),
     Metric("jobs_sustained_12m", _stat("jobs_sustained_12m"), "count",
-           Label("Banen die 12 maanden standhielden", "Jobs lasting 12 months")),
+           Label("Gestarte banen die binnen de looptijd 12 maanden duurden",
+                 "Jobs started that lasted 12 months within the run")),
     Metric("assessment_arrivals_per_month", lambda r: r.stats["queue_arrivals"] / r.months,
            "count", Label("Aanvragen onderzoek per maand", "Assessment requests per month")),
     Metric("mean_assessment_queue", lambda r: r.mean_of("assessment_queue"), "count",
@@ -258,10 +259,10 @@ CONTRACT_METRICS: tuple[Metric, ...] = (
            weighted_by="participant_months"),
     Metric("cost_per_sustained_job_eur",
            lambda r: _ratio((r.total_cents - r.saved_cents) / 100, r.stats["jobs_sustained_12m"]),
-           "EUR", Label("Netto kosten per nieuwe baan die 12 maanden standhield (gemiddelde "
+           "EUR", Label("Netto kosten per gestarte baan die 12 maanden duurde (gemiddelde "
                         "van één beleid, alle kosten meegeteld)",
-                        "Net cost per new job lasting 12 months (one policy's average, all "
-                        "costs counted)"),
+                        "Net cost per job started that lasted 12 months (one policy's "
+                        "average, all costs counted)"),
            weighted_by="jobs_sustained_12m"),
 )
 
@@ -287,7 +288,7 @@ EXTRA_METRICS: tuple[Metric, ...] = (
     Metric("trials_started", _stat("trials_started"), "count",
            Label("Gestarte proefplaatsingen", "Trial placements started")),
     Metric("jobs_sustained_6m", _stat("jobs_sustained_6m"), "count",
-           Label("Banen die 6 maanden standhielden", "Jobs lasting 6 months")),
+           Label("Gestarte banen die 6 maanden duurden", "Jobs started that lasted 6 months")),
     Metric("jobs_ended", _stat("jobs_ended"), "count",
            Label("Beëindigde banen", "Jobs ended")),
     Metric("ladder_moves_up", _stat("ladder_up"), "count",
@@ -311,8 +312,8 @@ EXTRA_METRICS: tuple[Metric, ...] = (
     Metric("job_retention_12m",
            lambda r: _ratio(r.stats["jobs_sustained_12m"],
                             r.stats["jobs_started_followed_12m"]), "share",
-           Label("Aandeel nieuwe banen dat 12 maanden standhoudt",
-                 "Share of new jobs lasting 12 months"),
+           Label("Aandeel gestarte banen dat 12 maanden duurde",
+                 "Share of jobs started that lasted 12 months"),
            weighted_by="jobs_followed_12m"),
     Metric("mean_loonwaarde_in_work_end", _loonwaarde_in_work, "share",
            Label("Gemiddelde loonwaarde in werk", "Mean loonwaarde in work"),

@@ -4,6 +4,9 @@
 holds what every phase shares (population arrays, providers, employers, ledger,
 policy, counters) and the few helpers phases need; the rules themselves live in
 ``phases`` (common to both regimes) and ``policies`` (where they differ).
+
+Mesa's tools drive it (``mesa.batch_run``): it builds from keyword arguments alone, reports
+through ``datacollector``, stops (``running``) at the horizon, draws a seed when given none.
 """
 
 from __future__ import annotations
@@ -16,46 +19,81 @@ import pandas as pd
 
 from . import access, funding, monthly, rng
 from .agents import Employer, Provider, Resident
-from .declarations import CATEGORIES, GROUPS, KIND_FITS, PROVIDER_KINDS
+from .declarations import BY_KEY, CATEGORIES, GROUPS, KIND_FITS, PROVIDER_KINDS
+from .errors import InputError
 from .ledger import Ledger
 from .phases import PLAN
 from .policies import Policy, all_counters
 from .population import Benefit, Population, Status, entrant_ids
-from .scenario import Scenario
-from .scenario_checks import estimated_capacity
+from .scenario import BUILTIN, Scenario, load
+from .scenario_checks import check_value, estimated_capacity, suggest
 
 #: Materialise a Mesa handle per resident up to this many residents (else on demand).
 HANDLE_LIMIT = 20_000
+
+
+def keyword_overrides(parameters: Mapping[str, Any]) -> dict[str, Any]:
+    """Keyword parameters as scenario overrides, each checked like a scenario value.
+
+    A keyword is a scenario key with ``__`` for ``.`` (``help_seeking__latent_share``),
+    the form ``mesa.batch_run`` can pass; NumPy numbers count as Python's. The run's seed
+    is ``seed=``, not a key.
+    """
+    overrides = {}
+    for name, value in parameters.items():
+        value = value.item() if isinstance(value, np.generic) else value
+        key = name.replace("__", ".")
+        where = f"DoorstroomModel({name}=...): "
+        if key == "simulation.seed":
+            raise InputError(f"{where}give the run's seed as seed=")
+        if key not in BY_KEY:
+            keywords = [k.replace(".", "__") for k in BY_KEY]
+            raise InputError(f"{where}not a parameter; give policy=, seed= or a scenario key "
+                             f"with __ for . (help_seeking__latent_share){suggest(name, keywords)}")
+        overrides[key] = check_value(BY_KEY[key], value, where)
+    return overrides
+
+
 class DoorstroomModel(mesa.Model):
     """One municipality under one policy, month by month.
 
     Args:
-        scenario: a validated ``Scenario`` (or a mapping of every parameter).
+        scenario: a validated ``Scenario``; ``None`` runs the built-in baseline.
         policy: a policy label: a regime (``"voorziening"``), a regime with variants
             (``"indicatie+safety_net"``) or an alternative named in the scenario; ``None``
             takes ``policy.regime``. The scenario's ``policy.variants`` always apply.
-        seed: seed of all keyed draws; ``None`` takes ``simulation.seed``.
+        seed: seed of all keyed draws; ``None`` draws a fresh one (kept as ``model.seed``).
+            The scenario's ``simulation.seed`` is used only when passed here.
         resident_agents: make a Mesa ``Resident`` handle per resident; ``None`` does so
             up to ``HANDLE_LIMIT`` residents (else use ``model.resident(row)``).
         ledger_detail: keep every ledger entry with its resident and provider.
+        **parameters: scenario keys with ``__`` for ``.`` (``indicatie__term_months=24``),
+            set on top of ``scenario`` and checked like a scenario file's values.
 
     Example::
 
-        from simulation import load_scenario
         from simulation.model import DoorstroomModel
-        m = DoorstroomModel(load_scenario("scenarios/baseline.toml"), policy="voorziening")
-        m.run()
-        m.timeseries().tail()
+        m = DoorstroomModel(policy="voorziening", seed=7, help_seeking__latent_share=0.3)
+        while m.running:
+            m.step()
+        m.datacollector.get_model_vars_dataframe().tail()
     """
 
-    def __init__(self, scenario: Scenario, policy: str | None = None, seed: int | None = None,
-                 resident_agents: bool | None = None, ledger_detail: bool = False):
+    def __init__(self, scenario: Scenario | None = None, policy: str | None = None,
+                 seed: int | None = None, resident_agents: bool | None = None,
+                 ledger_detail: bool = False, **parameters: Any):
+        if scenario is None:  # the built-in baseline (never a file of that name here)
+            scenario = load(BUILTIN / "baseline.toml")
+        if parameters:
+            scenario = scenario.with_overrides(keyword_overrides(parameters), given=True)
         spec = scenario.policy(policy)
         if spec.overrides:
             scenario = scenario.with_overrides(spec.overrides)
         p: Mapping[str, Any] = scenario.values
-        self.seed = int(p["simulation.seed"] if seed is None else seed)
-        # Mesa's own generator is seeded for completeness but no decision uses it.
+        # A fresh seed from the OS's entropy, kept (Mesa 3.5 keeps the one it draws, 3.3 not);
+        # Mesa's own generators are seeded from it too, but no decision uses them.
+        self.seed = int(np.random.default_rng().integers(BY_KEY["simulation.seed"].high)
+                        if seed is None else seed)
         super().__init__(rng=self.seed % (2**32))
         self.p = p
         self.spec = scenario  # (Mesa 3.5 reserves model.scenario)
@@ -96,6 +134,10 @@ class DoorstroomModel(mesa.Model):
         if self.materialise:
             self.make_handles(np.arange(self.population.n))
         self._series = {name: np.zeros(self.months + 1) for name in self.series_columns()}
+        # Collected after each month, not at month 0 (as ``timeseries``): so Mesa 3.3's
+        # ``batch_run``, which reads row ``steps - 1``, reports the last month.
+        self.datacollector = mesa.DataCollector(model_reporters=monthly.MESA_REPORTERS)
+        self.running = self.month < self.months
 
     # --- building ------------------------------------------------------------------
 
@@ -312,14 +354,22 @@ class DoorstroomModel(mesa.Model):
         return [(name, doc) for name, _, doc in PLAN]
 
     def step(self) -> None:
-        """One month: every phase of ``phases.PLAN`` in order (after a policy switch, if due)."""
+        """One month: every phase of ``phases.PLAN`` in order (after a policy switch, if due).
+
+        At the horizon ``running`` turns False and further steps do nothing, so Mesa's
+        runners (``while model.running``, ``batch_run``) stop there.
+        """
+        if self.month >= self.months:
+            return
         self.month += 1
         if self.spec_policy.switch_to is not None and self.month == self.spec_policy.switch_month:
             self._switch_policy(self.month)
         for _, phase, _ in PLAN:
             phase(self, self.month)
+        self.running = self.month < self.months
 
     def run(self, months: int | None = None) -> "DoorstroomModel":
+        """Step ``months`` months (default: to the horizon), stopping at the horizon."""
         for _ in range(self.months if months is None else months):
             if self.month >= self.months:
                 break
@@ -333,7 +383,9 @@ class DoorstroomModel(mesa.Model):
         return monthly.series_columns()
 
     def record(self, month: int) -> None:
+        """The month's series, then Mesa's ``datacollector`` (which reads them)."""
         monthly.record(self, month)
+        self.datacollector.collect(self)
 
     def series(self) -> dict[str, np.ndarray]:
         """The recorded series, month 0 to ``months``: stocks, and flows as running totals."""

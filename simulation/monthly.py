@@ -1,11 +1,13 @@
 """The monthly record of a run: counts, flows and money as series, and the timeseries table.
 
 Stocks are recorded at month end; flows as running totals, differenced into monthly
-flows in ``series_frame``; money by category and payer from the ledger's month.
+flows in ``series_frame``; money by category and payer from the ledger's month. Mesa's
+``DataCollector`` reads a few of them after each month (``MESA_REPORTERS``).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Mapping
 
 import numpy as np
@@ -103,3 +105,27 @@ def series_frame(series: Mapping[str, np.ndarray], months: int) -> pd.DataFrame:
                 and c not in ("mean_guidance", *FRACTIONAL)]
     df[int_cols] = df[int_cols].astype(np.int64)
     return df
+
+
+def _month_end(model, columns: tuple[str, ...]) -> int:
+    """Residents counted in these series at the end of the month just recorded."""
+    return int(sum(model._series[c][model.month] for c in columns))
+
+
+def _cost_so_far(model) -> float:
+    """What the run has cost up to the month just recorded, to the cent."""
+    return round(float(model._series["cost_total_eur"][1: model.month + 1].sum()), 2)
+
+
+#: ``DoorstroomModel.datacollector``'s model reporters: which month and seed, the main
+#: stocks, jobs started and the cost so far; scalar reads of the series just recorded, so
+#: collecting costs nothing measurable (``jobs_started`` is recorded as a running total).
+MESA_REPORTERS = {
+    "month": "month",
+    "seed": "seed",
+    "in_day_activity": partial(_month_end, columns=("in_day_activity",)),
+    "in_paid_work": partial(_month_end, columns=("in_paid_work",)),
+    "waiting": partial(_month_end, columns=("waiting_assessment", "waiting_placement")),
+    "jobs_started_so_far": partial(_month_end, columns=("jobs_started",)),
+    "cost_so_far_eur": _cost_so_far,
+}

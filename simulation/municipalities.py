@@ -3,8 +3,9 @@
 A national scenario's values describe a reference municipality of
 ``population.inhabitants`` inhabitants; ``national.municipalities`` names a table of
 municipalities (CBS code, name, province, inhabitants). The quantities in ``SCALED`` are
-the reference's scaled by a municipality's inhabitants: FACTS.md figures per inhabitant,
-not local data (``municipalities.csv`` in the results lists them as ``input:`` columns).
+the reference's scaled by a municipality's inhabitants: national figures per inhabitant
+(docs/evidence.md), not local data (``municipalities.csv`` in the results lists them as
+``input:`` columns).
 This is input: reading and checking the table, never running anything.
 """
 
@@ -20,7 +21,7 @@ from .errors import InputError
 
 #: Per-municipality quantities taken from the reference in proportion to inhabitants.
 SCALED = {
-    "population.residents": "FACTS §4 (day activities 4-6 per 1,000 inhabitants) and §8 "
+    "population.residents": "evidence §4 (day activities 4-6 per 1,000 inhabitants) and §8 "
                             "(bijstand 2.3%), per inhabitant as derived in baseline.toml",
     "indicatie.assessments_per_month": "assumption: consultant time per inhabitant",
     "voorziening.budget_per_year_eur": "assumption: open-access budget per inhabitant",
@@ -99,7 +100,7 @@ def require_one_municipality(scenario, what: str) -> None:
     if scenario.municipalities:
         raise InputError(f"{scenario.name}: a national scenario ({len(scenario.municipalities)}"
                          f" municipalities); {what} takes one municipality's scenario, e.g. "
-                         "scenarios/baseline.toml (run the country with doorstroom compare)")
+                         "baseline (run the country with doorstroom compare)")
 
 
 def municipality_values(reference, m: Municipality) -> dict[str, Any]:

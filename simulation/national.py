@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import rng
+from .errors import option
 from .execution import chunks
 from .ledger import totals_frame
 from .metrics import combine, compute
@@ -146,8 +147,8 @@ class NationalRuns:
 
     def failure(self, index: int) -> str:
         m, reps = Municipality(*self.tasks[index][2]), self.tasks[index][5]
-        return (f"{m.name} ({m.code}), replications {reps[0]}-{reps[-1]}; rerun with one "
-                "worker (--workers 1, or workers=1 in Python) to see the error")
+        return (f"{m.name} ({m.code}), replications {reps[0]}-{reps[-1]}; rerun with "
+                f"{option('workers', 1)} to see the error")
 
     def by_municipality(self) -> pd.DataFrame:
         """One row per (municipality, replication, policy), in table order."""

@@ -12,8 +12,8 @@ import io
 import json
 import math
 import os
+import secrets
 import shutil
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -23,8 +23,17 @@ import pandas as pd
 from .errors import InputError
 
 
+def _temporary_name(target: Path, kind: str) -> Path:
+    """A fresh hidden name beside ``target`` (64 random bits: it never meets another)."""
+    return target.parent / f".{target.name}.{kind}-{secrets.token_hex(8)}"
+
+
 def _atomic_bytes(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # Not tempfile.mkstemp: its files are private (0600) whatever the user's umask says;
+    # created like this, the file gets the permissions the umask gives (0644 under 022).
+    tmp = _temporary_name(path, "tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                 0o666)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -87,7 +96,8 @@ def output_dir(out: Path, force: bool = False) -> Iterator[Path]:
     out = Path(out)
     check_target(out, force)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.partial-"))
+    tmp = _temporary_name(out, "partial")
+    tmp.mkdir(mode=0o777)  # as the umask allows (tempfile.mkdtemp's would be 0700)
     marker = tmp / "INCOMPLETE"
     marker.write_text("doorstroom is still writing this folder, or was stopped while it did;\n"
                       "its results are not complete. Rerun the command.\n")

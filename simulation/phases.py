@@ -1,4 +1,4 @@
-"""The monthly process of MODEL.md §3, one function per phase, in order.
+"""The monthly process of docs/model.md §1.3, one function per phase, in order.
 
 Each phase takes the model and the month. Resident rules run vectorised over the
 population arrays; providers and employers act through their own methods in a
@@ -117,7 +117,7 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
     months after support stopped, capped so that up and down never overlap. One keyed draw
     ("ladder") decides both. Residents in day activities or activation also gain skills.
     Arithmetic follows NumPy's float32 and float64 rules exactly, so the numbers match the
-    array formulation of MODEL.md §3.
+    array formulation of docs/model.md §3.3.
     Returns (steps up, steps down).
     """
     ups = 0
@@ -163,7 +163,7 @@ def observe(model, month: int) -> None:
     model.record(month)
 
 
-#: The monthly plan, in order (MODEL.md §3). ``doorstroom plan`` prints it.
+#: The monthly plan, in order (docs/model.md §1.3). ``doorstroom plan`` prints it.
 PLAN = (
     ("population_flow", population_flow, "residents enter and leave scope"),
     ("help_seeking", help_seeking, "residents without support ask for it"),

@@ -19,7 +19,7 @@ import numpy as np
 from . import rng
 from .declarations import GROUPS
 
-AGE_MIN_YEARS = 18  # scope: working age (MODEL.md §4a)
+AGE_MIN_YEARS = 18  # scope: working age (docs/model.md §1.1)
 AGE_EXIT_YEARS = 67  # AOW age: residents leave scope
 INIT_MONTH = -1  # month key of the draws that set up a resident
 ENTRANT_ID_BASE = 1 << 32  # entrant ids do not depend on the start population's size
@@ -243,9 +243,12 @@ class Population:
         self.has_decision[rows] = in_da
         self.ever_served[rows] = in_da
         if initial:
-            # Decisions end spread over one term; jobs started up to three years ago.
-            term = p["indicatie.term_months"]
-            self.decision_end[rows[in_da]] = 1 + (u("init_decision_end")[in_da] * term).astype(
+            # Decisions end spread over one cycle of a term and the re-assessment that
+            # renews it (a decision renewed in month m ends at m + term, and a re-assessment
+            # takes the minimum processing time), so re-assessments come as steadily as
+            # they do later; jobs started up to three years ago.
+            cycle = p["indicatie.term_months"] + p["indicatie.min_processing_months"]
+            self.decision_end[rows[in_da]] = 1 + (u("init_decision_end")[in_da] * cycle).astype(
                 np.int16)
             self.job_start[rows[in_work]] = -(u("init_job_start")[in_work] * 36).astype(np.int16)
 

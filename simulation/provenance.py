@@ -45,7 +45,8 @@ def record(argv: Sequence[str], command: str, scenario, seed: int, replications:
     """The provenance record of one output folder."""
     rerun = {"command": command, "scenario_name": scenario.name, "seed": seed,
              "replications": replications, "policies": list(policies), "lang": lang,
-             "psa": psa, "sensitivity_replications": sensitivity_replications}
+             "psa": psa, "sensitivity_replications": sensitivity_replications,
+             "overrides": dict(scenario.overrides)}  # what the report says was changed
     inputs = {"scenario_sha256": scenario.sha256, "code_sha256": code_sha256(),
               "version": __version__, **rerun}
     table = scenario["national.municipalities"]

@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import rng
 from .declarations import Param, uncertain_params
+from .errors import option
 from .execution import chunks
 from .metrics import compute
 from .model import DoorstroomModel
@@ -133,8 +134,8 @@ class Replications:
     def failure(self, index: int) -> str:
         batch = self.tasks[index][4]
         seeds = [replication_seed(self.seed, r) for r in batch]
-        return (f"replications {batch[0]}-{batch[-1]} (seeds {seeds}); rerun with one worker "
-                "(--workers 1, or workers=1 in Python) to see the error")
+        return (f"replications {batch[0]}-{batch[-1]} (seeds {seeds}); rerun with "
+                f"{option('workers', 1)} to see the error")
 
     def results(self) -> list[RunResult]:
         order = {p: i for i, p in enumerate(self.policies)}

@@ -35,6 +35,7 @@ from .toml_text import ALTERNATIVES, dumps_toml
 
 #: Largest scenario file we read; anything bigger is not a hand-written scenario.
 MAX_FILE_BYTES = 1_000_000
+EXTENDS = "extends"
 
 
 @dataclass(frozen=True)
@@ -91,18 +92,36 @@ class Scenario:
 # --- loading ----------------------------------------------------------------------
 
 
+#: The built-in scenarios and their ``targets/``: ``simulation/scenarios`` in an installed
+#: package (pyproject.toml maps ``scenarios/`` and ``data/`` there), else the repository's.
+_HERE = Path(__file__).resolve().parent
+BUILTIN = _HERE / "scenarios" if (_HERE / "scenarios").is_dir() else _HERE.parent / "scenarios"
+
+
+def builtin_names() -> list[str]:
+    """The built-in scenarios, by name (``doorstroom scenarios`` lists them)."""
+    return sorted(p.stem for p in BUILTIN.glob("*.toml"))
+
+
+def locate(scenario: str | os.PathLike) -> Path:
+    """The scenario file meant: ``scenario`` itself if it is a file, else the built-in of
+    that name, so ``doorstroom compare baseline`` works from any folder."""
+    p = Path(scenario)
+    return BUILTIN / f"{p}.toml" if not p.is_file() and str(p) in builtin_names() else p
+
+
 def load(path: str | os.PathLike, overrides: Mapping[str, Any] | Iterable[str] = ()) -> Scenario:
-    """Read and validate a scenario file.
+    """Read and validate a scenario file, or a built-in scenario by name (``locate``).
 
     Args:
-        path: a TOML file.
+        path: a TOML file, or a built-in's name such as ``"baseline"``.
         overrides: ``{"key": value}`` or ``["key=value", ...]`` as given to ``--set``.
 
     Example::
 
-        sc = load("scenarios/baseline.toml", {"population.residents": 800})
+        sc = load("baseline", {"population.residents": 800})
     """
-    p = Path(path)
+    p = locate(path)
     raw = _read(p, seen=())
     return build(raw, name=p.stem, origin=str(p), overrides=overrides, source=str(p),
                  given=True)
@@ -112,7 +131,8 @@ def _read(p: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     """A scenario file's tables; ``extends = "other.toml"`` starts from that file's (next
     to this one), then this file's keys replace its keys one by one."""
     if not p.exists():
-        raise InputError(f"scenario file '{p}' not found")
+        names = "" if seen else f"; the built-in scenarios are {', '.join(builtin_names())}"
+        raise InputError(f"scenario file '{p}' not found{names}")
     if p.is_dir():
         raise InputError(f"'{p}' is a directory, not a scenario file (give a .toml file)")
     try:
@@ -141,10 +161,8 @@ def _read(p: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
 def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in over.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = value
+        both = isinstance(value, dict) and isinstance(out.get(key), dict)
+        out[key] = _merge(out[key], value) if both else value
     return out
 
 
@@ -248,8 +266,6 @@ def _toml_value(text: str) -> Any:
 
 
 # --- policy sets ----------------------------------------------------------------------
-
-EXTENDS = "extends"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import warnings
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -27,7 +28,7 @@ from scipy.stats import qmc
 
 from . import execution
 from .declarations import BY_KEY
-from .errors import InputError
+from .errors import InputError, option
 from .experiment import run_replications
 from .municipalities import require_one_municipality
 from .output import write_json, write_parquet
@@ -105,7 +106,8 @@ def design(method: str, bounds: list[list[float]], samples: int, seed: int) -> n
         return sobol_sample.sample(problem, samples, calc_second_order=False, seed=seed)
     if method == "morris":
         return morris_sample.sample(problem, samples, num_levels=4, seed=seed)
-    raise InputError(f"--method {method}: choose one of {', '.join(METHODS)}")
+    raise InputError(f"{option('method', method)}: choose one of "
+                     f"{', '.join(METHODS)}")
 
 
 def _sample_scenario(base: Scenario, keys: list[str], row: np.ndarray) -> tuple[Scenario, dict]:
@@ -147,7 +149,7 @@ class SweepSamples:
 
     def failure(self, index: int) -> str:
         return (f"sample {self.todo[index]}; finished samples are kept in {self.parts}; "
-                "rerun with --resume to finish")
+                f"rerun with {option('resume', True)} to finish")
 
 
 def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], method: str,
@@ -161,7 +163,8 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
     """
     require_one_municipality(scenario, "a sweep")
     if samples < 1 or replications < 1:
-        raise InputError("--samples and --replications must be at least 1")
+        raise InputError(f"{option('samples')} and "
+                         f"{option('replications')} must be at least 1")
     seed = int(scenario["simulation.seed"] if seed is None else seed)
     spec = SweepSpec(scenario.as_dict(), scenario.name, list(keys), bounds, method, samples,
                      replications, seed, list(policies))
@@ -170,12 +173,15 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
     parts = out / PARTS
     if out.exists() and any(out.iterdir()):
         if not resume:
-            raise InputError(f"--out {out}: folder exists; add --resume to finish that sweep "
-                             "or choose another folder")
+            raise InputError(f"{option('out', out)}: folder exists; add "
+                             f"{option('resume', True)} to finish that sweep or "
+                             "choose another folder")
         old = json.loads((out / SPEC).read_text()) if (out / SPEC).exists() else None
         if old != json.loads(json.dumps(asdict(spec))):
-            raise InputError(f"--resume {out}: that folder holds a different sweep (scenario, "
-                             "parameters, method, samples, replications, seed or policies differ)")
+            raise InputError(f"{option('out', out)}: that folder holds a different "
+                             "sweep (scenario, parameters, method, samples, replications, seed "
+                             f"or policies differ); {option('resume', True)} finishes "
+                             "only the same sweep")
     parts.mkdir(parents=True, exist_ok=True)
     write_json(out / SPEC, asdict(spec))
     pd.DataFrame(points, columns=keys).rename_axis("sample").reset_index().to_csv(
@@ -209,10 +215,11 @@ def responses(out: Path, metric: str,
     spec = SweepSpec(**json.loads((out / SPEC).read_text()))
     results = merge(out)
     if metric not in results.columns:
-        raise InputError(f"--metric {metric}: not a metric of this sweep")
+        raise InputError(f"{option('metric', metric)}: not a metric of this sweep")
     if difference:
         if len(spec.policies) != 2:
-            raise InputError("--difference needs a sweep run with --compare")
+            raise InputError(f"{option('difference', True)} needs a sweep that "
+                             "compares two policy sets")
         a, b = spec.policies
         wide = results.pivot_table(index=["sample", "replication"], columns="policy",
                                    values=metric)
@@ -222,27 +229,86 @@ def responses(out: Path, metric: str,
     return spec, results, y
 
 
+#: The widest 95% interval (half-width) a stable index may have, on the index's scale:
+#: the whole variance for Sobol' indices (shares in [0, 1]), the largest mu* for Morris.
+#: Wider, an index cannot tell a parameter behind a tenth of the variance from one behind
+#: none, and Sobol' estimates stray out of [0, 1] (S1 = -0.16, ST = 1.17 at 16 samples).
+STABLE_HALF_WIDTH = 0.1
+
+
+#: Fewer Morris trajectories often repeat the same elementary effects on the 4-level grid,
+#: so the bootstrap interval can be narrow by chance (4 trajectories of sin(6a): mu* ± 0.00).
+MORRIS_MIN_TRAJECTORIES = 10
+
+
+class UnstableIndicesWarning(UserWarning):
+    """Sensitivity indices from too few samples to be read: rerun the sweep with more."""
+
+
 def sensitivity(out: Path, metric: str, difference: bool = False) -> pd.DataFrame:
     """Sobol' (first and total order, with 95% confidence) or Morris indices of a metric.
 
     The response per sample is the mean over replications; with ``difference`` it is the
-    mean paired difference (second policy minus first) of a ``--compare`` sweep.
+    mean paired difference (second policy minus first) of a ``--compare`` sweep. Column
+    ``stable`` says whether each parameter's intervals are within ``STABLE_HALF_WIDTH``;
+    if one is not, an ``UnstableIndicesWarning`` (also in ``table.attrs["warning"]``) says
+    how many samples would make them so.
     """
     spec, results, y = responses(out, metric, difference)
     if spec.method not in ("sobol", "morris"):
-        raise InputError(f"{out}: a {spec.method} sweep; sensitivity indices need "
-                         "--method sobol or morris")
+        raise InputError(f"{out}: a {spec.method} sweep; sensitivity indices need a sweep "
+                         f"with {option('method', 'sobol')} or "
+                         f"{option('method', 'morris')}")
     points = design(spec.method, spec.bounds, spec.samples, spec.seed)
     if len(y) != len(points):
         raise InputError(f"{out}: {len(y)} of {len(points)} samples finished; "
-                         "finish the sweep with --resume first")
+                         f"finish the sweep with {option('resume', True)} first")
     y = y.sort_index().to_numpy(dtype=float)
     problem = {"num_vars": len(spec.params), "names": spec.params, "bounds": spec.bounds}
     if spec.method == "sobol":
         res = sobol_analysis.analyze(problem, y, calc_second_order=False, seed=spec.seed)
-        return pd.DataFrame({"parameter": spec.params, "S1": res["S1"],
-                             "S1_conf": res["S1_conf"], "ST": res["ST"],
-                             "ST_conf": res["ST_conf"]})
-    res = morris_analysis.analyze(problem, points, y, seed=spec.seed)
-    return pd.DataFrame({"parameter": spec.params, "mu_star": res["mu_star"],
-                         "mu_star_conf": res["mu_star_conf"], "sigma": res["sigma"]})
+        table = pd.DataFrame({"parameter": spec.params, "S1": res["S1"],
+                              "S1_conf": res["S1_conf"], "ST": res["ST"],
+                              "ST_conf": res["ST_conf"]})
+    else:
+        res = morris_analysis.analyze(problem, points, y, seed=spec.seed)
+        table = pd.DataFrame({"parameter": spec.params, "mu_star": res["mu_star"],
+                              "mu_star_conf": res["mu_star_conf"], "sigma": res["sigma"]})
+    return _judge_stability(table, spec, metric)
+
+
+def _judge_stability(table: pd.DataFrame, spec: SweepSpec, metric: str) -> pd.DataFrame:
+    """Add ``stable`` per parameter; warn, with the samples needed, if any is not.
+
+    SALib's bootstrap intervals shrink as one over the square root of the samples, so
+    ``samples x (widest / STABLE_HALF_WIDTH)**2`` samples would narrow the widest enough.
+    """
+    if spec.method == "sobol":
+        scale = 1.0
+        widest = table[["S1_conf", "ST_conf"]].max(axis=1)
+        in_range = (table["S1"] >= -STABLE_HALF_WIDTH) & (table["ST"] <= 1 + STABLE_HALF_WIDTH)
+        what, samples, of_scale = "Sobol' indices", "base samples", ""
+    else:
+        scale = float(table["mu_star"].max()) or 1.0
+        widest = table["mu_star_conf"]
+        in_range = pd.Series(spec.samples >= MORRIS_MIN_TRAJECTORIES, index=table.index)
+        what, samples, of_scale = "Morris mu*", "trajectories", " of the largest mu*"
+    table["stable"] = (widest <= STABLE_HALF_WIDTH * scale) & in_range  # NaN: not stable
+    if table["stable"].all():
+        return table
+    share = float(widest.max()) / scale
+    factor = (share / STABLE_HALF_WIDTH) ** 2 if math.isfinite(share) else 4.0
+    needed = max(2 * spec.samples, math.ceil(spec.samples * factor))
+    if spec.method == "sobol":  # Sobol' sequences are balanced at powers of two
+        needed = 2 ** math.ceil(math.log2(needed))
+        condition = "indices within [0, 1]"
+    else:
+        needed = max(needed, MORRIS_MIN_TRAJECTORIES)
+        condition = f"from at least {MORRIS_MIN_TRAJECTORIES} trajectories"
+    table.attrs["warning"] = (
+        f"{what} of {metric} are not stable with {spec.samples} {samples}: 95% intervals "
+        f"up to ±{share:.2f}{of_scale} (stable: ±{STABLE_HALF_WIDTH:.2f}, {condition}) for "
+        f"{', '.join(table.loc[~table['stable'], 'parameter'])}; about {needed} {samples} "
+        f"would narrow them enough (rerun the sweep with {option('samples', needed)})")
+    warnings.warn(table.attrs["warning"], UnstableIndicesWarning, stacklevel=3)
+    return table

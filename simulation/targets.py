@@ -28,11 +28,12 @@ from typing import Any, Callable, Mapping
 from .declarations import BY_KEY, Label
 from .errors import InputError
 from .funding import DAGDELEN_PER_PLACE_WEEK
+from .scenario import BUILTIN
 from .scenario_checks import check_value
 
 WEEKS_PER_MONTH = 52 / 12
-#: The Dutch figures shipped with the project (in a clone; not inside an installed wheel).
-DEFAULT_FILE = Path(__file__).resolve().parents[1] / "scenarios" / "targets" / "netherlands.toml"
+#: The Dutch figures shipped with the package, beside the built-in scenarios.
+DEFAULT_FILE = BUILTIN / "targets" / "netherlands.toml"
 KINDS = ("validation", "calibration", "consistency")
 #: How ``check-targets`` groups the rows: by kind, and the figures not modelled apart.
 GROUPS = (*KINDS, "not modelled")

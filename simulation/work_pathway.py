@@ -15,7 +15,7 @@ import numpy as np
 from . import access, rng
 from .population import NEVER, Benefit, Status
 
-#: The loonwaarde an employer weighs a candidate's against: FACTS §7, the mean of workers
+#: The loonwaarde an employer weighs a candidate's against: evidence §7, the mean of workers
 #: with wage subsidy (51%).
 LOONWAARDE_REFERENCE = 0.51
 
@@ -107,7 +107,7 @@ def _trial_outcomes(model, month: int) -> None:
     # employer pays only the loonwaarde (loondispensatie); others are topped up to the cap.
     uncovered = np.where(pop.benefit[rows] == Benefit.UWV, 0.0,
                          np.maximum(0.0, 1.0 - lw - p["work.wage_subsidy_cap_share"]))
-    # An employer still prefers a more productive worker (relative to FACTS §7's mean 51%).
+    # An employer still prefers a more productive worker (relative to evidence §7's mean 51%).
     productive = (lw / LOONWAARDE_REFERENCE) ** p["work.hire_loonwaarde_effect"]
     hired_all = []
     for e in np.unique(pop.employer[rows]):
@@ -268,7 +268,7 @@ def _activation(model, month: int) -> None:
     pop.provider[rows] = where[start]
     pop.activation_until[rows] = month + p["participatiewet.activation_months"]
     model.stats["ladder_up"] += int((pop.rung[rows] < 3).sum())
-    pop.rung[rows] = np.maximum(pop.rung[rows], 3)  # organised activity (FACTS §5)
+    pop.rung[rows] = np.maximum(pop.rung[rows], 3)  # organised activity (evidence §5)
     pop.set_status(rows, Status.ACTIVATION, month)
     model.stats["activations"] += rows.size
 

@@ -18,8 +18,9 @@ LAYERS = {
     "runs": ("execution", "runs", "national"),
     "experiments": ("experiment",),
     "analysis": ("economics", "targets", "sweep", "calibrate", "ema"),
-    "presentation": ("presentation", "charts", "report_texts", "report", "provenance",
-                     "results_folder"),
+    "presentation": ("presentation", "charts", "report_texts_nl", "report_texts_en",
+                     "report_texts", "report_outcomes", "report_assumptions", "report",
+                     "provenance", "results_folder"),
     "faces": ("commands", "dashboard"),
 }
 RANK = {name: rank for rank, names in enumerate(LAYERS.values()) for name in names}

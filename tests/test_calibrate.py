@@ -115,7 +115,7 @@ def test_a_targets_file_fits_only_its_calibration_targets(tmp_path):
     only_validation = tmp_path / "v.toml"
     only_validation.write_text(
         '[[target]]\nobservable = "assessment_lead_time_weeks"\npolicy = "indicatie"\n'
-        'kind = "validation"\nlow = 4\nhigh = 17\nsource = "FACTS §1"\nevidence = "queue"\n'
+        'kind = "validation"\nlow = 4\nhigh = 17\nsource = "evidence §1"\nevidence = "queue"\n'
         'inputs = ["indicatie.assessments_per_month"]\n'
         'off_when = { "indicatie.assessments_per_month" = 3 }\n')
     with pytest.raises(InputError, match="no modelled target of kind 'calibration'"):

@@ -1,17 +1,25 @@
-"""The command line as CONTRACT.md fixes it: commands, outputs, exit codes, messages."""
+"""The command line as README.md documents it: commands, outputs, exit codes, messages."""
 
 import csv
 import json
+import re
+import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from simulation import dashboard
+from simulation.commands import dashboard as dashboard_command
 from simulation.commands import main
 from simulation.commands.inspect import params_markdown
 from simulation.metrics import CONTRACT
 from simulation.declarations import PARAMS
+from simulation.errors import InputError
+from simulation.scenario import BUILTIN, builtin_names, load
+from simulation.targets import DEFAULT_FILE, load_targets
 
 SMALL = ["--set", "population.residents=120", "--months", "12", "--replications", "3",
          "--workers", "1", "--quiet"]
@@ -41,6 +49,8 @@ def _rows(path):
      "simulation.replications = 0 is out of range"),
     (["compare", "scenarios/baseline.toml", "--a", "indicatie", "--b", "indicatie", *SMALL],
      "the same policy set"),
+    (["compare", "baseline.toml", *SMALL], "the built-in scenarios are baseline, landerd"),
+    (["init", "nope"], "not a built-in scenario; choose from baseline, landerd"),
 ])
 def test_bad_input_exits_2_with_one_plain_line(args, words, capsys):
     assert main(args) == 2
@@ -169,3 +179,150 @@ def test_a_variant_with_nothing_to_act_on_says_so_at_validation(tmp_path, capsys
                     '[home_support]\nshare_with_support = 0.2\n' + body)
     assert main(["validate", str(path)]) == 0
     assert "volunteer_offset" not in capsys.readouterr().out
+
+
+# --- built-in scenarios ---------------------------------------------------------------
+
+
+def test_a_built_in_scenario_runs_by_name_from_any_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "ommen"]) == 0
+    residents = load("ommen")["population.residents"]
+    assert capsys.readouterr().out.startswith(f"OK: ommen: {residents:,} residents in scope")
+    assert main(["run", "ommen", *SMALL]) == 0
+    summary = json.loads(next((tmp_path / "results" / "ommen").glob("*/summary.json")).read_text())
+    assert summary["scenario"] == "ommen" and summary["parameters"]["population.residents"] == 120
+    Path("baseline").write_text("[population]\nresidents = 123\n")  # a file wins over a name
+    assert main(["validate", "baseline"]) == 0
+    assert "123 residents in scope" in capsys.readouterr().out
+
+
+def test_check_targets_reads_the_built_in_targets_by_default(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["check-targets", "baseline", "--replications", "1", "--workers", "1",
+                 "--set", "simulation.months=12", "--set", "population.residents=120"]) == 0
+    out = capsys.readouterr().out
+    assert f"targets from {DEFAULT_FILE}" in out and DEFAULT_FILE.parent.parent == BUILTIN
+    rows = re.findall(r"^  (?:PASS|OFF|N/A) +(\w+)", out, re.M)
+    assert sorted(rows) == sorted(t.observable for t in load_targets(DEFAULT_FILE))
+
+
+def test_scenarios_lists_each_built_in_with_its_first_comment(capsys):
+    assert main(["scenarios"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    listed = {line.split()[0]: line.split(None, 1)[1] for line in lines[:len(builtin_names())]}
+    assert sorted(listed) == builtin_names() and {"baseline", "ommen", "netherlands"} <= set(listed)
+    for name, said in listed.items():
+        lines = (BUILTIN / f"{name}.toml").read_text(encoding="utf-8").splitlines()
+        assert next(line for line in lines if line.startswith("#")) == f"# {said}"
+
+
+def test_init_copies_a_built_in_and_never_overwrites(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "ommen"]) == 0
+    copy = tmp_path / "ommen.toml"
+    assert copy.read_bytes() == (BUILTIN / "ommen.toml").read_bytes()
+    assert "doorstroom compare ommen.toml" in capsys.readouterr().out
+    copy.write_text("# mine\n")
+    assert main(["init", "ommen"]) == 2
+    assert "ommen.toml exists" in capsys.readouterr().err
+    assert copy.read_text() == "# mine\n"
+    assert main(["init", "ommen", "--to", "mine/edited.toml"]) == 0
+    assert load("mine/edited.toml").values == load("ommen").values
+
+
+def test_init_brings_what_a_scenario_refers_to(tmp_path, monkeypatch, capsys):
+    """The national scenario extends the baseline and reads ../data/municipalities.csv:
+    the copy gets both beside it, so it loads as it is."""
+    assert main(["init", "netherlands", "--to", str(tmp_path / "nl")]) == 0
+    assert sorted(p.name for p in (tmp_path / "nl").iterdir()) == [
+        "baseline.toml", "municipalities.csv", "netherlands.toml"]
+    copy = load(tmp_path / "nl" / "netherlands.toml")
+    assert len(copy.municipalities) == len(load("netherlands").municipalities) == 342
+    assert copy["national.municipalities"] == str(tmp_path / "nl" / "municipalities.csv")
+    (tmp_path / "again").mkdir()
+    (tmp_path / "again" / "baseline.toml").write_text("# mine\n")
+    assert main(["init", "netherlands", "--to", str(tmp_path / "again")]) == 2
+    assert "baseline.toml exists" in capsys.readouterr().err
+    assert [p.name for p in (tmp_path / "again").iterdir()] == ["baseline.toml"]  # nothing
+    assert main(["init", "netherlands", "--to", str(tmp_path / "x" / "baseline.toml")]) == 2
+    assert "would be written twice" in capsys.readouterr().err  # it extends baseline.toml
+    assert not (tmp_path / "x").exists()
+
+
+# --- the dashboard's page assets ----------------------------------------------------------
+
+
+@pytest.fixture
+def fake_npm(tmp_path, monkeypatch):
+    """An ``npm`` on the PATH whose ``pack`` writes a tarball of one file naming the
+    package (and one that tries to escape the cache); its calls are logged. Temporary
+    folders are made under ``tmp_path``, so an escape would show there."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    log = tmp_path / "npm.log"
+    script = folder / "npm"
+    script.write_text(f"""#!{sys.executable}
+import io, sys, tarfile
+package = sys.argv[-1]
+with open({str(log)!r}, "a") as fh:
+    fh.write(package + "\\n")
+if package == "vega@5" and "FAIL_VEGA" in __import__("os").environ:
+    sys.exit("npm error 404")
+name = "pkg.tgz"
+with tarfile.open(name, "w:gz") as tar:
+    for path, text in (("package/index.js", package), ("package/../../escape.js", "x")):
+        data = text.encode()
+        info = tarfile.TarInfo(path)
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+print(name)
+""")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", str(folder))
+    monkeypatch.setenv("SOLARA_ASSETS_PROXY_CACHE_DIR", str(tmp_path / "cache"))
+    return log
+
+
+def test_fetch_assets_fills_the_cache_once_with_progress(fake_npm, tmp_path, capsys):
+    assert main(["dashboard", "--fetch-assets"]) == 0
+    err = capsys.readouterr().err
+    total = len(dashboard_command.PACKAGES)
+    assert "fetching the dashboard's page assets with npm" in err
+    assert all(f"[{i}/{total}]" in err for i in range(1, total + 1))
+    for package in dashboard_command.PACKAGES:
+        assert (tmp_path / "cache" / package / "index.js").read_text() == package
+    assert not list(tmp_path.rglob("escape.js"))  # a tarball cannot write outside its folder
+    assert main(["dashboard", "--fetch-assets"]) == 0  # all there: npm is not asked again
+    assert "fetching" not in capsys.readouterr().err
+    assert fake_npm.read_text().split() == list(dashboard_command.PACKAGES)
+
+
+def test_fetch_assets_says_plainly_when_npm_is_missing_or_fails(fake_npm, tmp_path,
+                                                              monkeypatch, capsys):
+    monkeypatch.setenv("FAIL_VEGA", "1")
+    assert main(["dashboard", "--fetch-assets"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("doorstroom: npm pack vega@5 failed: npm error 404")
+    assert not (tmp_path / "cache" / "vega@5").exists()  # no half package left behind
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    assert main(["dashboard", "--fetch-assets"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "npm is not installed" in err and len(err.splitlines()) == 1
+
+
+def test_the_first_start_fetches_the_assets_before_serving(fake_npm, tmp_path, monkeypatch):
+    cached = []
+
+    def configure(scenario_path, lang):  # stands in for the server's start
+        cached.extend(p.name for p in (tmp_path / "cache").rglob("index.js"))
+        raise InputError("stopped before serving")
+
+    monkeypatch.setattr(dashboard, "configure", configure)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert main(["dashboard", "--port", str(port)]) == 2
+    assert len(cached) == len(dashboard_command.PACKAGES)

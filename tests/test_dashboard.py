@@ -1,19 +1,13 @@
-"""The dashboard's logic without a browser: inputs, twin model, charts, files, command."""
+"""The dashboard's logic without a browser: inputs, twin model, charts, the comparison
+table (the command and the files a page reads and writes: test_dashboard_command.py)."""
 
-import dataclasses
-import importlib.util
-import json
-import socket
-import subprocess
-import sys
 from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 import pytest
 
-import simulation.dashboard as dashboard
-from simulation.commands import main
+from simulation.dashboard import charts as dash_charts
 from simulation.dashboard import controls, files, replications, texts
 from simulation.dashboard.charts import CHARTS, chart, chart_png
 from simulation.dashboard.twin import TwinModel
@@ -33,7 +27,6 @@ from simulation.experiment import run_replications
 from simulation.metrics import BY_NAME
 from simulation.model import DoorstroomModel
 from simulation.presentation import param_name
-from simulation.scenario import loads
 
 #: A tariff moved while the tariff follows the cost price: the settings do not go together.
 BAD_TARIFF = {"indicatie.tariff_per_dagdeel_eur": 60.0}
@@ -80,32 +73,56 @@ def test_labels_are_dutch_by_default_with_units_and_english_on_request(baseline)
     assert controls.model_params(baseline, "en")["compare_with"]["label"] == "Compare with"
     assert params["voorziening.budget_rule"] == {
         "type": "Select", "label": "Budgetregel", "value": "cost_price",
-        "values": ["cost_price", "fixed", "follow_attendance"]}
+        "values": [{"text": "kostprijs van de aanbieder", "value": "cost_price"},
+                   {"text": "vast bedrag", "value": "fixed"},
+                   {"text": "opkomst van vorig jaar", "value": "follow_attendance"}]}
+    assert params["policy.regime"]["values"][0] == {
+        "text": "indicatie (beschikking per inwoner)", "value": "indicatie"}
     assert texts.text("nl", "run", n=30) == "30 herhalingen draaien"
 
 
-def test_solaraviz_accepts_the_inputs_and_resets_the_model_from_them(baseline):
-    from mesa.visualization import solara_viz  # deferred: imports Solara, an optional extra
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_choice_shows_in_words_and_means_a_name_the_model_takes(baseline, lang):
+    """A select shows words in the page's language; the model gets the registry's name."""
+    params = controls.model_params(baseline, lang)
+    for key in (controls.REGIME_KEY, controls.COMPARE_KEY, *controls.CHOICE_KEYS):
+        items = params[key]["values"]
+        assert params[key]["value"] in [i["value"] for i in items]
+        for item in items:
+            named = item["value"] in baseline.alternatives  # the scenario's own name for it
+            assert named or (item["text"] and "_" not in item["text"]), (key, item)
+            twin = TwinModel(baseline, **{key: item["value"]})
+            assert twin.problem is None or twin.problem.key == "same_policy", (key, item)
+    alternatives = [i for i in params[controls.COMPARE_KEY]["values"]
+                    if i["value"] in baseline.alternatives]
+    assert alternatives and all(i["text"] == i["value"] for i in alternatives)  # named so
 
+
+def test_the_inputs_make_the_model_and_unmoved_ones_keep_the_scenario(baseline):
+    """On Reset the page passes the moved inputs; the rest are the scenario's."""
     params = controls.model_params(baseline)
-    user, fixed = solara_viz.split_model_params(params)
-    assert fixed == {}
-    assert {v["type"] for v in user.values()} <= {"SliderInt", "SliderFloat", "Select",
-                                                  "Checkbox", "InputText"}
-    bound = TwinModel.on(baseline)
-    assert TwinModel.on(baseline) is bound and issubclass(bound, TwinModel)
-    solara_viz._check_model_params(bound.__init__, params)  # what ModelCreator checks
-    # On Reset SolaraViz calls type(model) with the inputs' values (Mesa 3.5 adds a
-    # scenario of its own, which the twin ignores) ...
-    twin = bound(**{k: v["value"] for k, v in user.items()}, scenario=object())
+    assert {v["type"] for v in params.values()} <= {"SliderInt", "SliderFloat", "Select",
+                                                    "Checkbox", "InputText"}
+    twin = TwinModel(baseline, **{k: v["value"] for k, v in params.items()})
     assert twin.problem is None and twin.policies == ("indicatie", "voorziening")
     assert twin.scenario_used.sha256 == baseline.sha256
-    # ... or with only those it has seen change: the rest is the bound scenario's.
     ommen = files.load("scenarios/ommen.toml")
-    twin = TwinModel.on(ommen)(**{"indicatie.assessments_per_month": 7})
+    twin = TwinModel(ommen, **{"indicatie.assessments_per_month": 7})
     assert twin.scenario_used["indicatie.assessments_per_month"] == 7
     assert twin.scenario_used["population.residents"] == ommen["population.residents"]
-    assert type(twin).__name__ == "TwinModel"
+    assert twin.scenario_used.overrides == {"indicatie.assessments_per_month": 7}
+
+
+def test_only_what_the_user_moved_is_a_change_the_report_lists(baseline):
+    """Inputs left where the page put them are not overrides; the report lists overrides."""
+    params = controls.model_params(baseline)
+    untouched = TwinModel(baseline, **{k: v["value"] for k, v in params.items()})
+    assert untouched.scenario_used.overrides == {}
+    variant = next(k for k in params if k.startswith(controls.VARIANT_PREFIX))
+    moved = TwinModel(baseline, **{**{k: v["value"] for k, v in params.items()},
+                                   "simulation.seed": "7", variant: True})
+    assert moved.scenario_used.overrides == {
+        "simulation.seed": 7, "policy.variants": [variant[len(controls.VARIANT_PREFIX):]]}
 
 
 def test_slider_values_are_cleaned_of_browser_noise(baseline):
@@ -161,7 +178,8 @@ def test_a_fault_while_stepping_is_a_message_too(baseline, monkeypatch):
     twin = TwinModel(baseline)
     twin.step()
     assert not twin.running and twin.problem.key == "internal"
-    assert "boom" in twin.problem.message("nl") and "Reset" in twin.problem.message("nl")
+    assert "boom" in twin.problem.message("nl") and "Opnieuw" in twin.problem.message("nl")
+    assert "Reset" in twin.problem.message("en")
 
 
 # --- the twin model: both regimes on common random numbers -----------------------------
@@ -191,9 +209,10 @@ def test_stepping_the_twin_is_stepping_each_regime_alone(tiny):
         mine = ts[ts["policy"] == policy].drop(columns="policy").reset_index(drop=True)
         assert mine.equals(alone.timeseries())
     twin.step(), twin.step()
-    assert twin.month == 6 and not twin.running
+    assert twin.month == 6 and not twin.running  # the horizon: a play loop stops here
+    at_horizon = twin.timeseries()
     twin.step()
-    assert twin.month == 6
+    assert twin.month == 6 and not twin.running and twin.timeseries().equals(at_horizon)
 
 
 def test_each_chart_draws_a_whole_run_in_both_languages(baseline):
@@ -205,6 +224,34 @@ def test_each_chart_draws_a_whole_run_in_both_languages(baseline):
     for name in CHARTS:
         nl, en = chart_png(name, twin, "nl"), chart_png(name, twin, "en")
         assert nl[:4] == en[:4] == b"\x89PNG" and nl != en, name
+
+
+def test_the_waiting_chart_draws_a_steady_line_with_the_run_faint_behind(tiny):
+    """One run's waiting lists jump by chance; the page reads a moving average or, once
+    the replications ran, their mean, and shows the run itself faintly."""
+    twin = TwinModel(tiny)
+    while twin.running:
+        twin.step()
+    ts = twin.timeseries()
+    frames = {p: ts[ts["policy"] == p].set_index("month") for p in twin.policies}
+    lines, title, fields = dash_charts.steady_queues(frames, None)
+    assert title == "waiting_smooth" and fields == {"months": dash_charts.SMOOTH_MONTHS}
+    frame = frames["indicatie"]["waiting_placement"]
+    assert lines["indicatie"]["waiting_placement"].iloc[3] == pytest.approx(
+        frame.iloc[0:7].mean())  # centred: three months either side
+    fig = chart("waiting", twin, "nl")
+    assert fig.texts[0].get_text().startswith("Wachtlijsten (lijn: gemiddelde over 7")
+    faint = [line for line in fig.axes[0].get_lines() if line.get_alpha() == 0.3]
+    steady = [line for line in fig.axes[0].get_lines() if line.get_alpha() is None]
+    assert faint and len(faint) == len(steady) == len(_legend(fig))  # each line both ways
+    res = run_replications(twin.scenario_used, twin.policies, 3, seed=twin.setup.seed,
+                           workers=1, progress=False)
+    lines, title, fields = dash_charts.steady_queues(frames, res)
+    assert title == "waiting_mean" and fields == {"n": 3}
+    mean = res.timeseries.groupby(["policy", "month"])["waiting_placement"].mean()
+    assert lines["voorziening"]["waiting_placement"].tolist() == pytest.approx(
+        mean.loc["voorziening"].tolist())
+    assert "3 replications" in chart("waiting", twin, "en", res).texts[0].get_text()
 
 
 # --- names come from the declarations ----------------------------------------------------
@@ -263,104 +310,6 @@ def test_the_page_draws_the_same_charts_as_the_report(tiny):
         chart("pie", twin)
 
 
-# --- downloads, uploads and the results folder ----------------------------------------
-
-
-def test_the_toml_download_reruns_the_same_scenario(baseline):
-    inputs = {"policy.regime": "voorziening", "compare_with": "indicatie",
-              "simulation.seed": "123", "voorziening.budget_rule": "fixed",
-              "voorziening.budget_per_year_eur": 612_000.0,
-              "indicatie.assessments_per_month": 9, "variant:ontschot": True,
-              "variant:safety_net": True}
-    twin = TwinModel(baseline, **inputs)
-    text = files.toml_download(twin.scenario_used, twin.policies)
-    assert "doorstroom compare baseline.toml --a voorziening --b indicatie" in text
-    again = loads(text, name="baseline")
-    assert dict(again.values) == dict(twin.scenario_used.values)
-    assert again.sha256 == twin.scenario_used.sha256
-    assert again["policy.variants"] == ["ontschot", "safety_net"]
-    assert again["voorziening.budget_per_year_eur"] == 612_000.0
-    assert again["simulation.seed"] == 123
-
-
-def test_monthly_csv_has_both_regimes(tiny):
-    twin = TwinModel(tiny)
-    twin.step()
-    twin.step()
-    lines = files.months_csv(twin.timeseries()).splitlines()
-    assert lines[0].startswith("policy,month,") and len(lines) == 1 + 2 * 2
-
-
-def test_upload_limits_and_parsing(tmp_path):
-    good = b'[population]\nresidents = 120\n'
-    sc = files.read_upload("Mijn Gemeente.toml", len(good), lambda n: good[:n])
-    assert sc.name == "upload-Mijn-Gemeente" and sc["population.residents"] == 120
-    big = b"#" * (files.MAX_UPLOAD_BYTES + 1)
-    for size in (len(big), 10):  # what the browser says, and a lie the read catches
-        with pytest.raises(files.UploadRefused) as refused:
-            files.read_upload("big.toml", size, lambda n: big[:n])
-        assert refused.value.key == "upload_too_big"
-    calls = []
-    with pytest.raises(files.UploadRefused) as refused:
-        files.read_upload("big.toml", 10**9, lambda n: calls.append(n) or b"")
-    assert refused.value.key == "upload_too_big" and calls == []  # not even read
-    cases = [("x.py", b"import os", "upload_not_toml"),
-             ("x.toml", b"\xff\xfe", "upload_not_text"),
-             ("x.toml", b'[population]\nresidents = "__import__(\'os\')"\n', "upload_bad"),
-             ("x.toml", b"not = [valid", "upload_bad")]
-    for name, data, key in cases:
-        with pytest.raises(files.UploadRefused) as refused:
-            files.read_upload(name, len(data), lambda n, d=data: d[:n])
-        assert refused.value.key == key
-    message = texts.text("nl", "upload_too_big", size=70, kb=64)
-    assert "64 kB" in message
-
-
-def test_a_hostile_scenario_name_writes_only_under_the_results_folder(tmp_path, monkeypatch):
-    root = tmp_path / "results" / "dashboard"
-    monkeypatch.setenv(files.RESULTS_ENV, str(root))
-    data = b"[population]\nresidents = 40\n[simulation]\nmonths = 4\n"
-    sc = files.read_upload("../../etc/x.toml", len(data), lambda n: data[:n])
-    assert sc.name == "upload-x"
-    assert files.safe_name("../../etc/x") == "etc-x" and files.safe_name("../..") == "scenario"
-    sc = dataclasses.replace(sc, name="../../etc/x")  # even if a name got through unsanitised
-    res = run_replications(sc, ("indicatie", "voorziening"), 2, workers=1, progress=False)
-    folder = replications.save(res, "nl")
-    assert folder.parent == root.resolve() and folder.name.startswith("etc-x-")
-    assert {"report.html", "comparison.json", "replications.csv", "scenario.toml",
-            "provenance.json"} <= {p.name for p in folder.iterdir()}
-    assert [p for p in tmp_path.rglob("*") if p.is_file() and root not in p.parents] == []
-    assert main(["reproduce", str(folder), "--workers", "1"]) == 0  # rerun from the CLI
-    with pytest.raises(Exception, match="outside"):
-        files.inside(root, root / ".." / "x")
-    with pytest.raises(Exception, match="outside"):
-        files.report_download(tmp_path)
-    page = files.report_download(folder).decode("utf-8")
-    assert 'src="data:image/png;base64,' in page and 'src="ladder.png"' not in page
-    assert files.comparison_csv(res).startswith("metric,indicatie,voorziening,difference")
-
-
-def test_scenario_catalog_lists_the_project_files():
-    catalog = files.scenario_catalog(files.Path("scenarios"), files.Path("scenarios/ommen.toml"))
-    assert list(catalog)[0] == "ommen"
-    assert {"baseline", "oldenzaal", "ommen", "oudewater", "landerd"} <= set(catalog)
-    assert all(path.suffix == ".toml" and path.is_absolute() for path in catalog.values())
-    national = [p.stem for p in files.Path("scenarios").glob("*.toml")
-                if files.is_national(files.load(p))]
-    assert not set(national) & set(catalog)  # the page shows one municipality
-
-
-def test_a_national_scenario_is_refused_plainly(tmp_path, capsys):
-    table = tmp_path / "gemeenten.csv"
-    table.write_text("code,name,province,inhabitants\nGM0001,Een,Utrecht,30000\n")
-    national = tmp_path / "land.toml"
-    national.write_text('[national]\nmunicipalities = "gemeenten.csv"\n')
-    assert files.is_national(files.load(national))
-    assert main(["dashboard", str(national)]) == 2
-    assert "national scenario" in capsys.readouterr().err
-    assert "land" not in files.scenario_catalog(tmp_path)
-
-
 # --- the replications button's table ---------------------------------------------------
 
 
@@ -392,103 +341,12 @@ def test_replication_count_is_30_unless_the_environment_says(monkeypatch):
     assert replications.replication_count() == 30
 
 
-# --- the command ------------------------------------------------------------------------
+# --- the months as CSV -------------------------------------------------------------------
 
 
-def test_dashboard_help_and_plain_exit_2_on_bad_input(capsys):
-    with pytest.raises(SystemExit) as done:
-        main(["dashboard", "--help"])
-    assert done.value.code == 0
-    out = capsys.readouterr().out
-    assert "--port" in out and "--host" in out and "127.0.0.1" in out
-    for args, words in ((["dashboard", "scenarios/nope.toml"], "not found"),
-                        (["dashboard", "scenarios/baseline.toml", "--port", "70000"], "--port"),
-                        (["dashboard", "scenarios/baseline.toml", "--host", "no.such.host."],
-                         "--host")):
-        assert main(args) == 2
-        err = capsys.readouterr().err.strip()
-        assert err.startswith("doorstroom: error:") and words in err
-        assert "Traceback" not in err and len(err.splitlines()) == 1
-
-
-def test_dashboard_without_its_extras_says_what_to_install(monkeypatch, capsys):
-    real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "solara" else real(name, *a))
-    assert main(["dashboard"]) == 2
-    err = capsys.readouterr().err
-    assert "pip install 'doorstroom[dashboard]'" in err and "Traceback" not in err
-
-
-def test_dashboard_refuses_a_port_in_use(capsys):
-    with socket.socket() as held:
-        held.bind(("127.0.0.1", 0))
-        held.listen()
-        port = held.getsockname()[1]
-        assert main(["dashboard", "--port", str(port)]) == 2
-    assert "choose another --port" in capsys.readouterr().err
-
-
-def test_bad_scenario_in_a_real_process_exits_2_without_traceback(tmp_path):
-    bad = tmp_path / "bad.toml"
-    bad.write_text("[population]\nbijstand_share_by_group = [0.9, 0.9, 0.9, 0.9, 0.9, 0.9]\n"
-                   "uwv_share_by_group = [0.5, 0.0, 0.0, 0.0, 0.0, 0.0]\n")
-    done = subprocess.run([sys.executable, "-m", "simulation", "dashboard", str(bad)],
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "at most 1" in done.stderr
-
-
-def test_the_server_environment_is_offline_and_quiet(monkeypatch, tmp_path):
-    for name in ("SOLARA_ASSETS_PROXY_CACHE_DIR", "SOLARA_TELEMETRY_MIXPANEL_ENABLE",
-                 dashboard.SCENARIO_ENV, dashboard.LANG_ENV, files.RESULTS_ENV):
-        monkeypatch.setenv(name, "")  # restored after the test
-    monkeypatch.delenv("SOLARA_ASSETS_PROXY_CACHE_DIR")
-    monkeypatch.setattr(dashboard, "ASSET_CACHE", tmp_path / "none")
-    monkeypatch.chdir(tmp_path)
-    assert dashboard.asset_cache() is None  # nothing cached: Solara's own default
-    (tmp_path / ".solara-cdn" / "requirejs@2.3.6").mkdir(parents=True)
-    dashboard.configure(files.Path(__file__).parent.parent / "scenarios/ommen.toml", "en")
-    env = dashboard.os.environ
-    assert env["SOLARA_ASSETS_PROXY_CACHE_DIR"] == str(tmp_path / ".solara-cdn")
-    assert env["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] == "False"
-    assert env[dashboard.SCENARIO_ENV].endswith("scenarios/ommen.toml")
-    assert env[dashboard.LANG_ENV] == "en"
-    assert env[files.RESULTS_ENV] == str(tmp_path / "results" / "dashboard")
-
-
-def _loaded_by_importing(modules: str, watched: tuple[str, ...]) -> list[str]:
-    """The watched packages a fresh interpreter has loaded after importing ``modules``."""
-    code = (f"import json, sys, {modules}; print(json.dumps(sorted(m for m in sys.modules "
-            f"if m.startswith({watched!r}))))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
-
-
-def test_importing_the_command_line_loads_neither_solara_nor_mesa():
-    assert _loaded_by_importing("simulation.commands, simulation.dashboard",
-                                ("solara", "mesa")) == []
-
-
-def test_the_dashboard_package_does_not_import_the_command_line():
-    assert _loaded_by_importing("simulation.dashboard", ("simulation.commands",)) == []
-
-
-def test_fetch_assets_script_is_idempotent_and_plain_without_npm(tmp_path, monkeypatch,
-                                                                capsys):
-    sys.path.insert(0, "scripts")
-    try:
-        import fetch_solara_assets as fetch  # a script, not a module: found on the path
-    finally:
-        sys.path.remove("scripts")
-    monkeypatch.setattr(fetch.shutil, "which", lambda name: None)
-    assert fetch.main([str(tmp_path)]) == 1
-    assert "npm is not installed" in capsys.readouterr().err
-    for package in fetch.PACKAGES:  # everything present: nothing to fetch, npm never run
-        (tmp_path / package).mkdir(parents=True)
-        (tmp_path / package / "package.json").write_text("{}")
-    monkeypatch.setattr(fetch.shutil, "which", lambda name: "/no/npm")
-    assert fetch.main([str(tmp_path)]) == 0
-    assert f"0 fetched, {len(fetch.PACKAGES)} already" in capsys.readouterr().out
+def test_monthly_csv_has_both_regimes(tiny):
+    twin = TwinModel(tiny)
+    twin.step()
+    twin.step()
+    lines = files.months_csv(twin.timeseries()).splitlines()
+    assert lines[0].startswith("policy,month,") and len(lines) == 1 + 2 * 2

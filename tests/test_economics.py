@@ -1,6 +1,9 @@
 """Cost-effectiveness figures agree with the paired differences they come from."""
 
+from types import SimpleNamespace
+
 import numpy as np
+import pandas as pd
 import pytest
 
 from simulation import economics, funding
@@ -44,6 +47,24 @@ def test_acceptability_is_a_probability_that_follows_the_net_benefit(results):
     assert p[0] == pytest.approx((d_cost < 0).mean())  # at zero willingness: cheaper wins
     w = curve["wtp_per_sustained_job_eur"].iloc[-1]
     assert p[-1] == pytest.approx((w * d_jobs - d_cost > 0).mean())
+
+
+def test_acceptability_runs_past_the_last_replication_that_changes_side():
+    """The default range shows the whole shape: every turning point lies inside it, and
+    only replications that trade money against jobs turn."""
+    d_cost = np.array([3e5, -2e5, 1e5, -5e4, 2e5])
+    d_jobs = np.array([2.0, 1.0, -1.0, -1.0, 0.0])
+    turns = economics.turning_points(d_cost, d_jobs)
+    assert sorted(turns) == [5e4, 1.5e5]  # dearer with more, cheaper with fewer
+    res = SimpleNamespace(of=lambda p: pd.DataFrame(
+        {"net_cost_eur": d_cost if p == "b" else 0 * d_cost,
+         "jobs_sustained_12m": d_jobs if p == "b" else 0 * d_jobs}))
+    curve = economics.acceptability(res, "a", "b")
+    wtp = curve["wtp_per_sustained_job_eur"]
+    assert wtp.iloc[-1] == pytest.approx(1.25 * 1.5e5)
+    p = curve["probability_b_better"]  # cheaper at 0; dearer-with-more wins past 150,000
+    assert p.iloc[0] == pytest.approx(0.4) and p.iloc[-1] == pytest.approx(0.4)
+    assert p.min() == pytest.approx(0.2)  # between the turns only the dominant one
 
 
 def test_break_even_interpolates_where_the_difference_changes_sign(small):
@@ -163,4 +184,4 @@ def test_psa_thresholds_find_the_assumption_the_verdict_turns_on(small, tmp_path
     assert (others["right"] < others["chance"]).mean() >= 0.95
     write_report(res, tmp_path, lang="en")
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert LABELS["en"]["psa_turns"] in page and "more jobs with voorziening" in page
+    assert LABELS["en"]["psa_turns"] in page and "more jobs with open access" in page

@@ -5,15 +5,19 @@ The Dask tests start a real ``dask.distributed`` LocalCluster with two worker pr
 """
 
 import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from simulation import execution
+from simulation import compare, errors, execution
 from simulation.commands import main
 from simulation.errors import InputError
 from simulation.experiment import run_replications
+from simulation.runs import Replications
 from simulation.scenario import load
 from simulation.sweep import run_sweep
 
@@ -81,7 +85,7 @@ def test_compare_with_dask_local_writes_the_same_files(tmp_path):
     (["--scheduler", "tcp://127.0.0.1:1"], "no Dask scheduler answers"),
     (["--scheduler", "tcp://127.0.0.1:1", "--dask-local", "2"], "not both"),
     (["--dask-local", "0"], "at least 1 worker"),
-    (["--workers", "0"], "at least 1"),
+    (["--workers", "0"], "--workers must be at least 1, got 0"),
 ])
 def test_bad_execution_flags_are_refused_plainly(capsys, flags, words):
     code = main(["run", str(ROOT / "scenarios" / "baseline.toml"), "--months", "1",
@@ -126,3 +130,65 @@ def test_work_is_split_in_about_four_batches_per_worker():
     assert execution.chunks(list(range(10)), 1) == [list(range(10))]
     batches = execution.chunks(list(range(10)), 2)
     assert [x for b in batches for x in b] == list(range(10)) and len(batches) == 5
+
+
+def test_messages_name_options_as_arguments_in_python_and_as_flags_on_the_command_line(small):
+    with pytest.raises(InputError, match=r"^workers must be at least 1, got 0$"):
+        compare(small, replications=1, workers=0)
+    with pytest.raises(InputError, match=r"^replications must be at least 1, got 0$"):
+        compare(small, replications=0)
+    plan = Replications(small, PAIR, 2, seed=1, psa=False, workers=1)
+    assert "; rerun with workers=1 to see the error" in plan.failure(0)
+    assert errors.option("out", Path("a/b")) == "out='a/b'"
+    assert errors.option("resume", True) == "resume=True"
+    with errors.command_line():
+        assert "; rerun with --workers 1 to see the error" in plan.failure(0)
+        assert errors.option("dask_local", 2) == "--dask-local 2"
+        assert errors.option("resume", True) == "--resume"
+        with pytest.raises(InputError, match=r"^--workers must be at least 1, got 0$"):
+            compare(small, replications=1, workers=0)
+    assert errors.option("workers", 1) == "workers=1"  # back to the API's names
+
+
+#: A user's script: both regimes on two worker processes, the way the README shows.
+SCRIPT = f"""
+import simulation as ds
+from simulation import execution
+
+def work():
+    with execution.executor(2) as ex:
+        print(type(ex).__name__)
+    sc = ds.load_scenario({str(ROOT / "scenarios" / "baseline.toml")!r},
+                          {{"simulation.months": 6, "population.residents": 100}})
+    res = ds.compare(sc, replications=3, workers=2, progress=False)
+    print(repr(float(res.metrics["cost_total_eur"].sum())))
+"""
+
+
+def _run_script(path: Path, code: str) -> subprocess.CompletedProcess:
+    path.write_text(textwrap.dedent(code))
+    return subprocess.run([sys.executable, str(path)], capture_output=True, text=True,
+                          cwd=path.parent, timeout=300)
+
+
+def test_a_script_without_a_main_guard_runs_in_one_process_with_a_note(small, tmp_path):
+    script = tmp_path / "what_if.py"
+    done = _run_script(script, SCRIPT + "\nwork()\n")
+    assert done.returncode == 0, done.stderr
+    kind, total = done.stdout.split()
+    assert kind == "InProcess"
+    sc = small.with_overrides({"simulation.months": 6, "population.residents": 100})
+    here = run_replications(sc, PAIR, 3, seed=sc["simulation.seed"], progress=False)
+    assert float(total) == float(here.metrics["cost_total_eur"].sum())
+    notes = done.stderr.splitlines()
+    assert len(notes) == 2  # one note for each executor asked for
+    assert notes[0] == (f"doorstroom: note: worker processes would run {script} again from the "
+                        'top; to use them, put the call under `if __name__ == "__main__":`; '
+                        "running in this process instead")
+
+
+def test_a_script_with_a_main_guard_gets_its_worker_processes(tmp_path):
+    done = _run_script(tmp_path / "guarded.py", SCRIPT + '\nif __name__ == "__main__":\n'
+                                                         "    work()\n")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[0] == "ProcessPool" and done.stderr == ""

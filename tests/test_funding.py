@@ -13,7 +13,7 @@ REPS = 4
 def test_the_cost_price_at_the_defaults_is_westervelds_medium_tariff(baseline):
     p = baseline.values
     assert funding.place_cost(p) == pytest.approx(42 * 4 / 8 * 1.77)
-    assert funding.tariff_cost_price(p) == pytest.approx(46.15, abs=0.05)  # FACTS §2
+    assert funding.tariff_cost_price(p) == pytest.approx(46.15, abs=0.05)  # evidence §2
     assert funding.tariff(p) == funding.tariff_cost_price(p)  # the reële prijs by default
     places = 35 * 10  # the baseline's 35 places per dagdeel, ten dagdelen a week
     assert funding.contracted_places(p, baseline.organisations) == places

@@ -203,3 +203,15 @@ def test_zero_employers_and_zero_residents_edge_cases():
     one = make({"population.residents": 1, "simulation.months": 6})
     m = DoorstroomModel(one, seed=1).run()
     assert len(m.timeseries()) == 6
+
+
+def test_re_assessments_come_steadily_from_the_start(baseline):
+    """Initial decisions end over a whole cycle (term + processing time), so no month
+    after the first cycle is short of re-assessments (no gap at month 25-26)."""
+    from simulation.experiment import run
+
+    ts = run(baseline, "indicatie", replications=8, seed=3).timeseries
+    queue = ts.groupby("month")["assessment_queue"].mean()
+    cycle = baseline["indicatie.term_months"] + baseline["indicatie.min_processing_months"]
+    around = queue.loc[cycle - 6:cycle + 6]
+    assert queue.loc[cycle - 1:cycle + 1].min() > 0.8 * around.mean()

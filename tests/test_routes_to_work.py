@@ -56,7 +56,7 @@ def _without_day_activities(baseline):
 
 
 def test_without_day_activities_bijstand_clients_still_reach_paid_work(baseline):
-    """FACTS 'Suggested defaults': 0.5-8% a year move on to paid work; the klantmanager's
+    """evidence §12 (suggested defaults): 0.5-8% a year move on to paid work; the klantmanager's
     road (activation, trial placements) gets there without any day activities."""
     sc = _without_day_activities(baseline)
     started, client_years = 0, 0.0

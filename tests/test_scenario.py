@@ -2,9 +2,10 @@
 
 import pytest
 
+import simulation
 from simulation.errors import InputError
 from simulation.declarations import BY_KEY
-from simulation.scenario import load, loads, parse_overrides
+from simulation.scenario import BUILTIN, builtin_names, load, loads, locate, parse_overrides
 
 
 def test_baseline_loads_with_every_key_resolved(baseline):
@@ -75,3 +76,31 @@ def test_fingerprint_and_round_trip(baseline):
     assert changed.sha256 != baseline.sha256
     with pytest.raises(InputError, match="out of range"):
         baseline.with_overrides({"indicatie.term_months": 0})
+
+
+def test_built_in_scenarios_load_by_name_from_any_folder(baseline, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    by_name = simulation.load_scenario("baseline")
+    assert by_name.sha256 == baseline.sha256 and by_name.source == str(BUILTIN / "baseline.toml")
+    assert {"baseline", "ommen", "netherlands"} <= set(builtin_names())
+    national = load("netherlands")  # extends the baseline; its table is ../data beside it
+    assert national["population.residents"] == baseline["population.residents"]
+    assert national["national.municipalities"] == str(
+        (BUILTIN.parent / "data" / "municipalities.csv").resolve())
+    assert len(national.municipalities) == 342
+
+
+def test_a_file_wins_over_a_name_and_a_wrong_name_lists_the_built_ins(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert locate("ommen") == BUILTIN / "ommen.toml"
+    (tmp_path / "ommen").write_text("[population]\nresidents = 77\n")
+    assert locate("ommen").resolve() == (tmp_path / "ommen").resolve()
+    assert load("ommen")["population.residents"] == 77
+    with pytest.raises(InputError) as err:
+        load("omen")
+    assert str(err.value) == ("scenario file 'omen' not found; the built-in scenarios are "
+                              + ", ".join(builtin_names()))
+    (tmp_path / "child.toml").write_text('extends = "gone.toml"\n')
+    with pytest.raises(InputError) as err:  # a missing parent is a file's mistake, not a name's
+        load("child.toml")
+    assert "gone.toml' not found" in str(err.value) and "built-in" not in str(err.value)

@@ -5,12 +5,25 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
+from dataclasses import asdict
 
+import numpy as np
 import pandas as pd
 import pytest
 
+from simulation import errors
 from simulation.errors import InputError
-from simulation.sweep import design, parse_params, run_sweep, sensitivity
+from simulation.output import write_json
+from simulation.sweep import (
+    SPEC,
+    SweepSpec,
+    UnstableIndicesWarning,
+    design,
+    parse_params,
+    run_sweep,
+    sensitivity,
+)
 
 SMALL = {"population.residents": 100, "simulation.months": 12}
 
@@ -57,11 +70,14 @@ def test_sobol_says_the_tariff_drives_day_activity_cost(sc, tmp_path):
     run_sweep(sc, ["indicatie.tariff_per_dagdeel_eur", "voorziening.budget_per_year_eur",
                    "voorziening.max_crowding"], [[36.0, 66.0], [3e5, 7e5], [1.0, 2.0]],
               "sobol", 16, 2, ("indicatie",), out, progress=False)
-    table = sensitivity(out, "cost_day_activity_eur").set_index("parameter")
+    with pytest.warns(UnstableIndicesWarning, match="16 base samples"):
+        table = sensitivity(out, "cost_day_activity_eur").set_index("parameter")
     assert table.loc["indicatie.tariff_per_dagdeel_eur", "ST"] > 0.8
     for other in ("voorziening.budget_per_year_eur", "voorziening.max_crowding"):
         assert table.loc[other, "ST"] < 0.05  # cannot touch the cost under indicatie
-    with pytest.raises(InputError, match="sobol or morris"):
+        assert table.loc[other, "stable"]  # exactly nothing, whatever the samples
+    assert not table.loc["indicatie.tariff_per_dagdeel_eur", "stable"]
+    with pytest.raises(InputError, match="method='sobol' or method='morris'"):
         run_sweep(sc, ["indicatie.term_months"], [[12, 24]], "lhs", 2, 1, ("indicatie",),
                   tmp_path / "lhs", progress=False)
         sensitivity(tmp_path / "lhs", "cost_total_eur")
@@ -71,7 +87,7 @@ def test_resume_refuses_a_different_sweep(sc, tmp_path):
     out = tmp_path / "s"
     run_sweep(sc, ["indicatie.term_months"], [[12, 24]], "grid", 2, 1, ("indicatie",), out,
               progress=False)
-    with pytest.raises(InputError, match="--resume"):
+    with pytest.raises(InputError, match="add resume=True to finish that sweep"):
         run_sweep(sc, ["indicatie.term_months"], [[12, 24]], "grid", 2, 1, ("indicatie",), out,
                   progress=False)
     with pytest.raises(InputError, match="different sweep"):
@@ -121,3 +137,53 @@ def _cmdline(pid: int) -> str:
             return fh.read().decode(errors="replace")
     except OSError:
         return ""
+
+
+def _known_sweep(out, method: str, samples: int, response=lambda a, b: a + 0.3 * b):
+    """A finished sweep folder whose response is known, by default y = a + 0.3 b on
+    [0, 1]^2: S1 = ST = 1 / 1.09 and 0.09 / 1.09 (no model runs: the indices alone)."""
+    spec = SweepSpec({}, "known", ["a", "b"], [[0.0, 1.0], [0.0, 1.0]], method, samples, 1,
+                     seed=3, policies=["indicatie"])
+    points = design(method, spec.bounds, samples, spec.seed)
+    (out / "parts").mkdir(parents=True)
+    write_json(out / SPEC, asdict(spec))
+    pd.DataFrame({"sample": np.arange(len(points)), "replication": 0, "policy": "indicatie",
+                  "y": response(points[:, 0], points[:, 1])}).to_parquet(
+        out / "parts" / "sample-000000.parquet")
+    return out
+
+
+def test_enough_samples_give_the_known_indices_without_a_warning(tmp_path):
+    folder = _known_sweep(tmp_path / "big", "sobol", 2048)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = sensitivity(folder, "y").set_index("parameter")
+    assert table.loc["a", "S1"] == pytest.approx(1 / 1.09, abs=0.05)
+    assert table.loc["b", "ST"] == pytest.approx(0.09 / 1.09, abs=0.05)
+    assert table["stable"].all() and "warning" not in table.attrs
+
+
+def test_too_few_samples_warn_and_say_how_many_would_do(tmp_path):
+    folder = _known_sweep(tmp_path / "small", "sobol", 16)
+    with pytest.warns(UnstableIndicesWarning) as caught:
+        table = sensitivity(folder, "y").set_index("parameter")
+    message = str(caught[0].message)
+    assert message == table.attrs["warning"]
+    assert message.startswith("Sobol' indices of y are not stable with 16 base samples: 95% "
+                              "intervals up to ±")
+    widest = table[["S1_conf", "ST_conf"]].to_numpy().max()
+    needed = int(message.split("about ")[1].split()[0])
+    assert widest > 0.1 and needed >= 16 * (widest / 0.1) ** 2 and needed & (needed - 1) == 0
+    assert message.endswith(f"(rerun the sweep with samples={needed})")
+    assert not table.loc["a", "stable"]
+    with errors.command_line(), pytest.warns(UnstableIndicesWarning, match="--samples"):
+        sensitivity(folder, "y")
+    # Morris: exact for a straight line; 4 trajectories may hide a curve's spread (± 0.00)
+    assert sensitivity(_known_sweep(tmp_path / "line", "morris", 12), "y")["stable"].all()
+    for trajectories, unstable in ((4, "a, b"), (16, "a")):
+        folder = _known_sweep(tmp_path / f"curve{trajectories}", "morris", trajectories,
+                              lambda a, b: np.sin(6 * a) + b)
+        with pytest.warns(UnstableIndicesWarning, match=f"Morris mu.* with {trajectories} "
+                          f"trajectories.*from at least 10 trajectories. for {unstable};"):
+            table = sensitivity(folder, "y").set_index("parameter")
+        assert table["stable"].tolist() == [False, trajectories >= 10]

@@ -78,7 +78,7 @@ def test_every_validation_target_declares_how_to_push_it_off():
     for t in validation:
         assert t.off_when and all(set(off) <= set(t.inputs) for off in t.off_when)
     for t in targets:
-        assert t.observable in OBSERVABLES and t.source.startswith("FACTS")
+        assert t.observable in OBSERVABLES and t.source.startswith("evidence §")
         assert t.evidence and (t.why_range or not t.modelled)
         assert t.kind != "calibration" or (t.tuned and set(t.tuned) <= set(t.inputs))
 
@@ -108,10 +108,10 @@ def test_tally_counts_each_kind_apart():
 
 def test_check_targets_prints_the_kinds_apart(tmp_path, capsys):
     text = ('[[target]]\nobservable = "open_access_no_assessment_cost"\npolicy = "voorziening"\n'
-            'kind = "consistency"\nlow = 0\nhigh = 0\nsource = "FACTS §3"\n'
+            'kind = "consistency"\nlow = 0\nhigh = 0\nsource = "evidence §3"\n'
             'evidence = "no assessments"\ninputs = ["policy.regime"]\n'
             '[[target]]\nobservable = "assessment_lead_time_weeks"\npolicy = "indicatie"\n'
-            'kind = "validation"\nlow = 0\nhigh = 1\nsource = "FACTS §1"\n'
+            'kind = "validation"\nlow = 0\nhigh = 1\nsource = "evidence §1"\n'
             'evidence = "the queue"\ninputs = ["indicatie.assessments_per_month"]\n'
             'off_when = { "indicatie.assessments_per_month" = 1 }\n')
     path = tmp_path / "t.toml"
@@ -123,7 +123,7 @@ def test_check_targets_prints_the_kinds_apart(tmp_path, capsys):
     validation, consistency = out.index("\nvalidation ("), out.index("\nconsistency (")
     assert validation < out.index("assessment_lead_time_weeks") < consistency
     assert consistency < out.index("open_access_no_assessment_cost")
-    assert "evidence for: the queue" in out and "source: FACTS §1" in out
+    assert "evidence for: the queue" in out and "source: evidence §1" in out
     # the wait is at least the 2 months' processing (8.7 weeks): outside [0, 1]
     assert re.search(r"OFF +assessment_lead_time_weeks +indicatie +\d", out)
     assert out.rstrip().endswith("validation: 0 PASS, 1 OFF; calibration: 0 PASS, 0 OFF; "

@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 
-from ..errors import InputError
+from ..errors import InputError, command_line
 from .parser import build_parser
 
 #: command -> (module of this package, function): imported when the command runs.
@@ -19,7 +19,8 @@ COMMANDS = {
     "run": ("running", "run"), "compare": ("running", "compare"),
     "reproduce": ("running", "reproduce"), "check-targets": ("running", "check_targets"),
     "validate": ("inspect", "validate"), "params": ("inspect", "params"),
-    "plan": ("inspect", "plan"), "sweep": ("research", "sweep"),
+    "plan": ("inspect", "plan"), "scenarios": ("inspect", "scenarios"),
+    "init": ("inspect", "init"), "sweep": ("research", "sweep"),
     "sensitivity": ("research", "sensitivity"), "discover": ("research", "discover"),
     "calibrate": ("research", "calibrate"), "dashboard": ("dashboard", "dashboard"),
 }
@@ -32,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     module, function = COMMANDS[args.command]
     try:
         command = getattr(importlib.import_module(f"{__name__}.{module}"), function)
-        return command(args)
+        with command_line():  # messages name options as flags
+            return command(args)
     except InputError as exc:
         print(f"doorstroom: error: {exc}", file=sys.stderr)
         return 2

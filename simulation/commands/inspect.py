@@ -1,4 +1,5 @@
-"""``validate``, ``params`` and ``plan``: what a scenario holds, every parameter, the month.
+"""``validate``, ``params``, ``plan``, ``scenarios`` and ``init``: what a scenario holds,
+every parameter, the month, the built-in scenarios and a copy of one to edit.
 
 None of these imports the model, so they answer at once.
 """
@@ -6,7 +7,9 @@ None of these imports the model, so they answer at once.
 from __future__ import annotations
 
 import json
+import tomllib
 from dataclasses import asdict
+from pathlib import Path
 
 from ..declarations import (
     CATEGORIES,
@@ -16,7 +19,9 @@ from ..declarations import (
     REGIMES,
     VARIANTS,
 )
+from ..errors import InputError
 from ..municipalities import municipality_values
+from ..scenario import BUILTIN, EXTENDS, builtin_names
 from ..scenario_checks import idle_variants
 from .common import scenario_from
 
@@ -62,7 +67,7 @@ def params_markdown() -> str:
     lines = ["# Parameters", "",
              "Generated from `simulation/declarations/` by `doorstroom params --format "
              "markdown`; do not edit by hand. Every scenario key, its unit, default, allowed "
-             "range and source. *Uncertain* marks what FACTS.md §11 says nobody has "
+             "range and source. *Uncertain* marks what docs/evidence.md §11 says nobody has "
              "measured.", "",
              "| key | label (nl) | unit | default | range | source | meaning |",
              "|---|---|---|---|---|---|---|"]
@@ -111,3 +116,58 @@ def plan(args) -> int:
     for i, (name, _, doc) in enumerate(PLAN, 1):
         print(f"{i}. {name:16} {doc}")
     return 0
+
+
+def scenarios(args) -> int:
+    for name in builtin_names():
+        print(f"{name:12} {_first_comment(BUILTIN / f'{name}.toml')}")
+    print(f"\nin {BUILTIN}: run one by name (doorstroom compare baseline) or copy it here "
+          "to edit (doorstroom init baseline)")
+    return 0
+
+
+def _first_comment(path: Path) -> str:
+    """A scenario file says what it is in its first comment line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((s.strip("# ") for s in lines if s.startswith("#") and s.strip("# ")), "")
+
+
+def init(args) -> int:
+    """Copy a built-in scenario to edit, with the files it refers to beside it, and write
+    nothing if any of them exists already."""
+    if args.name not in builtin_names():
+        raise InputError(f"init {args.name}: not a built-in scenario; choose from "
+                         f"{', '.join(builtin_names())}")
+    to = args.to if args.to.suffix == ".toml" else args.to / f"{args.name}.toml"
+    copies = _copies(BUILTIN / f"{args.name}.toml", to, {})
+    for path in copies:
+        if path.exists():
+            raise InputError(f"init {args.name}: {path} exists and is never overwritten; "
+                             "move it away or choose another place with --to")
+    to.parent.mkdir(parents=True, exist_ok=True)
+    for path, content in copies.items():
+        path.write_bytes(content)
+    others = ", ".join(p.name for p in copies if p != to)
+    print(f"wrote {to}" + (f" (with {others}, which it refers to)" if others else ""))
+    print(f"edit it, then: doorstroom compare {to}")
+    return 0
+
+
+def _copies(source: Path, target: Path, out: dict[Path, bytes]) -> dict[Path, bytes]:
+    """What ``init`` writes: the scenario, the scenario it extends (and so on) and its
+    national table, each beside ``target`` and referred to by name alone."""
+    text = source.read_text(encoding="utf-8")
+    raw = tomllib.loads(text)
+    for ref in (raw.get(EXTENDS), raw.get("national", {}).get("municipalities")):
+        if not ref:
+            continue
+        local = target.parent / Path(ref).name
+        text = text.replace(f'"{ref}"', f'"{local.name}"')
+        if ref == raw.get(EXTENDS):
+            _copies(source.parent / ref, local, out)
+        else:
+            out[local] = (source.parent / ref).read_bytes()
+    if target in out:
+        raise InputError(f"init: {target} would be written twice; give --to another name")
+    out[target] = text.encode("utf-8")
+    return out

@@ -12,9 +12,6 @@ from pathlib import Path
 
 from .. import __version__
 
-#: Where ``check-targets`` reads its targets unless told otherwise.
-DEFAULT_TARGETS = Path("scenarios/targets/netherlands.toml")
-
 
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse's own errors: exit 2 with usage, no traceback
@@ -22,8 +19,13 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"doorstroom: error: {message}\n")
 
 
+def _add_scenario(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scenario", help="a scenario file (TOML) or a built-in scenario's name, "
+                   "e.g. baseline (doorstroom scenarios lists them)")
+
+
 def _add_common(p: argparse.ArgumentParser, policy: bool) -> None:
-    p.add_argument("scenario", help="scenario file (TOML), e.g. scenarios/baseline.toml")
+    _add_scenario(p)
     if policy:
         p.add_argument("--policy", help="indicatie, voorziening, REGIME+VARIANT or an alternative "
                        "named in the scenario (default: policy.regime)")
@@ -78,18 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sensitivity-replications", type=int, default=6, metavar="N",
                    help="replications per point of the sensitivity runs (default 6)")
     p = sub.add_parser("validate", help="check a scenario file and say what is wrong")
-    p.add_argument("scenario")
+    _add_scenario(p)
     _add_set(p)
     p = sub.add_parser("check-targets", help="run a scenario and compare it with Dutch figures")
-    p.add_argument("scenario")
-    p.add_argument("--targets", type=Path, default=DEFAULT_TARGETS,
-                   help=f"targets file (default: {DEFAULT_TARGETS})")
+    _add_scenario(p)
+    p.add_argument("--targets", type=Path,
+                   help="targets file (default: the Dutch figures built into doorstroom)")
     p.add_argument("--replications", type=int, help="replications (default: the scenario's)")
     p.add_argument("--seed", type=int)
     _add_set(p)
     _add_execution(p)
     p = sub.add_parser("sweep", help="run a scenario over parameter samples (resumable)")
-    p.add_argument("scenario")
+    _add_scenario(p)
     p.add_argument("--param", action="append", default=[], metavar="KEY=LOW:HIGH",
                    help="a parameter and its range (KEY alone: its plausible range)")
     p.add_argument("--method", choices=("grid", "lhs", "sobol", "morris"), default="lhs")
@@ -120,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--levels", action="store_true",
                    help="use the metric of the first policy set, not the paired difference")
     p = sub.add_parser("calibrate", help="fit parameters to observed figures or series")
-    p.add_argument("scenario")
+    _add_scenario(p)
     p.add_argument("--targets", type=Path, required=True,
                    help="a targets TOML (observable ranges) or a CSV of monthly series")
     p.add_argument("--param", action="append", default=[], metavar="KEY=LOW:HIGH",
@@ -139,10 +141,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("params", help="every parameter: name, unit, default, range, source")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     sub.add_parser("plan", help="the phases of one simulated month, in order")
+    sub.add_parser("scenarios", help="the built-in scenarios, each with what it is")
+    p = sub.add_parser("init", help="copy a built-in scenario here to edit")
+    p.add_argument("name", help="a built-in scenario (doorstroom scenarios lists them)")
+    p.add_argument("--to", type=Path, default=Path("."), metavar="PATH",
+                   help="folder to copy into, or a .toml file name (default: this folder); "
+                        "an existing file is never overwritten")
     p = sub.add_parser("dashboard", help="what-if in the browser: both regimes side by side")
-    p.add_argument("scenario", nargs="?", default="scenarios/baseline.toml",
-                   help="scenario to start from (default: scenarios/baseline.toml); the page "
-                        "also lists the other scenario files in its folder")
+    p.add_argument("scenario", nargs="?", default="baseline",
+                   help="scenario file or built-in name to start from (default: baseline); "
+                        "the page also lists the other scenario files in its folder")
+    p.add_argument("--fetch-assets", action="store_true",
+                   help="only fetch the page's scripts and styles with npm (about 100 MB, "
+                        "once; the first start does it too) and exit")
     p.add_argument("--port", type=int, default=8765, help="port to serve on (default 8765)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this machine only)")

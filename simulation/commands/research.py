@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import warnings
 from pathlib import Path
 
 from ..calibrate import calibrate as fit_parameters
@@ -11,7 +13,7 @@ from ..ema import discover as find_box
 from ..ema import discovery_table
 from ..errors import InputError
 from ..output import write_bytes, write_csv, write_text
-from ..sweep import parse_params, run_sweep
+from ..sweep import UnstableIndicesWarning, parse_params, run_sweep
 from ..sweep import sensitivity as indices
 from .common import default_out, executor_from, scenario_from
 
@@ -32,7 +34,11 @@ def sweep(args) -> int:
 
 def sensitivity(args) -> int:
     folder = Path(args.folder)
-    table = indices(folder, args.metric, args.difference)
+    with warnings.catch_warnings():  # said once below, as one plain line
+        warnings.simplefilter("ignore", UnstableIndicesWarning)
+        table = indices(folder, args.metric, args.difference)
+    if "warning" in table.attrs:
+        print(f"doorstroom: warning: {table.attrs['warning']}", file=sys.stderr)
     name = f"sensitivity-{args.metric}{'-difference' if args.difference else ''}"
     write_csv(folder / f"{name}.csv", table)
     write_bytes(folder / f"{name}.png", charts.png(charts.sensitivity_indices(table, args.metric)))

@@ -16,7 +16,15 @@ from ..presentation import MAIN_METRICS, fmt
 from ..results_folder import write_results
 from ..scenario import load
 from ..scenario_checks import idle_variants
-from ..targets import GROUP_MEANING, GROUPS, evaluate, load_targets, policies_needed, tally
+from ..targets import (
+    DEFAULT_FILE,
+    GROUP_MEANING,
+    GROUPS,
+    evaluate,
+    load_targets,
+    policies_needed,
+    tally,
+)
 from .common import default_out, executor_from, scenario_from
 
 
@@ -87,7 +95,7 @@ def reproduce(args) -> int:
         seed, reps = int(rerun["seed"]), int(rerun["replications"])
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{rec_path}: unreadable provenance record ({exc})") from None
-    sc = load(folder / "scenario.toml")
+    sc = load(folder / "scenario.toml", rerun.get("overrides") or {})
     sc = dataclasses.replace(sc, name=rerun["scenario_name"])
     if rec.get("code_sha256") != provenance.code_sha256():
         made = str(rec.get("code_sha256"))[:12]
@@ -116,14 +124,15 @@ def reproduce(args) -> int:
 def check_targets(args) -> int:
     """Each target beside the model's value (PASS, OFF, or N/A: not modelled), validation,
     calibration and consistency checks apart, so restated inputs are not read as evidence."""
-    targets = load_targets(args.targets)
+    path = args.targets or DEFAULT_FILE
+    targets = load_targets(path)
     sc = scenario_from(args)
     with executor_from(args) as ex:
         res = run_replications(sc, policies_needed(targets, sc), sc["simulation.replications"],
                                executor=ex)
     rows = evaluate(targets, res, sc)
     print(f"{sc.name}: {res.replications} replications, {sc['simulation.months']} months, "
-          f"targets from {args.targets}")
+          f"targets from {path}")
     for name in GROUPS:
         group = [r for r in rows if r["group"] == name]
         if group:

@@ -1,11 +1,12 @@
 """The browser dashboard: what-if for policy makers, both regimes side by side.
 
 ``doorstroom dashboard`` calls ``serve``, which starts Solara's server on the page in
-``app.py``: Mesa's SolaraViz with sliders generated from the declared parameters, the
-twin model of both regimes, its charts, a replications button with the comparison
-table, and downloads. The modules besides ``app.py`` are plain Python, testable without
-a browser:
+``app.py``: the twin model of both regimes month by month (``viz``: play controls,
+sliders generated from the declared parameters, charts), a replications button with the
+comparison table, and downloads, in Dutch or English. The modules besides ``app.py``
+and ``viz.py`` are plain Python, testable without a browser:
 
+- ``viz``: the play controls, inputs and charts (Solara, like ``app.py``);
 - ``controls``: the inputs (from ``simulation.declarations``) and the scenario they make;
 - ``twin``: both regimes as one Mesa model, on common random numbers;
 - ``charts``: the report's charts (``simulation.charts``) on the twin model's run;
@@ -25,22 +26,28 @@ import socket
 import sys
 import warnings
 from pathlib import Path
+from typing import Callable
 
 from ..declarations import LANGS
 from ..errors import InputError
-from ..scenario import load
+from ..scenario import load, locate
 from .files import RESULTS_ENV, is_national, results_root
 
-#: Where ``scripts/fetch_solara_assets.py`` puts the page's JavaScript and CSS.
-ASSET_CACHE = Path(__file__).resolve().parents[2] / ".solara-cdn"
+_CHECKOUT = Path(__file__).resolve().parents[2]
+#: Where ``doorstroom dashboard`` puts the page's JavaScript and CSS: ``.solara-cdn`` in a
+#: source checkout (``make test`` fills it), else the user's cache folder, since an
+#: installed package's own folder may be read-only.
+ASSET_CACHE = (_CHECKOUT / ".solara-cdn" if (_CHECKOUT / "pyproject.toml").is_file() else
+               Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+               / "doorstroom" / "solara-cdn")
 SCENARIO_ENV = "DOORSTROOM_DASHBOARD_SCENARIO"
 LANG_ENV = "DOORSTROOM_DASHBOARD_LANG"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 def check_installed() -> None:
-    """Refuse plainly when the dashboard extras (Solara, Mesa's visualisation) are missing."""
-    missing = [name for name in ("solara", "ipyvuetify", "altair")
+    """Refuse plainly when the dashboard extras (Solara and its Vuetify widgets) are missing."""
+    missing = [name for name in ("solara", "ipyvuetify")
                if importlib.util.find_spec(name) is None]
     if missing:
         raise InputError(f"the dashboard needs {', '.join(missing)}, which are not installed; "
@@ -66,7 +73,7 @@ def _check_port(host: str, port: int) -> None:
 
 def asset_cache() -> Path | None:
     """The offline asset cache: ``$SOLARA_ASSETS_PROXY_CACHE_DIR`` if set, else
-    ``.solara-cdn`` in the project (or in the folder the server starts in), if filled."""
+    ``ASSET_CACHE`` (or ``.solara-cdn`` in the folder the server starts in), if filled."""
     given = os.environ.get("SOLARA_ASSETS_PROXY_CACHE_DIR")
     if given:
         return Path(given)
@@ -80,29 +87,33 @@ def configure(scenario_path: str | os.PathLike, lang: str = "nl") -> None:
     """Environment for Solara and the page, set before Solara is imported.
 
     Solara reads its settings from the environment when it is imported: the offline
-    asset cache (when ``scripts/fetch_solara_assets.py`` filled it) and no telemetry.
+    asset cache (when ``doorstroom dashboard`` filled it), no telemetry, and no
+    "This website runs on Solara" badge, which would cover the bottom right of the page.
     """
     cache = asset_cache()
     if cache is not None:
         os.environ["SOLARA_ASSETS_PROXY_CACHE_DIR"] = str(cache)
     os.environ["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] = "False"
-    os.environ[SCENARIO_ENV] = str(Path(scenario_path).resolve())
+    os.environ["SOLARA_THEME_SHOW_BANNER"] = "False"
+    os.environ[SCENARIO_ENV] = str(locate(scenario_path).resolve())
     os.environ[LANG_ENV] = lang
     os.environ[RESULTS_ENV] = str(results_root())
 
 
-def serve(scenario_path: str | os.PathLike = "scenarios/baseline.toml",
-          host: str = "127.0.0.1", port: int = 8765, lang: str = "nl") -> int:
+def serve(scenario_path: str | os.PathLike = "baseline",
+          host: str = "127.0.0.1", port: int = 8765, lang: str = "nl",
+          fetch_assets: Callable[[Path], object] | None = None) -> int:
     """Serve the dashboard on ``http://HOST:PORT`` until interrupted.
 
     Checks first, so a mistake is one plain message: the extras are installed, the
     scenario is valid, the port is free. Only ``host`` decides who can reach the page;
-    the default is this machine only.
+    the default is this machine only. ``fetch_assets(cache)`` fills the asset cache after
+    the checks, before the server starts (``doorstroom dashboard`` passes its own).
 
     From Python (it serves until interrupted)::
 
         from simulation.dashboard import serve
-        serve("scenarios/ommen.toml", port=8766)   # then open http://127.0.0.1:8766
+        serve("ommen", port=8766)          # then open http://127.0.0.1:8766
     """
     check_installed()
     if is_national(load(scenario_path)):  # a bad scenario is the user's to fix: exit 2
@@ -112,17 +123,18 @@ def serve(scenario_path: str | os.PathLike = "scenarios/baseline.toml",
     if lang not in LANGS:
         raise InputError(f"--lang {lang}: choose nl or en")
     _check_port(host, port)
+    if fetch_assets is not None:
+        fetch_assets(asset_cache() or ASSET_CACHE)
     configure(scenario_path, lang)
     if host not in LOCAL_HOSTS:
         print(f"doorstroom: note: the dashboard has no login; anyone who can reach {host}:{port}"
               " can use it", file=sys.stderr)
     if asset_cache() is None:
-        print("doorstroom: note: no offline asset cache (run scripts/fetch_solara_assets.py); "
-              "the page loads its scripts from the internet", file=sys.stderr)
+        print("doorstroom: note: no offline asset cache (doorstroom dashboard --fetch-assets "
+              "fills it); the page loads its scripts from the internet", file=sys.stderr)
     print(f"doorstroom dashboard: http://{host}:{port} (Ctrl+C stops it)", flush=True)
-    # Harmless noise in the server log: Solara's check of the rules of hooks flags Mesa
-    # 3.3's ComponentsView, and plain http on this machine gets a same-site cookie note.
-    warnings.filterwarnings("ignore", message=".*found despite early return")
+    # Harmless noise in the server log: plain http on this machine gets a same-site
+    # cookie note.
     warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
     # Deferred on purpose: Solara is an optional extra, heavy to import, and reads the
     # environment ``configure`` just set when it is imported.

@@ -1,10 +1,11 @@
-"""The dashboard page: Mesa's SolaraViz around the twin model, plus what a council needs.
+"""The dashboard page: the twin model month by month, plus what a council needs.
 
-SolaraViz gives what Mesa users know: the sidebar with Reset, play and Step, an input per
-entry of ``model_params`` and the information panel, and the draggable grid with our
-charts (``charts.CHARTS``). Around it this page adds the scenario picker and upload, the
-language switch, the status of both regimes (and any problem with the settings, in
-words), the replications button with the comparison table, and the downloads.
+The month-by-month part is what Mesa's SolaraViz gives a model, drawn by ``viz`` in the
+page's language: Reset, play and Next month, an input per entry of
+``controls.model_params``, and the grid of charts (``charts.CHARTS``). Around it this
+page adds the scenario picker and upload, the language switch, the status of both
+regimes (and any problem with the settings, in words), the replications button with the
+comparison table, and the downloads.
 
 State lives in Solara reactive variables, which are per browser session; the page holds
 no file paths from the browser: scenarios are picked by name from the list made at
@@ -18,24 +19,22 @@ from __future__ import annotations
 import logging
 import os
 from functools import lru_cache
-from pathlib import Path
 
 import solara
 import solara.lab
-from mesa.visualization import SolaraViz
-from mesa.visualization.utils import update_counter
 
 from ..declarations import LANGS
 from ..errors import InputError
-from ..scenario import Scenario, load
-from . import LANG_ENV, SCENARIO_ENV, charts, controls, files, replications
+from ..experiment import Results
+from ..scenario import Scenario, load, locate
+from . import LANG_ENV, SCENARIO_ENV, controls, files, replications, viz
 from .controls import Problem
 from .texts import text
 from .twin import TwinModel
 
 log = logging.getLogger(__name__)
 
-INITIAL_PATH = Path(os.environ.get(SCENARIO_ENV) or "scenarios/baseline.toml")
+INITIAL_PATH = locate(os.environ.get(SCENARIO_ENV) or "baseline")
 CATALOG = files.scenario_catalog(INITIAL_PATH.parent, INITIAL_PATH)
 INITIAL_NAME = next(iter(CATALOG), INITIAL_PATH.stem)
 INITIAL_LANG = os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in LANGS else "nl"
@@ -49,15 +48,16 @@ results = solara.reactive(None)         # (key, Results, folder) of the last rep
 progress_runs = solara.reactive((0, 0))
 
 
-#: Labels above their sliders, so a long label leaves the slider its full width; and no
-#: tab bar over the charts, which are one page.
+#: Labels above their sliders, so a long label leaves the slider its full width; the
+#: charts in as many columns as fit.
 CSS = """
 .v-input__slider .v-input__slot { flex-wrap: wrap; }
 .v-input__slider .v-input__slot > .v-label { flex: 1 0 100%; white-space: normal;
                                               height: auto; line-height: 1.3;
                                               margin-bottom: 4px; }
-.doorstroom-main .v-tabs { display: none; }
 .doorstroom-settings td { padding: 0 12px 0 0; font-size: 0.85rem; }
+.doorstroom-charts { display: grid; gap: 12px; margin: 12px 0;
+                     grid-template-columns: repeat(auto-fill, minmax(640px, 1fr)); }
 """
 
 
@@ -102,25 +102,42 @@ def replicate(setup: controls.Setup, lang_code: str) -> None:
 # --- the page ------------------------------------------------------------------------
 
 
+def fresh_results(model: TwinModel) -> Results | None:
+    """The last replications if they are of the settings the model runs."""
+    done = results.value
+    return done[1] if done is not None and done[0] == replications.key(model.setup) else None
+
+
 @solara.component
 def Page():
     base, problem = current_base()
     current = lang.value
-    initial = solara.use_memo(lambda: TwinModel.on(base)(), dependencies=[id(base)])
-    model = solara.use_reactive(initial)
     solara.Title(text(current, "title"))
     solara.Style(CSS)
     with solara.AppBar():
+        solara.AppBarTitle(text(current, "title"))
         LanguageButton()
     with solara.Sidebar():
         ScenarioCard(problem)
-    with solara.Column(style={"padding": "0 12px"}, classes=["doorstroom-main"]):
+    Simulation(base).key(f"simulation-{id(base)}")
+
+
+@solara.component
+def Simulation(base: Scenario):
+    """The model, its inputs and all that shows them; a new scenario starts it afresh."""
+    current = lang.value
+    model = solara.use_reactive(solara.use_memo(lambda: TwinModel(base), dependencies=[]))
+    inputs = solara.use_reactive({})  # the inputs moved since the scenario was picked
+    playback = viz.use_playback(model, lambda: TwinModel(base, **inputs.value))
+    with solara.Sidebar():
+        viz.Player(model.value, playback, current)
+        viz.Inputs(controls.model_params(base, current), inputs, current)
+    with solara.Column(style={"padding": "0 12px"}):
         StatusPanel(model.value)
-        SolaraViz(model, components=[(chart_component(name), 0) for name in charts.CHARTS],
-                  model_params=controls.model_params(base, current),
-                  name=text(current, "title"), play_interval=300).key(f"viz-{id(base)}")
+        viz.ChartGrid(model.value, current, fresh_results(model.value), playback.drawn)
         ComparisonPanel(model.value)
         DownloadPanel(model.value)
+        solara.Text(text(current, "credit"), style={"font-size": "0.75rem", "color": "#777"})
 
 
 @solara.component
@@ -145,7 +162,6 @@ def ScenarioCard(problem: Problem | None):
                         on_file=on_upload, lazy=True)
         if upload_problem.value is not None:
             solara.Error(upload_problem.value.message(current))
-        solara.Text(text(current, "apply_hint"), style={"font-size": "0.85rem"})
 
 
 def on_upload(info) -> None:
@@ -168,7 +184,7 @@ def on_upload(info) -> None:
 
 @solara.component
 def StatusPanel(model: TwinModel):
-    update_counter.get()  # redraw when SolaraViz steps or resets the model
+    viz.stepped.get()  # redraw when the model moves
     current = lang.value
     if model.problem is not None:
         solara.Error(model.problem.message(current))
@@ -190,31 +206,6 @@ def StatusPanel(model: TwinModel):
     solara.Details(text(current, "settings"), children=[
         solara.v.Html(tag="table", class_="doorstroom-settings", children=[
             solara.v.Html(tag="tbody", children=rows)])])
-
-
-def chart_component(name: str):
-    """A chart for SolaraViz's grid: a plain function, so SolaraViz redraws it on each step."""
-    def chart(model: TwinModel):
-        return ChartView(name, model, model.month)
-
-    chart.__name__ = f"{name}_chart"
-    return chart
-
-
-@solara.component
-def ChartView(name: str, model: TwinModel, month: int):
-    current = lang.value
-
-    def draw() -> bytes | None:
-        try:
-            return charts.chart_png(name, model, current)
-        except Exception:  # a chart that fails is left out; the others still show
-            log.exception("drawing chart %s failed", name)
-            return None
-
-    png = solara.use_memo(draw, dependencies=[id(model), month, current, model.problem])
-    if png:
-        solara.Image(png, width="100%")
 
 
 @solara.component
@@ -263,7 +254,7 @@ def DownloadPanel(model: TwinModel):
     current = lang.value
     sc = model.scenario_used
     done = results.value
-    fresh = done is not None and done[0] == replications.key(model.setup)
+    fresh = fresh_results(model) is not None
     with solara.Card(text(current, "downloads")):
         with solara.Row(style={"flex-wrap": "wrap"}):
             if sc is not None:

@@ -1,11 +1,11 @@
 """The page's inputs, generated from the declarations, and the scenario they make.
 
-SolaraViz draws an input for every entry of its ``model_params`` dict and, on Reset,
-passes their values to the model as keyword arguments. ``model_params`` builds that dict
-from the declared parameters (labels, units, ranges) for the keys in ``SLIDER_KEYS`` and
-from the declared variants; the model turns the values back into a validated scenario
-with ``build_setup``, which never raises: a bad combination becomes a ``Problem`` the
-page shows in words.
+``model_params`` describes an input per knob in the format of Mesa's ``model_params``
+(type, label, value, range or choices), from the declared parameters (labels, units,
+ranges) for the keys in ``SLIDER_KEYS`` and from the declared variants; the page draws
+them (``viz.Inputs``) and, on Reset, passes their values to the twin model as keyword
+arguments. The model turns them back into a validated scenario with ``build_setup``,
+which never raises: a bad combination becomes a ``Problem`` the page shows in words.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from typing import Any, Mapping
 
 from ..declarations import BY_KEY, REGIME_NAMES, VARIANT_NAMES, Param
 from ..errors import InputError
-from ..presentation import variant_label
+from ..presentation import regime_label, variant_label
 from ..scenario import Scenario
-from ..scenario_checks import RULED_VALUES
-from .texts import param_label, text, translate_error
+from .texts import choice_label, param_label, text, translate_error
 
 #: The knobs a council turns, in the order the page shows them: access and money first,
 #: then who is in scope, then the horizon. Any registry key with a number can be added.
@@ -65,7 +64,7 @@ class SliderSpec:
     value: float
 
     def as_model_param(self) -> dict[str, Any]:
-        """The entry SolaraViz's ``model_params`` expects for this slider."""
+        """This slider's entry of ``model_params``."""
         return {"type": "SliderInt" if self.kind == "int" else "SliderFloat",
                 "label": self.label, "value": self.value, "min": self.min, "max": self.max,
                 "step": self.step}
@@ -153,31 +152,42 @@ def policy_choices(scenario: Scenario) -> list[str]:
     return [*REGIME_NAMES, *scenario.alternatives]
 
 
+def _items(values: list[str], label) -> list[dict[str, str]]:
+    """Choices of a select as names with the words the page shows for them."""
+    return [{"text": label(v), "value": v} for v in values]
+
+
 def default_compare_with(scenario: Scenario) -> str:
     regime = scenario["policy.regime"]
     return next(r for r in REGIME_NAMES if r != regime)
 
 
 def model_params(scenario: Scenario, lang: str = "nl") -> dict[str, Any]:
-    """SolaraViz's ``model_params``: an input for each knob, at the scenario's values.
+    """An input for each knob, at the scenario's values, as Mesa's ``model_params``.
 
     Inputs: the regime (registry choices), what to compare it with, the seed box, the
-    sliders of ``SLIDER_KEYS`` and a checkbox per policy variant. The scenario itself
-    travels with the model's class (``TwinModel.on``).
+    sliders of ``SLIDER_KEYS`` and a checkbox per policy variant. A select's ``values``
+    are items with the name the model gets (``value``) and the words shown (``text``).
     """
     regime = BY_KEY[REGIME_KEY]
     seed = BY_KEY[SEED_KEY]
+
+    def policy_label(name: str) -> str:  # an alternative is named by the scenario
+        return regime_label(name, lang) if name in REGIME_NAMES else name
+
     out: dict[str, Any] = {}
     out[REGIME_KEY] = {"type": "Select", "label": param_label(regime, lang),
-                       "value": scenario[REGIME_KEY], "values": list(regime.choices)}
+                       "value": scenario[REGIME_KEY],
+                       "values": _items(list(regime.choices), policy_label)}
     out[COMPARE_KEY] = {"type": "Select", "label": text(lang, "compare_with"),
                         "value": default_compare_with(scenario),
-                        "values": policy_choices(scenario)}
+                        "values": _items(policy_choices(scenario), policy_label)}
     out[SEED_KEY] = {"type": "InputText", "label": param_label(seed, lang),
                      "value": str(scenario[SEED_KEY])}
     for key in CHOICE_KEYS:
         out[key] = {"type": "Select", "label": param_label(BY_KEY[key], lang),
-                    "value": scenario[key], "values": list(BY_KEY[key].choices)}
+                    "value": scenario[key],
+                    "values": _items(list(BY_KEY[key].choices), lambda c: choice_label(c, lang))}
     for spec in slider_specs(scenario, lang):
         out[spec.key] = spec.as_model_param()
     chosen = set(scenario["policy.variants"])
@@ -188,7 +198,7 @@ def model_params(scenario: Scenario, lang: str = "nl") -> dict[str, Any]:
 
 
 def initial_inputs(scenario: Scenario) -> dict[str, Any]:
-    """The keyword arguments SolaraViz passes on the first Reset, before anything moved."""
+    """The inputs' values before anything moved; what the model takes for inputs not given."""
     return {k: v["value"] for k, v in model_params(scenario).items()}
 
 
@@ -201,7 +211,6 @@ def build_setup(base: Scenario, inputs: Mapping[str, Any]) -> Setup:
     regime = inputs.get(REGIME_KEY, base[REGIME_KEY])
     other = inputs.get(COMPARE_KEY) or default_compare_with(base)
     policies = (str(regime), str(other))
-    overrides: dict[str, Any] = {REGIME_KEY: regime}
     seed_text = str(inputs.get(SEED_KEY, base[SEED_KEY])).strip()
     seed_param = BY_KEY[SEED_KEY]
     try:
@@ -210,25 +219,25 @@ def build_setup(base: Scenario, inputs: Mapping[str, Any]) -> Setup:
             raise ValueError
     except ValueError:
         return Setup(None, policies, 0, Problem("seed_bad", {"value": seed_text[:40]}))
-    overrides[SEED_KEY] = seed
-    overrides.update({k: str(inputs[k]) for k in CHOICE_KEYS if k in inputs})
+    # Only what differs from the scenario is an override, so the report lists what the
+    # user changed and nothing the page merely showed.
+    wanted: dict[str, Any] = {REGIME_KEY: regime, SEED_KEY: seed}
+    wanted.update({k: str(inputs[k]) for k in CHOICE_KEYS if k in inputs})
     specs = {k: slider_spec(BY_KEY[k], base[k]) for k in SLIDER_KEYS}
-    rules = {**{k: base[k] for k in CHOICE_KEYS}, **{k: overrides[k] for k in CHOICE_KEYS
-                                                     if k in overrides}}
-    unused = {value for rule, choice, value in RULED_VALUES if rules.get(rule) != choice}
     for key, value in inputs.items():
         if key in specs:
             try:
                 cleaned = specs[key].clean(value)
-                if key in unused and abs(cleaned - base[key]) <= specs[key].step / 2:
-                    continue  # a slider the rule does not use, where the page put it
-                overrides[key] = cleaned
             except (TypeError, ValueError):
                 return Setup(None, policies, seed, Problem(
                     "bad_setting", detail=f"{key} = {value!r} is not a number"))
+            if abs(cleaned - base[key]) > specs[key].step / 2:  # else where the page put it
+                wanted[key] = cleaned
+    overrides = {k: v for k, v in wanted.items() if v != base[k]}
     variants = [v for v in VARIANT_NAMES if inputs.get(VARIANT_PREFIX + v,
                                                        v in base["policy.variants"])]
-    overrides["policy.variants"] = variants
+    if set(variants) != set(base["policy.variants"]):
+        overrides["policy.variants"] = variants
     try:
         scenario = base.with_overrides(overrides, given=True)
         labels = tuple(scenario.policy(p).label for p in policies)
@@ -251,7 +260,7 @@ def settings_summary(twin, lang: str = "nl") -> list[tuple[str, str]]:
              (param_label(BY_KEY["policy.variants"], lang),
               ", ".join(variants) or text(lang, "none")),
              (param_label(BY_KEY[SEED_KEY], lang), str(sc[SEED_KEY]))]
-    lines += [(param_label(BY_KEY[k], lang), sc[k]) for k in CHOICE_KEYS]
+    lines += [(param_label(BY_KEY[k], lang), choice_label(sc[k], lang)) for k in CHOICE_KEYS]
     lines += [(spec.label, format_value(sc[spec.key], lang)) for spec in slider_specs(sc, lang)]
     return lines
 

@@ -16,13 +16,19 @@ from ..presentation import param_name
 TEXTS = {
     "nl": {
         "title": "Doorstroom: dagbesteding met indicatie of als algemene voorziening",
-        "language": "Taal",
         "scenario_card": "Gemeente en scenario",
         "scenario": "Scenario",
         "upload": "Eigen scenario (TOML, hoogstens {kb} kB): sleep het bestand hierheen",
-        "uploaded": "Geüpload: {name}",
-        "apply_hint": "Wijzigingen in de instellingen gelden na Reset; Stap (Step) zet één "
-                      "maand verder, ▶ speelt af.",
+        "controls": "Maand voor maand",
+        "restart": "Opnieuw",
+        "play": "Afspelen",
+        "pause": "Pauze",
+        "step": "Volgende maand",
+        "at_horizon": "Einde van de looptijd ({months} maanden). Opnieuw begint weer bij "
+                      "maand 0.",
+        "inputs": "Instellingen",
+        "apply_hint": "Gewijzigde instellingen gelden na Opnieuw: beide regimes beginnen dan "
+                      "weer bij maand 0.",
         "compare_with": "Vergelijken met",
         "variant": "Variant: {label}",
         "settings": "Instellingen van deze run",
@@ -31,14 +37,18 @@ TEXTS = {
         "residents_note": "{residents} inwoners in beeld ({inhabitants} inwoners), zelfde "
                           "inwoners en toevalstrekkingen in beide regimes.",
         "bad_setting": "Deze instellingen kunnen niet samen: {detail}",
-        "internal": "Er ging iets mis bij maand {month} ({detail}); kies Reset om opnieuw te "
-                    "beginnen.",
+        "internal": "Er ging iets mis bij maand {month} ({detail}); kies Opnieuw om weer bij "
+                    "maand 0 te beginnen.",
         "ladder": "Participatieladder: inwoners per trede",
         "jobs": "Banen: gestart (opgeteld) en in betaald werk",
         "waiting": "Wachtlijsten",
+        "waiting_mean": "Wachtlijsten (lijn: gemiddelde van {n} herhalingen; licht: deze ene "
+                        "run)",
+        "waiting_smooth": "Wachtlijsten (lijn: gemiddelde over {months} maanden; licht: elke "
+                          "maand van deze run)",
         "costs": "Kosten per categorie, opgeteld tot nu",
         "payers": "Kosten per betaler, opgeteld tot nu",
-        "no_data": "Nog geen maand gesimuleerd: kies Step of ▶.",
+        "no_data": "Nog geen maand gesimuleerd: kies Volgende maand of Afspelen.",
         "comparison": "Vergelijking over {n} herhalingen",
         "run": "{n} herhalingen draaien",
         "running": "Bezig: {done} van {total} runs klaar",
@@ -65,15 +75,22 @@ TEXTS = {
         "same_policy": "Beide kanten zijn '{policy}'; kies bij 'Vergelijken met' een ander "
                        "beleid.",
         "seed_bad": "Het startgetal moet een geheel getal zijn (0 of groter), niet '{value}'.",
+        "credit": "Gemaakt met Mesa en Solara.",
     },
     "en": {
         "title": "Doorstroom: day activities by individual assessment or open access",
-        "language": "Language",
         "scenario_card": "Municipality and scenario",
         "scenario": "Scenario",
         "upload": "Your own scenario (TOML, at most {kb} kB): drop the file here",
-        "uploaded": "Uploaded: {name}",
-        "apply_hint": "Changed settings apply after Reset; Step moves one month on, ▶ plays.",
+        "controls": "Month by month",
+        "restart": "Reset",
+        "play": "Play",
+        "pause": "Pause",
+        "step": "Next month",
+        "at_horizon": "End of the horizon ({months} months). Reset starts again at month 0.",
+        "inputs": "Settings",
+        "apply_hint": "Changed settings apply after Reset: both regimes then start again at "
+                      "month 0.",
         "compare_with": "Compare with",
         "variant": "Variant: {label}",
         "settings": "Settings of this run",
@@ -87,9 +104,13 @@ TEXTS = {
         "ladder": "Participation ladder: residents per rung",
         "jobs": "Jobs: started (cumulative) and in paid work",
         "waiting": "Waiting lists",
+        "waiting_mean": "Waiting lists (line: mean of {n} replications; faint: this single "
+                        "run)",
+        "waiting_smooth": "Waiting lists (line: {months}-month average; faint: each month of "
+                          "this run)",
         "costs": "Costs by category, cumulative to date",
         "payers": "Costs per payer, cumulative to date",
-        "no_data": "No month simulated yet: press Step or ▶.",
+        "no_data": "No month simulated yet: press Next month or Play.",
         "comparison": "Comparison over {n} replications",
         "run": "Run {n} replications",
         "running": "Running: {done} of {total} runs done",
@@ -114,6 +135,7 @@ TEXTS = {
         "upload_bad": "The scenario cannot be loaded: {detail}",
         "same_policy": "Both sides are '{policy}'; choose another policy under 'Compare with'.",
         "seed_bad": "The seed must be a whole number (0 or more), not '{value}'.",
+        "credit": "Built with Mesa and Solara.",
     },
 }
 
@@ -128,6 +150,15 @@ _UNITS = {
            "runs": "runs", "-": ""},
     "en": {"EUR/yr": "EUR per year", "EUR/month": "EUR per month", "share": "fraction",
            "share/yr": "per year", "1/month": "chance per month", "-": ""},
+}
+
+#: The choices of the rule inputs (``controls.CHOICE_KEYS``) as a reader says them; the
+#: registry declares them as bare names.
+_CHOICES = {
+    "nl": {"cost_price": "kostprijs van de aanbieder", "fixed": "vast bedrag",
+           "follow_attendance": "opkomst van vorig jaar"},
+    "en": {"cost_price": "the provider's cost price", "fixed": "a fixed amount",
+           "follow_attendance": "last year's attendance"},
 }
 
 #: Phrases of the scenario checks' messages, for the Dutch page (the rest stays as is).
@@ -150,6 +181,11 @@ def text(lang: str, key: str, **fields) -> str:
 
 def unit(param: Param, lang: str) -> str:
     return _UNITS[lang].get(param.unit, param.unit)
+
+
+def choice_label(choice: str, lang: str) -> str:
+    """A rule's choice in words (``cost_price``: "kostprijs van de aanbieder")."""
+    return _CHOICES[lang].get(choice, choice)
 
 
 def param_label(param: Param, lang: str) -> str:

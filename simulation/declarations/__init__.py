@@ -67,7 +67,7 @@ def defaults() -> dict[str, Any]:
 
 
 def uncertain_params() -> list[Param]:
-    """The parameters nobody has measured (FACTS.md §11), for sensitivity analysis."""
+    """The parameters nobody has measured (evidence §11), for sensitivity analysis."""
     return [p for p in PARAMS if p.uncertain]
 
 

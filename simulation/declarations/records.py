@@ -32,12 +32,14 @@ class Param:
         unit: unit of the value (``"-"`` for a pure number or share).
         default: value used when a scenario does not set it.
         low, high: allowed range (inclusive) for numbers and list elements.
-        source: a FACTS.md row, or ``"assumption: why"``.
+        source: a section of docs/evidence.md (``"evidence §N: ..."``), a source
+            article (``"article 00N (place): ..."``, evidence §14), or
+            ``"assumption: why"``.
         label_nl: Dutch label for reports and the dashboard.
         meaning: one line in English on what it does in the model.
         choices: allowed values for ``str`` and ``list[str]``.
         length: required length for lists (``None``: any length).
-        plausible: for what nobody has measured (FACTS.md §11), the range the
+        plausible: for what nobody has measured (evidence §11), the range the
             probabilistic sensitivity analysis draws from (for a list: multipliers of the
             default); ``None`` for what is known or is a policy lever.
     """

@@ -1,6 +1,6 @@
 """The regimes and the variants from practice, each declared once.
 
-A variant here has a class of the same name in ``simulation/policies.py``; the tests
+A variant here has a class of the same name in ``simulation/policies/variants.py``; the tests
 check both directions. Parameters and ledger categories that only a variant uses are
 declared with it.
 """
@@ -22,7 +22,7 @@ REGIMES: tuple[Regime, ...] = (
 
 VARIANTS: tuple[Variant, ...] = (
     Variant("ontschot", Label("ontschot budget (één pot)", "one pot without walls (ontschot)"),
-            "seeds: Ommen and Landerd ('solutions before rules and budgets')",
+            "articles 000 and 002 (Ommen, Landerd): 'solutions before rules and budgets'",
             "one pot for Wmo and re-integration money: no cap on activation routes and trials "
             "from the re-integration budget, no wall at the Wmo door for long-term unemployed "
             "bijstand clients, and activation routes open to every resident without support "
@@ -31,7 +31,7 @@ VARIANTS: tuple[Variant, ...] = (
             "Carrousel Groen, one budget for one person)"),
     Variant("trial_placements",
             Label("extra proefplaatsen (wen-stages)", "extra trial placements"),
-            "seeds: Ommen (a wen-stage in a care provider's catering), Landerd",
+            "articles 000 and 002 (Ommen: a wen-stage in a care provider's catering; Landerd)",
             "`trial_placements.extra_slots_per_employer` more trial places; stages in each "
             "provider's own business (`trial_placements.internal_slots_per_provider`, hiring "
             "chance `trial_placements.internal_hire_probability`); stages from rung "
@@ -39,17 +39,19 @@ VARIANTS: tuple[Variant, ...] = (
             "`trial_placements.skill_boost` skills and lifts to rung 4",
             params=(
                 param("trial_placements.extra_slots_per_employer", "int", "places", 1, 0, 100,
-                      "assumption: seeds (Ommen, Landerd): partner employers agree extra "
+                      "assumption: articles 000 and 002 (Ommen, Landerd): partner "
+                      "employers agree extra "
                       "wen-stages",
                       "Extra stageplekken",
                       "Extra trial places per employer (variant trial_placements)."),
                 param("trial_placements.internal_slots_per_provider", "int", "places", 2, 0,
                       1_000,
-                      "seeds (Ommen): a wen-stage in a care provider's own catering business",
+                      "article 000 (Ommen): a wen-stage in a care provider's own catering "
+                      "business",
                       "Stageplekken bij aanbieder",
                       "Trial places in each provider's own business."),
                 param("trial_placements.min_rung", "int", "rung", 3, 1, 4,
-                      "seeds (Ommen): a wen-stage is a step from work-like day activities "
+                      "article 000 (Ommen): a wen-stage is a step from work-like day activities "
                       "towards a job, so it starts before a resident is ready for a regular "
                       "trial (rung 4)",
                       "Stage vanaf trede",
@@ -68,7 +70,7 @@ VARIANTS: tuple[Variant, ...] = (
             "no extra trial places at employers or providers (trial_placements.*_slots = 0)"),
     Variant("single_front_door",
             Label("één loket Wmo en Participatiewet", "single front door"),
-            "seeds: Oudewater ('residents tell their story once')",
+            "article 003 (Oudewater): 'residents tell their story once'",
             "one intake for Wmo and Participatiewet: assessment and intake cost x "
             "`single_front_door.assessment_cost_share`; minimum processing time less "
             "`single_front_door.months_saved`; the social town team reaches residents who ask "
@@ -79,7 +81,7 @@ VARIANTS: tuple[Variant, ...] = (
             params=(
                 param("single_front_door.assessment_cost_share", "float", "share", 0.6, 0.0,
                       1.0,
-                      "assumption: seeds (Oudewater): one conversation for Wmo and "
+                      "assumption: article 003 (Oudewater): one conversation for Wmo and "
                       "Participatiewet instead of two",
                       "Kosten onderzoek bij een loket",
                       "Assessment and intake cost with one front door, relative to separate "
@@ -91,18 +93,18 @@ VARIANTS: tuple[Variant, ...] = (
                       "Months the single front door takes off the minimum processing time."),
             )),
     Variant("safety_net", Label("vangnet na baanverlies", "safety net after job loss"),
-            "FACTS §3 and §6: Movisie, 'simpel switchen' between day activities and work",
+            "evidence §3 and §6: Movisie, 'simpel switchen' between day activities and work",
             "fear of losing the decision is 0; a resident whose job ends gets the decision "
             "back and goes to the placement list without assessment"),
     Variant("outcome_bonus",
             Label("uitstroombonus voor aanbieders", "outcome bonus for providers"),
-            "FACTS §3: a trend to outcome-based purchasing (Movisie)",
+            "evidence §3: a trend to outcome-based purchasing (Movisie)",
             "revenue aversion x (1 - `providers.outcome_bonus_referral_effect`); "
             "`providers.outcome_bonus_eur` per job lasting six months, paid to the referring "
             "provider",
             params=(
                 param("providers.outcome_bonus_eur", "float", "EUR", 2_500.0, 0.0, 50_000.0,
-                      "assumption: about three months of per-dagdeel revenue (FACTS §2: ~EUR "
+                      "assumption: about three months of per-dagdeel revenue (evidence §2: ~EUR "
                       "860/month)",
                       "Uitstroombonus",
                       "Bonus per job sustained 6 months (variant outcome_bonus)."),
@@ -121,7 +123,7 @@ VARIANTS: tuple[Variant, ...] = (
                          "referring provider"),
             )),
     Variant("sheltered_work", Label("beschut werk", "sheltered work"),
-            "seeds: Oldenzaal (integrate day activities and beschut werk); FACTS §6",
+            "article 004 (Oldenzaal): integrate day activities and beschut werk; evidence §6",
             "`sheltered_work.places_per_10000` places; residents on rung 4 with loonwaarde "
             "between `sheltered_work.min_loonwaarde` and `work.min_loonwaarde` move in when "
             "proposed; wage subsidy at the cap plus `sheltered_work.support_cost_per_month_eur`; "
@@ -129,7 +131,7 @@ VARIANTS: tuple[Variant, ...] = (
             params=(
                 param("sheltered_work.places_per_10000", "float", "places/10,000 inhabitants",
                       2.2, 0.0, 100.0,
-                      "FACTS §6: 4,004 people in beschut werk at end 2019 = 2.2 per 10,000 "
+                      "evidence §6: 4,004 people in beschut werk at end 2019 = 2.2 per 10,000 "
                       "inhabitants",
                       "Plaatsen beschut werk",
                       "Sheltered-work places per 10,000 inhabitants (variant sheltered_work)."),
@@ -158,13 +160,14 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("volunteer_offset",
             Label("vrijwilligerswerk vermindert begeleiding thuis",
                   "volunteering reduces home support"),
-            "seeds: Oudewater (Theo volunteers, and his support at home is reduced)",
+            "article 003 (Oudewater): Theo volunteers, and his support at home is reduced",
             "residents with support at home who do unpaid work (rung 4, not in a job) need "
             "`volunteer_offset.support_reduction` less of it; acts only when "
             "`home_support.share_with_support` > 0 (support at home is off by default)",
             params=(
                 param("volunteer_offset.support_reduction", "float", "share", 0.5, 0.0, 1.0,
-                      "assumption: seeds (Oudewater, Theo): volunteering reduced his support at "
+                      "assumption: article 003 (Oudewater, Theo): volunteering reduced his support "
+                      "at "
                       "home",
                       "Minder begeleiding door vrijwilligerswerk",
                       "Share of home support dropped for residents doing unpaid work (rung 4); "

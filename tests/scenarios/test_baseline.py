@@ -55,11 +55,11 @@ def test_baseline_refresh_is_in_the_changelog():
 
 
 def test_baseline_results_are_plausible(now):
-    """Broad sanity of a fresh run: ranges a Dutch advisor would recognise (FACTS.md)."""
+    """Broad sanity of a fresh run: ranges a Dutch advisor would recognise (docs/evidence.md)."""
     ind, vrz = now["indicatie"], now["voorziening"]
     per_year = ind["cost_per_participant_year_eur"]
-    assert 7_000 < per_year < 14_000  # FACTS §2: ~EUR 10,300 a year per indicated client
-    assert 1.5 <= ind["mean_assessment_wait_months"] <= 4.0  # FACTS §1: 8 to 17 weeks
+    assert 7_000 < per_year < 14_000  # evidence §2: ~EUR 10,300 a year per indicated client
+    assert 1.5 <= ind["mean_assessment_wait_months"] <= 4.0  # evidence §1: 8 to 17 weeks
     assert vrz["cost_assessment_eur"] == 0
     assert vrz["participants_served"] >= ind["participants_served"]
     assert ind["residents_end"] == vrz["residents_end"]
