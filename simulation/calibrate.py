@@ -38,6 +38,7 @@ Each fitted value gets an interval of about 95% with two parts:
 from __future__ import annotations
 
 import csv
+import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,15 +48,20 @@ import numpy as np
 from scipy.optimize import differential_evolution
 from scipy.stats import t as student_t
 
-from . import rng
+from . import budget, rng
 from .declarations import BY_KEY
-from .errors import InputError
+from .errors import InputError, brief
 from .experiment import run_replications
+from .input_files import read_text
 from .model import DoorstroomModel
-from .municipalities import require_one_municipality
+from .municipalities import MAX_TABLE_BYTES, require_one_municipality
 from .scenario import Scenario
-from .targets import evaluate, load_targets, policies_needed
+from .targets import evaluate, load_targets, policies_needed, policy_names
+from .toml_text import comment
 
+#: The first line of a fitted scenario begins with this (after "# "): how ``calibrate
+#: --force`` knows a file it may replace.
+MADE_BY = "calibrated by doorstroom calibrate"
 #: Simulation noise counts as negligible below this share of an interval's variance.
 NEGLIGIBLE_SHARE = 0.1
 #: Points of each single-replication profile whose minimum measures the noise.
@@ -73,6 +79,7 @@ class Observations:
     replications: int
     seed: int
     points: int | None = None  # series: effective observations (sigma^2 from the fit)
+    policies: int = 1  # policy sets each evaluation runs
 
     def threshold(self, minimum: float, n_params: int) -> float:
         """How far the distance may rise for a value to stay in its ~95% interval."""
@@ -84,8 +91,6 @@ class Observations:
 def load_observations(path: Path, policy: str, replications: int, seed: int) -> Observations:
     """Read a targets TOML or a monthly CSV."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"observations file '{path}' not found")
     if path.suffix == ".csv":
         return _from_csv(path, replications, seed)
     return _from_targets(path, replications, seed)
@@ -111,12 +116,17 @@ def _from_targets(path: Path, replications: int, seed: int) -> Observations:
     held_out = len([t for t in every if t.modelled]) - len(targets)
     return Observations(f"the {len(targets)} calibration targets of {path} ({held_out} "
                         "validation and consistency targets held out)", distance,
-                        [t.observable for t in targets], replications, seed)
+                        [t.observable for t in targets], replications, seed,
+                        policies=len(policy_names(targets)))
 
 
 def _from_csv(path: Path, replications: int, seed: int) -> Observations:
-    with path.open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
+    text = read_text(path, MAX_TABLE_BYTES, "a CSV of monthly series")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a field beyond the csv module's limit, say
+        raise InputError(f"{path} line {reader.line_num + 1}: {exc}") from None
     if not rows or "month" not in rows[0]:
         raise InputError(f"{path}: needs a header with 'month' and series columns")
     known = set(DoorstroomModel.series_columns())
@@ -128,8 +138,9 @@ def _from_csv(path: Path, replications: int, seed: int) -> Observations:
     try:
         months = np.array([int(r["month"]) for r in rows])
         observed = {c: np.array([float(r[c]) for r in rows]) for c in columns}
-    except ValueError as exc:
-        raise InputError(f"{path}: {exc}") from None
+    except (TypeError, ValueError) as exc:  # TypeError: a row with fewer fields
+        raise InputError(f"{path}: {brief(str(exc))}; every row needs a number in each "
+                         "column") from None
     scale = {c: max(float(np.std(v)), 1.0) for c, v in observed.items()}
 
     def distance(sc: Scenario, policy_label, reps: int, base_seed: int) -> float:
@@ -178,6 +189,12 @@ def calibrate(scenario: Scenario, obs: Observations, keys: list[str],
     require_one_municipality(scenario, "calibration")
     if noise_refits < 2:
         raise InputError("noise_refits must be at least 2 (a spread needs two refits)")
+    # At most: every member of every generation, the profiles, and the noise profiles of
+    # one replication each (counted here in sets of the observations' replications).
+    evaluations = len(keys) * ((maxiter + 1) * popsize + profile_points + math.ceil(
+        noise_refits * NOISE_GRID_POINTS / obs.replications))
+    budget.check(scenario.values, (), obs.policies, obs.replications, samples=evaluations,
+                 unit="evaluations", origin="calibration: ")
     label = scenario.policy(policy).label
     cache: dict[tuple, float] = {}
 
@@ -298,11 +315,9 @@ def _crossings(grid: np.ndarray, d: np.ndarray, limit: float, best: float) -> tu
 def fitted_scenario_toml(scenario: Scenario, fit: Fit, obs: Observations) -> str:
     """The scenario with the fitted values, and where they came from, as TOML."""
     sc = scenario.with_overrides(dict(zip(fit.params, fit.values)))
-    lines = [f"calibrated by doorstroom calibrate against {obs.description}",
+    lines = [f"{MADE_BY} against {obs.description}",
              f"distance {fit.distance:.4g} after {fit.evaluations} evaluations"]
     for k, v, (lo, hi) in zip(fit.params, fit.values, fit.intervals):
         lines.append(f"{k} = {v:.6g} (about 95%: {lo:.6g} .. {hi:.6g})")
     lines += fit.notes
-    body = sc.to_toml()
-    header = "".join(f"# {line}\n" for line in lines)
-    return header + body
+    return f"{comment(*lines)}\n{sc.to_toml()}"  # a note or a file name may hold anything

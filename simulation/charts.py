@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+import warnings
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -110,8 +111,10 @@ CELL = Canvas((5.4, 4.0), (5.4, 4.0), 90, 10, 7)
 def png(fig: Figure) -> bytes:
     """The figure as PNG bytes at its own resolution."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=fig.dpi,
-                metadata={"Software": None})  # no version stamp: same inputs, same bytes
+    with warnings.catch_warnings():  # a name's emoji or control character: drawn as a box
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
+        fig.savefig(buf, format="png", dpi=fig.dpi,
+                    metadata={"Software": None})  # no version stamp: same inputs, same bytes
     return buf.getvalue()
 
 

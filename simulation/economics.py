@@ -206,6 +206,16 @@ def _flip(points: Sequence[tuple[float, float]]) -> float:
     return float("nan") if found is None else found
 
 
+#: The default grid of ``break_even``: these shares of the scenario's first lump sum.
+BREAK_EVEN_SHARES = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5)
+
+
+def sensitivity_points() -> int:
+    """How many paired sets of replications ``tornado`` and ``break_even`` run: the
+    centre, both ends of each unmeasured parameter, and the break-even grid."""
+    return 1 + 2 * len(uncertain_params()) + len(BREAK_EVEN_SHARES)
+
+
 def break_even(scenario, a: str, b: str, replications: int, seed: int | None = None,
                workers: int = 1, grid: Sequence[float] | None = None,
                executor=None) -> dict[str, Any]:
@@ -219,7 +229,7 @@ def break_even(scenario, a: str, b: str, replications: int, seed: int | None = N
     key = "voorziening.budget_per_year_eur"
     if grid is None:
         first = funding.first_budget(scenario.values, scenario.organisations)
-        grid = [first * f for f in (0.25, 0.5, 0.75, 1.0, 1.25, 1.5)]
+        grid = [first * f for f in BREAK_EVEN_SHARES]
     costs, waits = [], []
     for x in grid:
         sc = scenario.with_overrides({"voorziening.budget_rule": "fixed", key: float(x)})

@@ -40,3 +40,13 @@ def option(name: str, value: Any = None) -> str:
         flag = "--" + name.replace("_", "-")
         return flag if value is None or value is True else f"{flag} {shown}"
     return name if value is None else f"{name}={shown!r}"
+
+
+def brief(value: Any, width: int = 60) -> str:
+    """A user's value as a message shows it: its ``repr``, cut short, since a message that
+    repeats a 5,000-digit number or a megabyte of text helps nobody (and Python cannot even
+    write an integer of more than 4,300 digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3 * width:
+        return f"a whole number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    text = repr(value)
+    return text if len(text) <= width else f"{text[:width - 3]}... ({len(text):,} characters)"

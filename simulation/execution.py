@@ -6,6 +6,11 @@ replication numbers); its result is a few small tables. Every run is fixed by it
 scenario and seed, and a ``Plan`` puts results back in task order, so results are
 identical whatever executes them and however many workers it has.
 
+Local workers never outlive the run: at most one per core available (``MAX_WORKERS_ENV``
+allows more) and never more than tasks; stopped at once when the run stops on an exception
+or interruption; and each stops by itself soon after its parent process is gone, even one
+killed with SIGKILL (a Dask LocalCluster's worker processes do that by themselves).
+
     with executor(workers=2) as ex:                         # local processes (default)
     with executor(dask_local=4) as ex:                      # a Dask LocalCluster here
     with executor(scheduler="tcp://10.0.0.5:8786") as ex:   # a running Dask cluster
@@ -18,7 +23,10 @@ import ast
 import math
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -28,6 +36,12 @@ from typing import Any, Callable, Iterator, Protocol, Sequence
 from tqdm import tqdm
 
 from .errors import InputError, option
+
+#: Raises (or lowers) the cap on local worker processes, which is the cores available.
+MAX_WORKERS_ENV = "DOORSTROOM_MAX_WORKERS"
+#: How often a worker checks that its parent process is still there.
+PARENT_CHECK_SECONDS = 0.5
+
 
 class WorkerDied(RuntimeError):
     """A worker process died while running task ``index`` (the caller says which runs)."""
@@ -103,12 +117,13 @@ def executor(workers: int = 1, scheduler: str | None = None,
     become this process, with a note on stderr.
 
     Args:
-        workers: local worker processes (1: this process).
+        workers: local worker processes (1: this process); at most the cores available
+            unless ``$DOORSTROOM_MAX_WORKERS`` says otherwise, with a note on stderr.
         scheduler: address of a running Dask scheduler, e.g. ``tcp://host:8786``.
         dask_local: start a Dask ``LocalCluster`` with this many worker processes.
     """
     if workers < 1:
-        raise InputError(f"{option('workers')} must be at least 1, got {workers}")
+        raise InputError(f"{option('workers', workers)}: choose at least 1")
     if scheduler and dask_local is not None:
         raise InputError(f"give {option('scheduler')} (a running Dask cluster) or "
                          f"{option('dask_local')} (start one here), not both")
@@ -116,6 +131,7 @@ def executor(workers: int = 1, scheduler: str | None = None,
         with _dask_client(scheduler, dask_local) as client:
             yield DaskCluster(client)
         return
+    workers = _capped(workers, "workers")
     if workers == 1:
         yield InProcess()
         return
@@ -125,9 +141,79 @@ def executor(workers: int = 1, scheduler: str | None = None,
               file=sys.stderr)
         yield InProcess()
         return
-    ctx = multiprocessing.get_context("spawn")  # safe on every OS and inside notebooks
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        yield ProcessPool(pool, workers)
+    # Spawned, safe on every OS and inside notebooks; and started only when a task waits
+    # for one (Python >= 3.9 does so unless it forks), so never more workers than tasks.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_start,
+                             initargs=(os.getpid(),)) as pool:
+        try:
+            yield ProcessPool(pool, workers)
+        except BaseException:
+            _stop_workers(pool)
+            raise
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _capped(workers: int, name: str) -> int:
+    """``workers``, or the cap when it asks for more, with a note on stderr: more worker
+    processes than cores only share the cores, each holding its own memory."""
+    given = os.environ.get(MAX_WORKERS_ENV)
+    cap = available_cores() if given is None else _max_workers(given)
+    if workers <= cap:
+        return workers
+    why = (f"this machine has {cap} core{'s' * (cap != 1)} available "
+           f"({MAX_WORKERS_ENV} allows more)" if given is None else f"{MAX_WORKERS_ENV} is {cap}")
+    print(f"doorstroom: note: {option(name, workers)}: {why}; using {cap}", file=sys.stderr)
+    return cap
+
+
+def _max_workers(given: str) -> int:
+    try:
+        cap = int(given)
+    except ValueError:
+        cap = 0
+    if cap < 1:
+        raise InputError(f"{MAX_WORKERS_ENV}={given}: give the largest number of local "
+                         "worker processes, a whole number of at least 1")
+    return cap
+
+
+def _worker_start(parent: int) -> None:
+    """Run in each local worker as it starts. Ctrl+C reaches every process of the
+    terminal, but only the parent decides (it stops its workers), so a worker ignores it;
+    and a thread ends the worker once its parent is gone, however the parent ended.
+
+    A thread polling the parent's pid rather than Linux's parent-death signal: that signal
+    fires when the *thread* that started the worker ends, and the pool starts workers
+    from whichever thread submits a task, so a user's short-lived thread would kill them.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True,
+                     name="doorstroom-parent-check").start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:  # an orphan gets a new parent: init or a subreaper
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now: queued tasks are dropped, running ones killed.
+    (``shutdown`` alone would run every queued task first; Python has no public way to
+    stop a pool's processes before 3.14.)"""
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
 
 
 @contextmanager
@@ -140,6 +226,7 @@ def _dask_client(scheduler: str | None, dask_local: int | None):
     if dask_local is not None and dask_local < 1:
         raise InputError(f"{option('dask_local')} must be at least 1 worker, got {dask_local}")
     if dask_local is not None:
+        dask_local = _capped(dask_local, "dask_local")
         hindrance = _why_workers_cannot_start()
         if hindrance:
             raise InputError(f"a Dask LocalCluster cannot start: {hindrance}")

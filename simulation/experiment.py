@@ -10,6 +10,8 @@ sets with the same seed per replication: same residents, same draws.
 from __future__ import annotations
 
 import math
+import numbers
+import os
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
@@ -17,13 +19,14 @@ import numpy as np
 import pandas as pd
 from scipy.stats import t as student_t
 
-from . import execution
-from .errors import InputError, option
+from . import budget, execution
+from .errors import InputError, brief, option
 from .execution import Executor
+from .declarations import BY_KEY
 from .metrics import METRICS
 from .national import NationalRuns
 from .runs import Replications, RunResult
-from .scenario import Scenario
+from .scenario import Scenario, load
 
 DEFAULT_PAIR = ("indicatie", "voorziening")
 #: The metrics compared municipality by municipality in ``municipalities_comparison.csv``.
@@ -135,15 +138,14 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
         on_progress: called as ``on_progress(runs_done, runs_total)`` after each batch
             (the dashboard's progress indicator).
     """
-    if replications < 1:
-        raise InputError(f"{option('replications')} must be at least 1, "
-                         f"got {replications}")
+    scenario, policies = _checked(scenario, policies, replications, seed, workers)
+    budget.check(scenario.values, scenario.municipalities, len(policies), replications,
+                 workers=workers if executor is None else executor.workers)
     if executor is None:
         with execution.executor(workers) as own:
             return run_replications(scenario, policies, replications, seed, workers,
                                     progress, psa, own, on_progress)
     seed = int(scenario["simulation.seed"] if seed is None else seed)
-    policies = tuple(policies)
     kind = NationalRuns if scenario.municipalities else Replications
     plan = kind(scenario, policies, replications, seed, psa, executor.workers)
     execution.run_plan(executor, plan, scenario.name, progress, on_progress)
@@ -151,6 +153,55 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
     if scenario.municipalities:
         res.municipalities = plan.municipalities()
     return res
+
+
+#: Seeds are drawn into 63 bits: what ``simulation.seed`` allows.
+SEED_LIMIT = 2**63
+
+
+def _checked(scenario, policies, replications, seed,
+             workers) -> tuple[Scenario, tuple[str, ...]]:
+    """The arguments of ``run``/``compare`` as they must be, or an error naming the one
+    that is not: ``TypeError`` for the wrong kind, ``ValueError`` (``InputError``) for a
+    wrong value, instead of a ``KeyError`` from deep inside."""
+    scenario = _scenario(scenario)
+    if isinstance(policies, str) or not isinstance(policies, Sequence) or not all(
+            isinstance(p, str) for p in policies):
+        raise TypeError(f"policies must be a sequence of policy names such as "
+                        f"('indicatie', 'voorziening'), not {brief(policies)}")
+    if not policies:
+        raise InputError("policies: name at least one policy set")
+    labels = [scenario.policy(p).label for p in policies]  # an unknown name: InputError
+    if len(set(labels)) < len(labels):
+        raise InputError(f"policies {tuple(policies)!r}: each policy set at most once")
+    _check_count("replications", replications, high=int(BY_KEY["simulation.replications"].high))
+    _check_count("workers", workers)
+    if seed is not None:
+        if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+            raise TypeError(f"seed must be a whole number, 0 <= seed < 2**63, not {brief(seed)}")
+        if not 0 <= int(seed) < SEED_LIMIT:
+            raise InputError(f"{option('seed', int(seed))}: choose 0 <= seed < 2**63")
+    return scenario, tuple(policies)
+
+
+def _scenario(scenario) -> Scenario:
+    """A scenario, loaded if given as a built-in's name or a file's path."""
+    if isinstance(scenario, (str, os.PathLike)):
+        return load(scenario)
+    if not isinstance(scenario, Scenario):
+        raise TypeError(f"scenario must be a Scenario (simulation.load_scenario), a built-in "
+                        f"scenario's name or a scenario file's path, not "
+                        f"{type(scenario).__name__}")
+    return scenario
+
+
+def _check_count(name: str, value, high: int | None = None) -> None:
+    """A positive whole number (a bool is not one), at most ``high``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a positive whole number, not {brief(value)}")
+    if value < 1 or (high is not None and value > high):
+        allowed = f"1 to {high:,}" if high is not None else "at least 1"
+        raise InputError(f"{option(name, int(value))}: choose {allowed}")
 
 
 def _assemble(scenario, policies, seed, replications, collected: list[RunResult],
@@ -174,34 +225,46 @@ def _assemble(scenario, policies, seed, replications, collected: list[RunResult]
                    pd.concat(led_parts, ignore_index=True), psa)
 
 
-def run(scenario: Scenario, policy: str | None = None, replications: int | None = None,
-        seed: int | None = None, workers: int = 1, progress: bool | None = None,
-        psa: bool = False, executor: Executor | None = None) -> Results:
+def run(scenario: Scenario | str | os.PathLike, policy: str | None = None,
+        replications: int | None = None, seed: int | None = None, workers: int = 1,
+        progress: bool | None = None, psa: bool = False,
+        executor: Executor | None = None) -> Results:
     """Replications of one regime (default: the scenario's ``policy.regime``).
 
     Example::
 
-        from simulation import load_scenario, run
-        res = run(load_scenario("scenarios/baseline.toml"), "voorziening", replications=5)
+        from simulation import run
+        res = run("baseline", "voorziening", replications=5)   # or a Scenario, a file
         res.summary("voorziening")["jobs_started"]
     """
-    policy = policy or scenario["policy.regime"]
-    n = int(scenario["simulation.replications"] if replications is None else replications)
-    return run_replications(scenario, (policy,), n, seed, workers, progress, psa, executor)
+    scenario = _scenario(scenario)
+    policy = scenario["policy.regime"] if policy is None else policy
+    if not isinstance(policy, str):
+        raise TypeError(f"policy must be one policy set's name such as 'voorziening', "
+                        f"not {brief(policy)}")
+    return run_replications(scenario, (policy,), _replications(scenario, replications), seed,
+                            workers, progress, psa, executor)
 
 
-def compare(scenario: Scenario, replications: int | None = None, seed: int | None = None,
-            workers: int = 1, progress: bool | None = None,
+def compare(scenario: Scenario | str | os.PathLike, replications: int | None = None,
+            seed: int | None = None, workers: int = 1, progress: bool | None = None,
             policies: Sequence[str] = DEFAULT_PAIR, psa: bool = False,
             executor: Executor | None = None) -> Results:
     """Both regimes on the same residents and draws, replication by replication.
 
     Example::
 
-        from simulation import load_scenario, compare
-        res = compare(load_scenario("scenarios/baseline.toml"), replications=10)
+        from simulation import compare
+        res = compare("baseline", replications=10)   # or a Scenario, a file
         res.comparison().set_index("metric").loc["net_cost_eur"]
     """
-    n = int(scenario["simulation.replications"] if replications is None else replications)
-    return run_replications(scenario, tuple(policies), n, seed, workers, progress, psa,
-                            executor)
+    scenario = _scenario(scenario)
+    return run_replications(scenario, policies, _replications(scenario, replications), seed,
+                            workers, progress, psa, executor)
+
+
+def _replications(scenario, replications):
+    """The replications asked for, else the scenario's (checked with the rest later)."""
+    if replications is None:
+        return int(scenario["simulation.replications"])
+    return replications

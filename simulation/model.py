@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import access, funding, monthly, rng
 from .agents import Employer, Provider, Resident
+from .budget import estimated_capacity
 from .declarations import BY_KEY, CATEGORIES, GROUPS, KIND_FITS, PROVIDER_KINDS
 from .errors import InputError
 from .ledger import Ledger
@@ -26,7 +27,7 @@ from .phases import PLAN
 from .policies import Policy, all_counters
 from .population import Benefit, Population, Status, entrant_ids
 from .scenario import BUILTIN, Scenario, load
-from .scenario_checks import check_value, estimated_capacity, suggest
+from .scenario_checks import check_value, suggest
 
 #: Materialise a Mesa handle per resident up to this many residents (else on demand).
 HANDLE_LIMIT = 20_000

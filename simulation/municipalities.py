@@ -12,12 +12,14 @@ This is input: reading and checking the table, never running anything.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from .errors import InputError
+from .errors import InputError, brief
+from .input_files import read_text
 
 #: Per-municipality quantities taken from the reference in proportion to inhabitants.
 SCALED = {
@@ -49,38 +51,21 @@ class Municipality:
 def load_table(path: Path, select: Sequence[str], where: str) -> tuple[Municipality, ...]:
     """The municipalities of a table, checked, in table order (``select``: codes or
     province names to keep; empty keeps all)."""
-    if not path.is_file():
-        raise InputError(f"{where}national.municipalities: table '{path}' not found")
-    if path.stat().st_size > MAX_TABLE_BYTES:
-        raise InputError(f"{where}national.municipalities: '{path}' is larger than "
-                         f"{MAX_TABLE_BYTES:,} bytes")
     try:
-        with path.open(encoding="utf-8", newline="") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise InputError(f"{where}{path}: needs the columns {', '.join(_COLUMNS)}; "
-                                 f"missing {', '.join(missing)}")
-            rows = list(reader)
-    except UnicodeDecodeError:
-        raise InputError(f"{where}{path}: not a UTF-8 text file") from None
+        text = read_text(path, MAX_TABLE_BYTES, "a table of municipalities")
+    except InputError as exc:
+        raise InputError(f"{where}national.municipalities: {exc}") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     out, seen = [], set()
-    for line, row in enumerate(rows, start=2):
-        code = (row["code"] or "").strip()
-        if not _CODE.fullmatch(code):
-            raise InputError(f"{where}{path} line {line}: code {code!r} is not a CBS "
-                             "municipality code (GM and four digits, e.g. GM0363)")
-        if code in seen:
-            raise InputError(f"{where}{path} line {line}: code {code} appears twice")
-        seen.add(code)
-        try:
-            inhabitants = int(row["inhabitants"])
-        except (TypeError, ValueError):
-            inhabitants = 0
-        if inhabitants < 1:
-            raise InputError(f"{where}{path} line {line}: inhabitants {row['inhabitants']!r} "
-                             "must be a whole number of at least 1")
-        out.append(Municipality(code, row["name"].strip(), row["province"].strip(), inhabitants))
+    try:
+        missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InputError(f"{where}{path}: needs the columns {', '.join(_COLUMNS)}; "
+                             f"missing {', '.join(missing)}")
+        for row in reader:
+            out.append(_municipality(row, seen, f"{where}{path} line {reader.line_num}: "))
+    except csv.Error as exc:  # a field beyond the csv module's limit, say
+        raise InputError(f"{where}{path} line {reader.line_num + 1}: {exc}") from None
     if not out:
         raise InputError(f"{where}{path}: the table has no municipalities")
     if select:
@@ -93,6 +78,28 @@ def load_table(path: Path, select: Sequence[str], where: str) -> tuple[Municipal
                              f"({', '.join(provinces)})")
         out = [m for m in out if m.code in select or m.province in select]
     return tuple(out)
+
+
+def _municipality(row: dict, seen: set[str], where: str) -> Municipality:
+    """One row of the table, checked (``seen``: the codes of the rows before it)."""
+    if any(row.get(c) is None for c in _COLUMNS):
+        raise InputError(f"{where}has {sum(v is not None for v in row.values())} fields; "
+                         f"every row needs {', '.join(_COLUMNS)}")
+    code = row["code"].strip()
+    if not _CODE.fullmatch(code):
+        raise InputError(f"{where}code {brief(code)} is not a CBS municipality code (GM and "
+                         "four digits, e.g. GM0363)")
+    if code in seen:
+        raise InputError(f"{where}code {code} appears twice")
+    seen.add(code)
+    try:
+        inhabitants = int(row["inhabitants"])
+    except ValueError:
+        inhabitants = 0
+    if inhabitants < 1:
+        raise InputError(f"{where}inhabitants {brief(row['inhabitants'])} must be a whole "
+                         "number of at least 1")
+    return Municipality(code, row["name"].strip(), row["province"].strip(), inhabitants)
 
 
 def require_one_municipality(scenario, what: str) -> None:

@@ -2,8 +2,10 @@
 
 Every output folder carries ``provenance.json``: the command line, the version, the
 seed and replication count, the resolved scenario's sha256, a sha256 over the code of
-the ``simulation`` package, and a fingerprint over all of these. ``doorstroom
-reproduce DIR`` reruns a folder from this record and its ``scenario.toml``.
+the ``simulation`` package, a national scenario's municipality table's sha256, and a
+fingerprint over all of these. ``doorstroom reproduce DIR`` reruns a folder from this
+record and its ``scenario.toml``, after ``verify`` has recomputed what the record states
+rather than trusting it.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import platform
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from . import __version__
+from .errors import InputError
 
 FILE = "provenance.json"
 
@@ -39,6 +42,22 @@ def _version(dist: str) -> str | None:
         return None
 
 
+def table_sha256(scenario) -> str | None:
+    """sha256 of a national scenario's municipality table as it is on disk (None: not
+    national): the run depends on the table's contents, not only its path."""
+    table = scenario["national.municipalities"]
+    return hashlib.sha256(Path(table).read_bytes()).hexdigest() if table else None
+
+
+def fingerprint(scenario, code: str | None, version: str | None, rerun: Mapping[str, Any],
+                table: str | None) -> str:
+    """sha256 over everything a result depends on: the scenario, the code, how it ran and
+    a national scenario's table."""
+    inputs = {"scenario_sha256": scenario.sha256, "code_sha256": code, "version": version,
+              **rerun, **({"municipalities_sha256": table} if table else {})}
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
 def record(argv: Sequence[str], command: str, scenario, seed: int, replications: int,
            policies: Sequence[str], lang: str | None = None, psa: bool = False,
            sensitivity_replications: int | None = None) -> dict[str, Any]:
@@ -47,21 +66,47 @@ def record(argv: Sequence[str], command: str, scenario, seed: int, replications:
              "replications": replications, "policies": list(policies), "lang": lang,
              "psa": psa, "sensitivity_replications": sensitivity_replications,
              "overrides": dict(scenario.overrides)}  # what the report says was changed
-    inputs = {"scenario_sha256": scenario.sha256, "code_sha256": code_sha256(),
-              "version": __version__, **rerun}
-    table = scenario["national.municipalities"]
-    if table:  # a national run also depends on the table's contents, not only its path
-        inputs["municipalities_sha256"] = hashlib.sha256(Path(table).read_bytes()).hexdigest()
-    fingerprint = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+    table = table_sha256(scenario)
     return {
-        "fingerprint": fingerprint,
+        "fingerprint": fingerprint(scenario, code_sha256(), __version__, rerun, table),
         "command_line": ["doorstroom", *argv],
         "version": __version__,
         "code_sha256": code_sha256(),
         "scenario_sha256": scenario.sha256,
         "scenario_source": scenario.source,
-        **({"municipalities_sha256": inputs["municipalities_sha256"]} if table else {}),
+        **({"municipalities_sha256": table} if table else {}),
         "rerun": rerun,
         "environment": {"python": platform.python_version(),
                         **{d: _version(d) for d in ("mesa", "numpy", "numba", "scipy", "pandas")}},
     }
+
+
+def verify(rec: Mapping[str, Any], scenario, where: Path) -> list[str]:
+    """Recompute what the record of folder ``where`` states, from ``scenario`` (read from
+    its ``scenario.toml``) and the files on disk; refuse (``InputError``, naming what
+    differs) a scenario, a municipality table or a fingerprint that does not match.
+
+    Returns notes: the code now is not the code that made the folder (which may still
+    give the same results).
+    """
+    record_file = where / FILE
+    if scenario.sha256 != rec.get("scenario_sha256"):
+        raise InputError(f"{where / 'scenario.toml'}: its sha256 is {scenario.sha256[:12]}, "
+                         f"{record_file} records {str(rec.get('scenario_sha256'))[:12]}: one "
+                         "of them was changed after the run")
+    table, recorded = table_sha256(scenario), rec.get("municipalities_sha256")
+    if table != recorded:
+        path = scenario["national.municipalities"] or "(none)"
+        raise InputError(f"municipality table {path}: its sha256 is "
+                         f"{(table or 'none')[:12]}, {record_file} records "
+                         f"{str(recorded or 'none')[:12]}: the table changed since the run")
+    made_by = rec.get("code_sha256")
+    again = fingerprint(scenario, made_by, rec.get("version"), rec.get("rerun", {}), table)
+    if again != rec.get("fingerprint"):
+        raise InputError(f"{record_file}: its fingerprint {str(rec.get('fingerprint'))[:12]} "
+                         f"is not that of what it records ({again[:12]}): the record was "
+                         "changed after the run")
+    if made_by == code_sha256():
+        return []
+    return [f"made with doorstroom {rec.get('version')} (code {str(made_by)[:12]}); this is "
+            f"{__version__} (code {code_sha256()[:12]})"]

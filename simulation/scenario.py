@@ -23,7 +23,8 @@ from .declarations import (
     defaults,
 )
 from .errors import InputError
-from .municipalities import load_table
+from .input_files import file_below, parse_toml, read_text
+from .municipalities import load_table, municipality_values
 from .scenario_checks import (
     check_consistency,
     check_organisations,
@@ -31,7 +32,7 @@ from .scenario_checks import (
     check_value,
     suggest,
 )
-from .toml_text import ALTERNATIVES, dumps_toml
+from .toml_text import ALTERNATIVES, dumps_key, dumps_toml, representable
 
 #: Largest scenario file we read; anything bigger is not a hand-written scenario.
 MAX_FILE_BYTES = 1_000_000
@@ -128,34 +129,22 @@ def load(path: str | os.PathLike, overrides: Mapping[str, Any] | Iterable[str] =
 
 
 def _read(p: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
-    """A scenario file's tables; ``extends = "other.toml"`` starts from that file's (next
-    to this one), then this file's keys replace its keys one by one."""
-    if not p.exists():
+    """A scenario file's tables; ``extends = "other.toml"`` starts from that file's (in this
+    file's folder or one below it), then this file's keys replace its keys one by one."""
+    if not p.exists() and not p.is_symlink():  # a link loop is said by read_text
         names = "" if seen else f"; the built-in scenarios are {', '.join(builtin_names())}"
         raise InputError(f"scenario file '{p}' not found{names}")
-    if p.is_dir():
-        raise InputError(f"'{p}' is a directory, not a scenario file (give a .toml file)")
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{p}: file is {size:,} bytes; a scenario may be at most "
-                             f"{MAX_FILE_BYTES:,} bytes")
-        text = p.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{p}: not a UTF-8 text file ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
-    raw = _parse(text, str(p))
+    raw = parse_toml(read_text(p, MAX_FILE_BYTES, "a scenario"), str(p))
     parent = raw.pop(EXTENDS, None)
     if parent is None:
         return raw
-    if not isinstance(parent, str) or not parent.endswith(".toml"):
-        raise InputError(f"{p}: extends = {parent!r}: give a scenario file next to this one, "
-                         'e.g. extends = "baseline.toml"')
-    base = (p.parent / parent).resolve()
+    base = file_below(p, EXTENDS, parent)
     if base in seen or base == p.resolve() or len(seen) >= 5:
         raise InputError(f"{p}: extends = {parent!r} goes round in a circle or too deep")
-    return _merge(_read(base, (*seen, p.resolve())), raw)
+    try:
+        return _merge(_read(base, (*seen, p.resolve())), raw)
+    except RecursionError:
+        raise InputError(f"{p}: tables nested too deeply to be a scenario") from None
 
 
 def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -166,20 +155,13 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _parse(text: str, origin: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{origin}: not valid TOML: {exc}") from None
-
-
 def loads(text: str, name: str = "scenario", origin: str = "scenario",
           overrides: Mapping[str, Any] | Iterable[str] = (), source: str | None = None) -> Scenario:
     """Validate a scenario given as TOML text (``origin`` names it in messages).
 
     Text is data only: it cannot name other files (``extends``, a national table), so an
     uploaded scenario never makes doorstroom read anything else."""
-    raw = _parse(text, origin)
+    raw = parse_toml(text, origin)
     if EXTENDS in raw:
         raise InputError(f"{origin}: 'extends' works in scenario files only, not in "
                          "scenario text")
@@ -235,7 +217,11 @@ def _municipalities(values: dict[str, Any], origin: str, source: str | None) -> 
                          "(a table path is read next to the file)")
     path = (Path(source).parent / table).resolve()
     values["national.municipalities"] = str(path)
-    return load_table(path, values["national.select"], f"{origin}: ")
+    municipalities = load_table(path, values["national.select"], f"{origin}: ")
+    for m in municipalities:  # what each one's own scenario checks when it runs, now
+        for key, value in municipality_values(values, m).items():
+            check_value(BY_KEY[key], value, f"{origin}: {path}: {m.code} ({m.name}): ")
+    return municipalities
 
 
 def parse_overrides(overrides: Mapping[str, Any] | Iterable[str]) -> dict[str, Any]:
@@ -261,7 +247,7 @@ def parse_overrides(overrides: Mapping[str, Any] | Iterable[str]) -> dict[str, A
 def _toml_value(text: str) -> Any:
     try:
         return tomllib.loads(f"v = {text}")["v"]
-    except tomllib.TOMLDecodeError:
+    except (ValueError, RecursionError):  # not TOML, too many digits, nested too deeply
         return text
 
 
@@ -321,9 +307,15 @@ def _check_alternatives(raw: Any, sc: Scenario, origin: str) -> dict[str, dict[s
     allowed = ("regime", "variants", "overrides", "switch_month", "switch_to",
                "transition_months")
     for name, body in raw.items():
-        where = f"{origin}: {ALTERNATIVES}.{name}"
+        if not isinstance(name, str) or not representable(name):
+            raise InputError(f"{origin}: {ALTERNATIVES}: the name {name!r} is not text a "
+                             "file can hold")
+        where = f"{origin}: {ALTERNATIVES}.{dumps_key(name)}"
         if name in REGIME_NAMES or "+" in name:
             raise InputError(f"{where}: the name may not be a regime or contain '+'")
+        if not name.strip() or name != name.strip():
+            raise InputError(f"{where}: the name may not be empty or start or end with a "
+                             "space (a policy is chosen by its name without them)")
         if not isinstance(body, dict):
             raise InputError(f"{where}: must be a table with {', '.join(allowed)}")
         unknown = [k for k in body if k not in allowed]

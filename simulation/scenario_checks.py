@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 import math
-import os
 from typing import Any, Iterable, Mapping
 
+from . import budget
 from .declarations import (
     BY_KEY,
     GROUPS,
@@ -19,14 +19,8 @@ from .declarations import (
     VARIANT_BY_NAME,
     Param,
 )
-from .errors import InputError
-from .toml_text import dumps_value
-
-#: Memory a resident needs across all state arrays and scratch space (bytes).
-BYTES_PER_RESIDENT = 400
-#: Rough speed used to refuse runs that would take hours (resident-months per second).
-RESIDENT_MONTHS_PER_SECOND = 2e6
-MAX_SECONDS_PER_RUN = 3_600
+from .errors import InputError, brief
+from .toml_text import dumps_value, representable
 
 
 def check_value(param: Param, value: Any, where: str = "") -> Any:
@@ -34,11 +28,11 @@ def check_value(param: Param, value: Any, where: str = "") -> Any:
     key = param.key
     if param.kind == "int":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise InputError(f"{where}{key} = {value!r}: must be a whole number "
+            raise InputError(f"{where}{key} = {brief(value)}: must be a whole number "
                              f"({_range_text(param)})")
         if isinstance(value, float):
             if not math.isfinite(value) or value != int(value):
-                raise InputError(f"{where}{key} = {value!r}: must be a whole number "
+                raise InputError(f"{where}{key} = {brief(value)}: must be a whole number "
                                  f"({_range_text(param)})")
             value = int(value)
         _check_range(param, value, where)
@@ -49,15 +43,18 @@ def check_value(param: Param, value: Any, where: str = "") -> Any:
         return value
     if param.kind == "str":
         if not isinstance(value, str):
-            raise InputError(f"{where}{key} = {value!r}: must be text, one of "
+            raise InputError(f"{where}{key} = {brief(value)}: must be text, one of "
                              f"{_choices_text(param)}")
         if param.choices and value not in param.choices:
-            raise InputError(f"{where}{key} = {value!r}: not allowed; choose one of "
+            raise InputError(f"{where}{key} = {brief(value)}: not allowed; choose one of "
                              f"{_choices_text(param)}{suggest(value, param.choices)}")
+        if not representable(value):
+            raise InputError(f"{where}{key} = {brief(value)}: holds a lone surrogate, which no "
+                             "file can hold")
         return value
     if param.kind.startswith("list["):
         if not isinstance(value, list):
-            raise InputError(f"{where}{key} = {value!r}: must be a list, e.g. "
+            raise InputError(f"{where}{key} = {brief(value)}: must be a list, e.g. "
                              f"{dumps_value(param.default)}")
         if param.length is not None and len(value) != param.length:
             raise InputError(f"{where}{key}: needs exactly {param.length} values, got "
@@ -70,10 +67,10 @@ def check_value(param: Param, value: Any, where: str = "") -> Any:
         out = []
         for v in value:
             if not isinstance(v, str) or (param.choices and v not in param.choices):
-                raise InputError(f"{where}{key}: {v!r} is not allowed; choose from "
+                raise InputError(f"{where}{key}: {brief(v)} is not allowed; choose from "
                                  f"{_choices_text(param)}")
             if v in out:
-                raise InputError(f"{where}{key}: {v!r} is listed twice")
+                raise InputError(f"{where}{key}: {brief(v)} is listed twice")
             out.append(v)
         return out
     raise AssertionError(f"unknown kind {param.kind}")  # a registry bug, not user input
@@ -81,18 +78,22 @@ def check_value(param: Param, value: Any, where: str = "") -> Any:
 
 def _number(param: Param, value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InputError(f"{where}{param.key} = {value!r}: must be a number "
+        raise InputError(f"{where}{param.key} = {brief(value)}: must be a number "
                          f"({_range_text(param)})")
-    if not math.isfinite(value):
-        raise InputError(f"{where}{param.key} = {value!r}: must be a finite number "
-                         f"({_range_text(param)})")
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # a whole number of more than 308 digits
+        number = math.inf if value > 0 else -math.inf
+    if not math.isfinite(number):
+        raise InputError(f"{where}{param.key} = {brief(value)}: must be a finite number "
+                         f"({_range_text(param)}; beyond 1.8e308 a number is infinite)")
+    return number
 
 
 def _check_range(param: Param, value: float, where: str) -> None:
     if (param.low is not None and value < param.low) or (
             param.high is not None and value > param.high):
-        raise InputError(f"{where}{param.key} = {value!r} is out of range: "
+        raise InputError(f"{where}{param.key} = {brief(value)} is out of range: "
                          f"{_range_text(param)}")
 
 
@@ -137,6 +138,8 @@ def check_organisations(value: Any, where: str) -> list[dict[str, Any]]:
         for fkey, fparam in fields.items():
             raw = org.get(fkey, fparam.default)
             checked[fkey] = check_value(fparam, raw, f"{label}.")
+        if not checked["name"].strip():
+            raise InputError(f"{label}.name = {checked['name']!r}: needs more than spaces")
         out.append(checked)
     names = [o["name"] for o in out]
     if len(set(names)) != len(names):
@@ -145,7 +148,7 @@ def check_organisations(value: Any, where: str) -> list[dict[str, Any]]:
 
 
 def check_consistency(values: dict[str, Any], organisations: list[dict], origin: str) -> None:
-    """Checks that span several keys: shares, variants, size and run time."""
+    """Checks that span several keys: shares, variants, and the size of one run."""
     shares = values["population.group_shares"]
     if abs(sum(shares) - 1.0) > 1e-6:
         raise InputError(f"{origin}: population.group_shares must add up to 1, "
@@ -163,7 +166,7 @@ def check_consistency(values: dict[str, Any], organisations: list[dict], origin:
                              "at most 1")
     if not organisations:
         raise InputError(f"{origin}: {ORGANISATIONS_KEY}: at least one provider is needed")
-    _check_size(values, origin)
+    budget.check(values, origin=f"{origin}: one run: ")  # the size of one model
 
 
 #: A value that only one choice of a rule uses: (rule key, that choice, value key).
@@ -182,39 +185,6 @@ def check_rules(values: Mapping[str, Any], origin: str) -> None:
         if values[rule] != choice and values[value] != BY_KEY[value].default:
             raise InputError(f'{origin}: {value} applies only when {rule} = "{choice}" '
                              f'(now "{values[rule]}"); set that too')
-
-
-def estimated_capacity(values: Mapping[str, Any]) -> int:
-    """Residents a run may hold: the start population plus every expected entrant."""
-    n = values["population.residents"]
-    months = values["simulation.months"]
-    entrants = n * values["population.entries_per_year"] * months / 12
-    return int(n + entrants + 6 * math.sqrt(entrants + 1) + 16)
-
-
-def _check_size(values: Mapping[str, Any], origin: str) -> None:
-    capacity = estimated_capacity(values)
-    need = capacity * BYTES_PER_RESIDENT
-    avail = _available_memory()
-    if need > 0.5 * avail:
-        raise InputError(
-            f"{origin}: population.residents = {values['population.residents']:,} over "
-            f"{values['simulation.months']} months needs about {need / 2**30:.1f} GiB per run, "
-            f"more than half of this machine's {avail / 2**30:.1f} GiB; lower "
-            "population.residents or simulation.months")
-    seconds = capacity * values["simulation.months"] / RESIDENT_MONTHS_PER_SECOND
-    if seconds > MAX_SECONDS_PER_RUN:
-        raise InputError(
-            f"{origin}: one run of {capacity:,} residents x {values['simulation.months']} months "
-            f"would take about {seconds / 3600:.1f} hours; lower population.residents or "
-            "simulation.months")
-
-
-def _available_memory() -> int:
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        return 8 * 2**30
 
 
 def idle_variants(sc) -> list[str]:

@@ -4,7 +4,8 @@ A sweep draws parameter samples (grid, Latin hypercube, Sobol' or Morris designs
 last two from SALib), runs every sample for the same replications (common random
 numbers across samples, and across policy sets with ``--compare``), and writes each
 finished sample as its own Parquet part at once. ``--resume`` runs only the samples
-without a part; the merged ``results.parquet`` is the same as an uninterrupted sweep's.
+without an intact part listed in the folder's manifest (``sweep_folder``); the merged
+``results.parquet`` is the same as an uninterrupted sweep's.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 import math
 import warnings
 from contextlib import nullcontext
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Sequence
 
@@ -26,33 +27,17 @@ from SALib.sample import morris as morris_sample
 from SALib.sample import sobol as sobol_sample
 from scipy.stats import qmc
 
-from . import execution
+from . import budget, execution
 from .declarations import BY_KEY
 from .errors import InputError, option
 from .experiment import run_replications
 from .municipalities import require_one_municipality
-from .output import write_json, write_parquet
+from .output import write_parquet
 from .scenario import Scenario, build
 from .scenario_checks import RULED_VALUES
+from .sweep_folder import PARTS, Manifest, SweepSpec, merge, note
 
 METHODS = ("grid", "lhs", "sobol", "morris")
-SPEC = "sweep.json"
-PARTS = "parts"
-
-
-@dataclass(frozen=True)
-class SweepSpec:
-    """What a sweep runs: written first, so ``--resume`` can check it is the same sweep."""
-
-    scenario: dict
-    scenario_name: str
-    params: list[str]
-    bounds: list[list[float]]
-    method: str
-    samples: int
-    replications: int
-    seed: int
-    policies: list[str]
 
 
 def parse_params(items: Sequence[str], scenario: Scenario) -> tuple[list[str], list[list[float]]]:
@@ -110,6 +95,14 @@ def design(method: str, bounds: list[list[float]], samples: int, seed: int) -> n
                      f"{', '.join(METHODS)}")
 
 
+def design_size(method: str, params: int, samples: int) -> int:
+    """How many points ``design`` makes, counted without making them (a grid of three
+    parameters at 100,000 points each has 10^15)."""
+    if method == "grid":
+        return samples ** params
+    return samples * {"sobol": params + 2, "morris": params + 1}.get(method, 1)
+
+
 def _sample_scenario(base: Scenario, keys: list[str], row: np.ndarray) -> tuple[Scenario, dict]:
     values = {}
     for key, x in zip(keys, row):
@@ -136,20 +129,20 @@ class SweepSamples:
     function = staticmethod(_run_sample)
     unit = "sample"
 
-    def __init__(self, spec: SweepSpec, points: np.ndarray, todo: list[int], parts: Path):
-        spec_data = asdict(spec)
+    def __init__(self, manifest: Manifest, points: np.ndarray, todo: list[int]):
+        spec_data = asdict(manifest.spec)
+        self.manifest = manifest
         self.todo = todo
-        self.parts = parts
         self.tasks = [(spec_data, i, points[i].tolist()) for i in todo]
         self.total = len(points)
 
     def take(self, index: int, df: pd.DataFrame) -> int:
-        write_parquet(self.parts / f"sample-{self.todo[index]:06d}.parquet", df)
+        self.manifest.add(df)
         return 1
 
     def failure(self, index: int) -> str:
-        return (f"sample {self.todo[index]}; finished samples are kept in {self.parts}; "
-                f"rerun with {option('resume', True)} to finish")
+        return (f"sample {self.todo[index]}; finished samples are kept in "
+                f"{self.manifest.out / PARTS}; rerun with {option('resume', True)} to finish")
 
 
 def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], method: str,
@@ -168,26 +161,39 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
     seed = int(scenario["simulation.seed"] if seed is None else seed)
     spec = SweepSpec(scenario.as_dict(), scenario.name, list(keys), bounds, method, samples,
                      replications, seed, list(policies))
+    size = design_size(method, len(keys), samples)
+    on = executor.workers if executor is not None else workers
+    budget.check(scenario.values, (), len(policies), replications, samples=size, workers=on,
+                 samples_at_once=min(on, size), origin="sweep: ")
     points = design(method, bounds, samples, seed)
     out = Path(out)
-    parts = out / PARTS
+    manifest = Manifest(out, spec)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{option('out', out)}: exists and is not a folder; choose another "
+                         "folder")
     if out.exists() and any(out.iterdir()):
         if not resume:
             raise InputError(f"{option('out', out)}: folder exists; add "
                              f"{option('resume', True)} to finish that sweep or "
                              "choose another folder")
-        old = json.loads((out / SPEC).read_text()) if (out / SPEC).exists() else None
-        if old != json.loads(json.dumps(asdict(spec))):
+        old = Manifest.read(out)
+        if asdict(old.spec) != json.loads(json.dumps(asdict(spec))):
             raise InputError(f"{option('out', out)}: that folder holds a different "
                              "sweep (scenario, parameters, method, samples, replications, seed "
                              f"or policies differ); {option('resume', True)} finishes "
                              "only the same sweep")
-    parts.mkdir(parents=True, exist_ok=True)
-    write_json(out / SPEC, asdict(spec))
+        for name in old.parts:
+            problem = old.problem(name)
+            if problem:
+                note(f"{problem}; running its samples again")
+            else:
+                manifest.parts[name] = old.parts[name]
+    (out / PARTS).mkdir(parents=True, exist_ok=True)
+    manifest.save()
     pd.DataFrame(points, columns=keys).rename_axis("sample").reset_index().to_csv(
         out / "samples.csv", index=False, lineterminator="\n")
-    todo = [i for i in range(len(points)) if not (parts / f"sample-{i:06d}.parquet").exists()]
-    plan = SweepSamples(spec, points, todo, parts)
+    todo = sorted(set(range(len(points))) - manifest.finished())
+    plan = SweepSamples(manifest, points, todo)
     own = execution.executor(workers if len(todo) > 1 else 1) if executor is None else None
     with own if own is not None else nullcontext(executor) as ex:
         execution.run_plan(ex, plan, "sweep", progress, done=len(points) - len(todo))
@@ -196,23 +202,12 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
     return merged
 
 
-def merge(out: Path) -> pd.DataFrame:
-    """Every finished sample's runs, in sample order."""
-    files = sorted((Path(out) / PARTS).glob("sample-*.parquet"))
-    if not files:
-        raise InputError(f"{out}: no finished samples")
-    return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
-
-
 def responses(out: Path, metric: str,
               difference: bool) -> tuple[SweepSpec, pd.DataFrame, pd.Series]:
     """A sweep folder's spec, its runs, and one response per sample: the metric's mean over
     replications, or with ``difference`` the mean paired difference (second policy set
     minus first) of a ``--compare`` sweep."""
-    out = Path(out)
-    if not (out / SPEC).exists():
-        raise InputError(f"{out}: not a sweep folder (no {SPEC})")
-    spec = SweepSpec(**json.loads((out / SPEC).read_text()))
+    spec = Manifest.read(out).spec
     results = merge(out)
     if metric not in results.columns:
         raise InputError(f"{option('metric', metric)}: not a metric of this sweep")

@@ -19,7 +19,6 @@ be computed (nothing to divide by) is ``nan`` and OFF.
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -28,7 +27,8 @@ from typing import Any, Callable, Mapping
 from .declarations import BY_KEY, Label
 from .errors import InputError
 from .funding import DAGDELEN_PER_PLACE_WEEK
-from .scenario import BUILTIN
+from .input_files import parse_toml, read_text
+from .scenario import BUILTIN, MAX_FILE_BYTES
 from .scenario_checks import check_value
 
 WEEKS_PER_MONTH = 52 / 12
@@ -180,12 +180,7 @@ REQUIRED = ("observable", "policy", "kind", "low", "high", "source", "evidence")
 def load_targets(path: str | Path) -> list[Target]:
     """Read and check a targets file (``[[target]]`` tables)."""
     p = Path(path)
-    if not p.is_file():
-        raise InputError(f"targets file '{p}' not found")
-    try:
-        raw = tomllib.loads(p.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: not valid TOML: {exc}") from None
+    raw = parse_toml(read_text(p, MAX_FILE_BYTES, "a targets file"), str(p))
     rows = raw.get("target")
     if not isinstance(rows, list) or not rows:
         raise InputError(f"{p}: needs [[target]] tables with " + ", ".join(REQUIRED))
@@ -269,11 +264,16 @@ def _check_roles(t: Target, where: str) -> None:
                          "that the model lands in its range")
 
 
+def policy_names(targets: list[Target]) -> list[str]:
+    """The policy sets the modelled targets are observed under, as the targets name them."""
+    return list(dict.fromkeys(name for t in targets if t.modelled
+                              for name in (t.policy, OBSERVABLES[t.observable].reference)
+                              if name))
+
+
 def policies_needed(targets: list[Target], scenario) -> tuple[str, ...]:
     """The policy labels a run must hold to evaluate the modelled targets."""
-    wanted = [name for t in targets if t.modelled
-              for name in (t.policy, OBSERVABLES[t.observable].reference) if name]
-    return tuple(dict.fromkeys(scenario.policy(name).label for name in wanted))
+    return tuple(dict.fromkeys(scenario.policy(name).label for name in policy_names(targets)))
 
 
 def evaluate(targets: list[Target], results, scenario) -> list[dict]:

@@ -85,7 +85,7 @@ def test_compare_with_dask_local_writes_the_same_files(tmp_path):
     (["--scheduler", "tcp://127.0.0.1:1"], "no Dask scheduler answers"),
     (["--scheduler", "tcp://127.0.0.1:1", "--dask-local", "2"], "not both"),
     (["--dask-local", "0"], "at least 1 worker"),
-    (["--workers", "0"], "--workers must be at least 1, got 0"),
+    (["--workers", "0"], "--workers 0: choose at least 1"),
 ])
 def test_bad_execution_flags_are_refused_plainly(capsys, flags, words):
     code = main(["run", str(ROOT / "scenarios" / "baseline.toml"), "--months", "1",
@@ -133,9 +133,9 @@ def test_work_is_split_in_about_four_batches_per_worker():
 
 
 def test_messages_name_options_as_arguments_in_python_and_as_flags_on_the_command_line(small):
-    with pytest.raises(InputError, match=r"^workers must be at least 1, got 0$"):
+    with pytest.raises(InputError, match=r"^workers=0: choose at least 1$"):
         compare(small, replications=1, workers=0)
-    with pytest.raises(InputError, match=r"^replications must be at least 1, got 0$"):
+    with pytest.raises(InputError, match=r"^replications=0: choose 1 to 100,000$"):
         compare(small, replications=0)
     plan = Replications(small, PAIR, 2, seed=1, psa=False, workers=1)
     assert "; rerun with workers=1 to see the error" in plan.failure(0)
@@ -145,7 +145,7 @@ def test_messages_name_options_as_arguments_in_python_and_as_flags_on_the_comman
         assert "; rerun with --workers 1 to see the error" in plan.failure(0)
         assert errors.option("dask_local", 2) == "--dask-local 2"
         assert errors.option("resume", True) == "--resume"
-        with pytest.raises(InputError, match=r"^--workers must be at least 1, got 0$"):
+        with pytest.raises(InputError, match=r"^--workers 0: choose at least 1$"):
             compare(small, replications=1, workers=0)
     assert errors.option("workers", 1) == "workers=1"  # back to the API's names
 

@@ -20,6 +20,10 @@ EXAMPLES = int(os.environ.get("DOORSTROOM_FUZZ_EXAMPLES", "150"))
 fuzz = settings(max_examples=EXAMPLES, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 BASE = Path("scenarios/baseline.toml").read_text(encoding="utf-8")
+#: Numbers beyond a float (400 digits) and beyond Python's int-string limit (5,000
+#: digits), and arrays nested deeper than the parser recurses.
+EXTREMES = ["1" + "0" * 400, "1" + "0" * 400 + ".5", "-1" + "0" * 5000, "[" * 500 + "]" * 500,
+            "[" + "1" + "0" * 400 + "]"]
 
 
 def _only_input_errors(text: str, overrides=()) -> None:
@@ -36,6 +40,13 @@ def test_any_text_is_a_scenario_or_one_clear_error(text):
 
 
 @fuzz
+@given(key=st.sampled_from([p.key for p in PARAMS]), value=st.sampled_from(EXTREMES))
+def test_extreme_values_in_a_file_are_one_clear_error(key, value):
+    section, name = key.split(".", 1)
+    _only_input_errors(f"[{section}]\n{name} = {value}\n")
+
+
+@fuzz
 @given(st.data())
 def test_mutated_baseline_is_a_scenario_or_one_clear_error(data):
     lines = BASE.splitlines()
@@ -48,7 +59,8 @@ def test_mutated_baseline_is_a_scenario_or_one_clear_error(data):
 toml_values = st.one_of(
     st.integers(-10**20, 10**20).map(str), st.floats(allow_nan=True).map(repr),
     st.text(max_size=20), st.sampled_from(["nan", "inf", "-inf", "true", "[]", "[1, 2]",
-                                           '["safety_net"]', "{a = 1}", '"x"', "1e400"]))
+                                           '["safety_net"]', "{a = 1}", '"x"', "1e400",
+                                           *EXTREMES]))
 
 
 @fuzz

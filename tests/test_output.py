@@ -24,17 +24,22 @@ def test_output_dir_appears_only_when_complete(tmp_path):
     assert (out / "t.csv").read_text() == "x\n1\n2\n"
 
 
-def test_existing_output_needs_force(tmp_path):
+def test_existing_output_needs_force_and_must_be_earlier_results(tmp_path):
     out = tmp_path / "run"
-    out.mkdir()
-    (out / "old.txt").write_text("keep me")
-    with pytest.raises(InputError, match="--force"):
+    with output_dir(out) as tmp:
+        write_json(tmp / "old.json", {})
+    with pytest.raises(InputError, match="force"):
         with output_dir(out):
             pass
-    assert (out / "old.txt").exists()
+    assert (out / "old.json").exists()
     with output_dir(out, force=True) as tmp:
         write_json(tmp / "new.json", {})
-    assert not (out / "old.txt").exists() and (out / "new.json").exists()
+    assert not (out / "old.json").exists() and (out / "new.json").exists()
+    (out / "mine.txt").write_text("keep me")
+    with pytest.raises(InputError, match="mine.txt, which doorstroom did not write"):
+        with output_dir(out, force=True):
+            pass
+    assert (out / "mine.txt").read_text() == "keep me" and (out / "new.json").exists()
 
 
 def test_json_writes_null_for_undefined_numbers(tmp_path):

@@ -6,7 +6,6 @@ import subprocess
 import sys
 import time
 import warnings
-from dataclasses import asdict
 
 import numpy as np
 import pandas as pd
@@ -14,9 +13,8 @@ import pytest
 
 from simulation import errors
 from simulation.errors import InputError
-from simulation.output import write_json
 from simulation.sweep import (
-    SPEC,
+    Manifest,
     SweepSpec,
     UnstableIndicesWarning,
     design,
@@ -146,10 +144,9 @@ def _known_sweep(out, method: str, samples: int, response=lambda a, b: a + 0.3 *
                      seed=3, policies=["indicatie"])
     points = design(method, spec.bounds, samples, spec.seed)
     (out / "parts").mkdir(parents=True)
-    write_json(out / SPEC, asdict(spec))
-    pd.DataFrame({"sample": np.arange(len(points)), "replication": 0, "policy": "indicatie",
-                  "y": response(points[:, 0], points[:, 1])}).to_parquet(
-        out / "parts" / "sample-000000.parquet")
+    Manifest(out, spec).add(pd.DataFrame({
+        "sample": np.arange(len(points)), "replication": 0, "policy": "indicatie",
+        "y": response(points[:, 0], points[:, 1])}))
     return out
 
 

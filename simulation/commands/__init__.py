@@ -1,15 +1,21 @@
 """The ``doorstroom`` command: parse arguments, call the library, print, exit.
 
 Exit status: 0 done; 2 the user's input is wrong (one plain message on stderr);
-1 anything else. Each command lives in a module of this package; ``main`` imports only
-the one it runs, so ``validate``, ``params`` and ``plan`` answer at once, without Mesa.
+130 Ctrl+C, 143 SIGTERM, 129 SIGHUP (128 + the signal, as a shell reports it): the run
+stops its workers and writes nothing; 1 anything else. Each command lives in a module of
+this package; ``main`` imports only the one it runs, so ``validate``, ``params`` and
+``plan`` answer at once, without Mesa.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
+import threading
+from contextlib import contextmanager, nullcontext
+from typing import Iterator
 
 from ..errors import InputError, command_line
 from .parser import build_parser
@@ -24,6 +30,46 @@ COMMANDS = {
     "sensitivity": ("research", "sensitivity"), "discover": ("research", "discover"),
     "calibrate": ("research", "calibrate"), "dashboard": ("dashboard", "dashboard"),
 }
+#: Commands that serve until stopped: their web server (uvicorn) stops on SIGINT and SIGTERM
+#: by itself, and an exception raised in its event loop by a handler of ours would hang it.
+SERVERS = {"dashboard"}
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the command is, as Ctrl+C raises KeyboardInterrupt,
+    so the run unwinds the same way: workers stopped, no results folder left half written."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_stop_the_command() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP (``timeout``, systemd, CI, a closed terminal) into
+    ``Stopped`` while the command runs; a second one is ignored, so the cleanup finishes.
+
+    Installed here, by the ``doorstroom`` command only, and restored after it: the library
+    never touches signals, so a notebook or a user's program keeps its own handlers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers
+        return
+    stopping = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                if hasattr(signal, name)]  # Windows has no SIGHUP
+
+    def stop(signum, frame):
+        for each in stopping:
+            signal.signal(each, signal.SIG_IGN)
+        raise Stopped(signum)
+
+    previous = {each: signal.signal(each, stop) for each in stopping}
+    try:
+        yield
+    finally:
+        for each, handler in previous.items():
+            if handler is not None:  # None: set outside Python, cannot be put back
+                signal.signal(each, handler)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,11 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     module, function = COMMANDS[args.command]
     try:
         command = getattr(importlib.import_module(f"{__name__}.{module}"), function)
-        with command_line():  # messages name options as flags
+        stoppable = nullcontext() if args.command in SERVERS else _signals_stop_the_command()
+        with command_line(), stoppable:  # messages name options as flags
             return command(args)
     except InputError as exc:
         print(f"doorstroom: error: {exc}", file=sys.stderr)
         return 2
+    except Stopped as exc:
+        print(f"doorstroom: stopped by {exc}; no results were written", file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("doorstroom: interrupted; no results were written", file=sys.stderr)
         return 130

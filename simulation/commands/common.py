@@ -3,11 +3,14 @@ results go by default, and the executor its workers options ask for."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
-from ..execution import executor
+from ..execution import available_cores, executor
 from ..scenario import Scenario, load, parse_overrides
+
+_NOT_IN_A_NAME = re.compile(r"[\x00-\x1f\x7f/\\]+")
 
 
 def scenario_from(args) -> Scenario:
@@ -22,10 +25,17 @@ def scenario_from(args) -> Scenario:
 
 
 def default_out(scenario: Scenario, label: str) -> Path:
+    """``results/SCENARIO/LABEL-TIME``: a label (an alternative's name) becomes one folder
+    name, its slashes and control characters (NUL too) as ``-``."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    return Path("results") / scenario.name / f"{label}-{stamp}"
+    return Path("results") / scenario.name / f"{_NOT_IN_A_NAME.sub('-', label)}-{stamp}"
+
+
+def workers_from(args) -> int:
+    """The local workers ``--workers`` asks for: by default one per core, up to 4."""
+    return min(available_cores(), 4) if args.workers is None else args.workers
 
 
 def executor_from(args):
     """The executor ``--workers``, ``--scheduler`` or ``--dask-local`` asks for."""
-    return executor(args.workers, args.scheduler, args.dask_local)
+    return executor(workers_from(args), args.scheduler, args.dask_local)

@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import asdict
 from pathlib import Path
 
+from .. import budget
 from ..declarations import (
     CATEGORIES,
     ORGANISATION_FIELDS,
@@ -28,6 +29,8 @@ from .common import scenario_from
 
 def validate(args) -> int:
     sc = scenario_from(args)
+    budget.check(sc.values, sc.municipalities, 2, sc["simulation.replications"],
+                 origin=f"{args.scenario}: compare would run ")
     for note in idle_variants(sc):
         print(f"note: {note}")
     if sc.municipalities:

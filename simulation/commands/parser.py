@@ -6,7 +6,6 @@ Only ``argparse`` here, so the parser builds in milliseconds whatever the comman
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -36,7 +35,9 @@ def _add_common(p: argparse.ArgumentParser, policy: bool) -> None:
     _add_set(p)
     p.add_argument("--out", type=Path, help="output folder (default: results/<scenario>/...)")
     _add_execution(p)
-    p.add_argument("--force", action="store_true", help="replace an existing --out folder")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing --out folder of earlier results (never a folder "
+                        "holding anything else)")
     p.add_argument("--quiet", action="store_true", help="print only where results are")
     p.add_argument("--psa", action="store_true",
                    help="probabilistic sensitivity analysis: each replication draws the "
@@ -51,8 +52,10 @@ def _add_set(p: argparse.ArgumentParser) -> None:
 def _add_execution(p: argparse.ArgumentParser) -> None:
     """Where runs execute; results do not depend on it."""
     g = p.add_argument_group("execution (results do not depend on it)")
-    g.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4),
-                   help="local worker processes (default: up to 4; 1 runs in this process)")
+    g.add_argument("--workers", type=int,
+                   help="local worker processes (default: one per core, up to 4; 1 runs in "
+                        "this process; never more than cores unless DOORSTROOM_MAX_WORKERS "
+                        "allows)")
     g.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                    help="run on a running Dask cluster (see docs/performance.md)")
     g.add_argument("--dask-local", type=int, metavar="N",
@@ -135,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_set(p)
     p.add_argument("--out", type=Path, help="fitted scenario file to write "
                                             "(default: <scenario>-calibrated.toml in results/)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing --out file that calibrate wrote")
     p = sub.add_parser("reproduce", help="rerun a results folder and confirm identical results")
     p.add_argument("folder", help="a folder written by run or compare")
     _add_execution(p)

@@ -7,12 +7,12 @@ import warnings
 from pathlib import Path
 
 from ..calibrate import calibrate as fit_parameters
-from ..calibrate import fitted_scenario_toml, load_observations
+from ..calibrate import MADE_BY, fitted_scenario_toml, load_observations
 from .. import charts
 from ..ema import discover as find_box
 from ..ema import discovery_table
 from ..errors import InputError
-from ..output import write_bytes, write_csv, write_text
+from ..output import check_file_target, lock, write_bytes, write_csv, write_text
 from ..sweep import UnstableIndicesWarning, parse_params, run_sweep
 from ..sweep import sensitivity as indices
 from .common import default_out, executor_from, scenario_from
@@ -24,7 +24,7 @@ def sweep(args) -> int:
     policies = ("indicatie", "voorziening") if args.compare else (
         sc.policy(args.policy).label,)
     out = args.out or default_out(sc, f"sweep-{args.method}")
-    with executor_from(args) as ex:
+    with lock(out), executor_from(args) as ex:  # one sweep at a time in a folder
         df = run_sweep(sc, keys, bounds, args.method, args.samples, args.replications,
                        policies, out, resume=args.resume, seed=args.seed, executor=ex)
     print(f"{df['sample'].nunique()} samples x {args.replications} replications x "
@@ -69,12 +69,12 @@ def calibrate(args) -> int:
         raise InputError("--replications and --maxiter must be at least 1")
     seed = int(sc["simulation.seed"] if args.seed is None else args.seed)
     obs = load_observations(args.targets, args.policy, args.replications, seed)
-    fit = fit_parameters(sc, obs, keys, bounds, args.policy, seed=seed, maxiter=args.maxiter)
     out = args.out or Path("results") / f"{sc.name}-calibrated.toml"
-    if out.exists() and out.is_dir():
-        raise InputError(f"--out {out}: is a folder; name a .toml file")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_text(out, fitted_scenario_toml(sc, fit, obs))
+    with lock(out):  # before the fit: a bad --out is said at once
+        check_file_target(out, args.force, f"# {MADE_BY}")
+        fit = fit_parameters(sc, obs, keys, bounds, args.policy, seed=seed,
+                             maxiter=args.maxiter)
+        write_text(out, fitted_scenario_toml(sc, fit, obs))
     print(f"fitted against {obs.description} (distance {fit.distance:.4g}, "
           f"{fit.evaluations} evaluations):")
     for k, v, (lo, hi) in zip(fit.params, fit.values, fit.intervals):

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
 import tempfile
 from pathlib import Path
 
-from .. import __version__, economics, provenance
-from ..errors import InputError
+from .. import budget, economics, provenance
+from ..errors import InputError, option
 from ..experiment import run_replications
-from ..output import check_target, output_dir, write_json
+from ..input_files import read_json
+from ..output import claim, output_dir, write_json
 from ..presentation import MAIN_METRICS, fmt
 from ..results_folder import write_results
 from ..scenario import load
@@ -25,7 +25,7 @@ from ..targets import (
     policies_needed,
     tally,
 )
-from .common import default_out, executor_from, scenario_from
+from .common import default_out, executor_from, scenario_from, workers_from
 
 
 def run(args) -> int:
@@ -45,19 +45,21 @@ def _simulate_and_write(args, command: str) -> int:
     if len(set(policies)) < len(policies):
         raise InputError(f"--a and --b name the same policy set '{policies[0]}'")
     out = args.out or default_out(sc, policies[0] if command == "run" else "compare")
-    check_target(out, args.force)
     lang = getattr(args, "lang", None)
     sens_reps = getattr(args, "sensitivity_replications", None) if getattr(
         args, "sensitivity", False) else None
-    with executor_from(args) as ex:
-        res = run_replications(sc, policies, sc["simulation.replications"], psa=args.psa,
-                               executor=ex)
-        sensitivity = _sensitivity(sc, policies, sens_reps, res.seed, ex)
-    with output_dir(out, args.force) as tmp:
-        write_results(tmp, res, command, lang or "nl", sensitivity)
-        write_json(tmp / provenance.FILE, provenance.record(
-            args.argv, command, sc, res.seed, res.replications, policies, lang,
-            psa=args.psa, sensitivity_replications=sens_reps))
+    if sens_reps is not None:
+        _check_sensitivity(sc, policies, sens_reps, workers_from(args))
+    with claim(out, args.force):  # before the runs: a bad --out is said at once
+        with executor_from(args) as ex:
+            res = run_replications(sc, policies, sc["simulation.replications"],
+                                   psa=args.psa, executor=ex)
+            sensitivity = _sensitivity(sc, policies, sens_reps, res.seed, ex)
+        with output_dir(out, args.force) as tmp:
+            write_results(tmp, res, command, lang or "nl", sensitivity)
+            write_json(tmp / provenance.FILE, provenance.record(
+                args.argv, command, sc, res.seed, res.replications, policies, lang,
+                psa=args.psa, sensitivity_replications=sens_reps))
     if not args.quiet:
         if command == "run":
             _print_run(res, policies[0])
@@ -68,12 +70,20 @@ def _simulate_and_write(args, command: str) -> int:
     return 0
 
 
+def _check_sensitivity(sc, policies, replications: int, workers: int) -> None:
+    """Refuse ``--sensitivity`` runs that give no interval or are too big, before any run."""
+    if replications < 2:
+        raise InputError(f"{option('sensitivity_replications', replications)}: choose 2 or "
+                         "more (an interval at each point needs two replications)")
+    budget.check(sc.values, sc.municipalities, len(policies), replications,
+                 samples=economics.sensitivity_points(), workers=workers, unit="points",
+                 origin="--sensitivity: ")
+
+
 def _sensitivity(sc, policies, replications: int | None, seed: int, executor) -> dict | None:
     """Tornado and break-even for a comparison, when asked for (``--sensitivity``)."""
     if not replications:
         return None
-    if replications < 2:
-        raise InputError(f"--sensitivity-replications must be at least 2, got {replications}")
     a, b = policies
     print("doorstroom: sensitivity runs (tornado and break-even) ...", file=sys.stderr)
     return {"tornado": economics.tornado(sc, a, b, replications, seed, executor=executor),
@@ -88,24 +98,26 @@ def reproduce(args) -> int:
     if not rec_path.is_file() or not (folder / "scenario.toml").is_file():
         raise InputError(f"{folder}: not a doorstroom results folder (needs {provenance.FILE} "
                          "and scenario.toml)")
+    rec = read_json(rec_path, "a provenance record")
     try:
-        rec = json.loads(rec_path.read_text(encoding="utf-8"))
         rerun = rec["rerun"]
         command, policies = rerun["command"], tuple(rerun["policies"])
         seed, reps = int(rerun["seed"]), int(rerun["replications"])
-    except (ValueError, KeyError, TypeError) as exc:
+        name = str(rerun["scenario_name"])
+        sens_reps = rerun.get("sensitivity_replications")
+        sens_reps = None if sens_reps is None else int(sens_reps)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"{rec_path}: unreadable provenance record ({exc})") from None
     sc = load(folder / "scenario.toml", rerun.get("overrides") or {})
-    sc = dataclasses.replace(sc, name=rerun["scenario_name"])
-    if rec.get("code_sha256") != provenance.code_sha256():
-        made = str(rec.get("code_sha256"))[:12]
-        print(f"note: made with doorstroom {rec.get('version')} (code {made}); "
-              f"this is {__version__} (code {provenance.code_sha256()[:12]})", file=sys.stderr)
+    sc = dataclasses.replace(sc, name=name)
+    for note in provenance.verify(rec, sc, folder):  # recomputed, not taken on trust
+        print(f"note: {note}", file=sys.stderr)
+    if sens_reps is not None:
+        _check_sensitivity(sc, policies, sens_reps, workers_from(args))
     with executor_from(args) as ex:
         res = run_replications(sc, policies, reps, seed=seed, psa=bool(rerun.get("psa")),
                                executor=ex)
-        sensitivity = _sensitivity(sc, policies, rerun.get("sensitivity_replications"), seed,
-                                   ex)
+        sensitivity = _sensitivity(sc, policies, sens_reps, seed, ex)
     different = []
     with tempfile.TemporaryDirectory() as tmp:
         write_results(Path(tmp), res, command, rerun.get("lang") or "nl", sensitivity)
@@ -117,7 +129,8 @@ def reproduce(args) -> int:
         print(f"NOT reproduced: {', '.join(different)} differ from {folder}")
         return 1
     print(f"reproduced: every result file in {folder} is identical "
-          f"(fingerprint {rec.get('fingerprint', '')[:12]})")
+          f"(fingerprint {rec['fingerprint'][:12]}, checked against the scenario, the code "
+          "and the input tables)")
     return 0
 
 

@@ -103,7 +103,9 @@ def configure(scenario_path: str | os.PathLike, lang: str = "nl") -> None:
 def serve(scenario_path: str | os.PathLike = "baseline",
           host: str = "127.0.0.1", port: int = 8765, lang: str = "nl",
           fetch_assets: Callable[[Path], object] | None = None) -> int:
-    """Serve the dashboard on ``http://HOST:PORT`` until interrupted.
+    """Serve the dashboard on ``http://HOST:PORT`` until interrupted; then say
+    "dashboard stopped" and return 0, since stopping is how a server ends (Ctrl+C, or
+    SIGTERM under ``doorstroom dashboard``, e.g. from systemd).
 
     Checks first, so a mistake is one plain message: the extras are installed, the
     scenario is valid, the port is free. Only ``host`` decides who can reach the page;
@@ -138,9 +140,13 @@ def serve(scenario_path: str | os.PathLike = "baseline",
     warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
     # Deferred on purpose: Solara is an optional extra, heavy to import, and reads the
     # environment ``configure`` just set when it is imported.
+    from click.exceptions import Abort  # Solara's command line is Click's
     from solara.__main__ import cli
 
-    cli.main(args=["run", "simulation.dashboard.app", "--host", host, "--port", str(port),
-                   "--production", "--no-open", "--no-check-version"],
-             prog_name="solara", standalone_mode=False)
+    try:
+        cli.main(args=["run", "simulation.dashboard.app", "--host", host, "--port", str(port),
+                       "--production", "--no-open", "--no-check-version"],
+                 prog_name="solara", standalone_mode=False)
+    except Abort:  # Click's form of KeyboardInterrupt, once the server has shut down
+        print("doorstroom: dashboard stopped", file=sys.stderr)
     return 0

@@ -168,7 +168,7 @@ def on_upload(info) -> None:
     """A dropped file: a scenario to pick, or a message why not (never an exception)."""
     try:
         scenario = files.read_upload(info.get("name", ""), info.get("size"),
-                                     info["file_obj"].read)
+                                     info["file_obj"].read, replications.replication_count())
     except files.UploadRefused as refused:
         fields = dict(refused.fields)
         upload_problem.set(Problem(refused.key, fields, fields.pop("detail", "")))

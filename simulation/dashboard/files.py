@@ -3,7 +3,8 @@
 The safety model in one place:
 
 - an uploaded scenario is at most ``MAX_UPLOAD_BYTES``, must be UTF-8 TOML and is parsed
-  as data by ``scenario.loads`` (``tomllib``; nothing in it is executed);
+  as data by ``scenario.loads`` (``tomllib``; nothing in it is executed); what the page
+  would run of it must fit the command line's limits (``budget.check``);
 - the page writes only under ``results_root()`` (``results/dashboard`` by default); every
   folder name is made from a sanitised scenario name and checked to resolve inside it;
 - downloads are made in memory from the model and the replications, or read back from
@@ -16,14 +17,18 @@ from __future__ import annotations
 import base64
 import os
 import re
+import shlex
 import time
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
 
+from .. import budget
 from ..errors import InputError
+from ..output import lock_file
 from ..scenario import Scenario, load, loads
+from ..toml_text import comment
 
 MAX_UPLOAD_BYTES = 64 * 1024
 RESULTS_ENV = "DOORSTROOM_DASHBOARD_RESULTS"
@@ -70,16 +75,19 @@ def new_folder(root: Path, scenario_name: str) -> Path:
     base = f"{safe_name(scenario_name)}-{stamp}"
     for i in range(1000):
         candidate = inside(root, Path(root) / (base if i == 0 else f"{base}-{i}"))
-        if not candidate.exists():
+        if not candidate.exists() and not lock_file(candidate).exists():  # nor being made
             return candidate
     raise InputError(f"{root}: too many result folders named {base}")
 
 
-def read_upload(name: str, size: int | None, read: Callable[[int], bytes]) -> Scenario:
+def read_upload(name: str, size: int | None, read: Callable[[int], bytes],
+                replications: int = 1) -> Scenario:
     """A dropped file as a validated scenario, or ``UploadRefused`` saying why not.
 
     ``read(n)`` reads at most n bytes; no more than the limit plus one is ever read, so
-    a file that lies about its size is refused too.
+    a file that lies about its size is refused too. The page runs both regimes side by
+    side, and ``replications`` of each with its button: an upload too big for that
+    (``budget.check``, the command line's limits) is refused at once.
     """
     if not str(name).lower().endswith(".toml"):
         raise UploadRefused("upload_not_toml", name=str(name)[:80])
@@ -90,12 +98,15 @@ def read_upload(name: str, size: int | None, read: Callable[[int], bytes]) -> Sc
     if len(data) > MAX_UPLOAD_BYTES:
         raise UploadRefused("upload_too_big", size=f">{limit_kb}", kb=limit_kb)
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark is dropped, as on the command line
     except UnicodeDecodeError:
         raise UploadRefused("upload_not_text") from None
     stem = str(name).replace("\\", "/").rsplit("/", 1)[-1][: -len(".toml")]
     try:
-        return loads(text, name=f"upload-{safe_name(stem)}", origin="upload")
+        scenario = loads(text, name=f"upload-{safe_name(stem)}", origin="upload")
+        budget.check(scenario.values, (), 2, replications, workers=2,
+                     origin="upload: the page would run ")
+        return scenario
     except InputError as exc:
         raise UploadRefused("upload_bad", detail=str(exc)) from None
 
@@ -133,11 +144,11 @@ def scenario_catalog(folder: Path, first: Path | None = None) -> dict[str, Path]
 
 def toml_download(scenario: Scenario, policies: tuple[str, str]) -> str:
     """The scenario as the page runs it, as TOML, with the command that reruns it."""
-    a, b = policies
+    a, b = (shlex.quote(label) for label in policies)
     file = f"{safe_name(scenario.name)}.toml"
-    head = (f"# made in the doorstroom dashboard; rerun with:\n"
-            f"#   doorstroom compare {file} --a {a} --b {b}\n")
-    return head + scenario.to_toml()
+    head = comment("made in the doorstroom dashboard; rerun with:",
+                   f"  doorstroom compare {file} --a {a} --b {b}")
+    return f"{head}\n{scenario.to_toml()}"
 
 
 def months_csv(timeseries: pd.DataFrame) -> str:

@@ -18,7 +18,7 @@ from typing import Callable
 from .. import provenance
 from ..declarations import PAYER_NAMES, payer_column
 from ..experiment import Results, run_replications
-from ..output import output_dir, write_json
+from ..output import claim, output_dir, write_json
 from ..presentation import MAIN_METRICS, fmt, fmt_range, is_money, metric_label
 from ..results_folder import write_results
 from .controls import Setup
@@ -63,7 +63,7 @@ def save(results: Results, lang: str, root: Path | None = None) -> Path:
     root = results_root() if root is None else Path(root).resolve()
     root.mkdir(parents=True, exist_ok=True)
     folder = new_folder(root, results.scenario.name)
-    with output_dir(folder) as tmp:
+    with claim(folder, label=str(folder)), output_dir(folder, label=str(folder)) as tmp:
         write_results(tmp, results, "compare", lang)
         write_json(tmp / provenance.FILE, provenance.record(
             ["dashboard"], "compare", results.scenario, results.seed, results.replications,
