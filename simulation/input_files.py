@@ -9,6 +9,7 @@ read, and opened without waiting, in case it changed in between.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -39,6 +40,8 @@ def read_bytes(path: str | os.PathLike, cap: int, what: str) -> bytes:
     except FileNotFoundError:
         raise InputError(f"{path}: not found") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:  # Python 3.13 resolves a loop of links without a word
+            raise InputError(f"{path}: a loop of symbolic links") from None
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except InputError:
         raise
