@@ -105,6 +105,8 @@ class DaskCluster:
                 fut.release()
 
 
+#: How long to wait for a running Dask scheduler to answer before saying none does.
+SCHEDULER_TIMEOUT = "10s"
 #: Anything with ``workers`` and ``run(fn, tasks)`` yielding (task index, result).
 Executor = InProcess | ProcessPool | DaskCluster
 
@@ -238,7 +240,7 @@ def _dask_client(scheduler: str | None, dask_local: int | None):
         raise InputError(f"{option('scheduler', scheduler)}: give the scheduler's "
                          "address, e.g. tcp://10.0.0.5:8786")
     try:
-        client = Client(scheduler, timeout="10s")
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
     except OSError as exc:
         raise InputError(f"{option('scheduler', scheduler)}: no Dask scheduler answers "
                          f"there ({exc})") from None

@@ -4,7 +4,10 @@ import re
 import subprocess
 import sys
 
+import pytest
 
+
+@pytest.mark.slow
 def test_small_benchmark_prints_every_figure():
     done = subprocess.run([sys.executable, "benchmarks/run_benchmarks.py", "--small"],
                           capture_output=True, text=True, timeout=300)

@@ -56,6 +56,7 @@ def fits():
         return {CASES[i]: fit for i, fit in ex.run(recover, CASES)}
 
 
+@pytest.mark.slow
 def test_intervals_hold_the_truth_in_nearly_every_independent_case(fits):
     truth = TRUE["help_seeking.per_month"]
     held = [case for case, fit in fits.items() if fit["interval"][0] <= truth

@@ -31,8 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 REPLICATIONS = 4
 TIMEOUT_MS = 30_000  # generous: the machine may be busy with other tests
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="Debian's Chromium (/usr/bin/chromium) is not installed")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not CHROMIUM.exists(),
+                                 reason="Debian's Chromium (/usr/bin/chromium) is not installed")]
 
 
 def _free_port() -> int:

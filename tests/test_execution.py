@@ -87,7 +87,8 @@ def test_compare_with_dask_local_writes_the_same_files(tmp_path):
     (["--dask-local", "0"], "at least 1 worker"),
     (["--workers", "0"], "--workers 0: choose at least 1"),
 ])
-def test_bad_execution_flags_are_refused_plainly(capsys, flags, words):
+def test_bad_execution_flags_are_refused_plainly(capsys, monkeypatch, flags, words):
+    monkeypatch.setattr(execution, "SCHEDULER_TIMEOUT", "1s")  # nothing will answer
     code = main(["run", str(ROOT / "scenarios" / "baseline.toml"), "--months", "1",
                  "--replications", "1", "--quiet", *flags])
     err = capsys.readouterr().err

@@ -19,6 +19,8 @@ from simulation.commands import main
 from simulation.output import lock, lock_file, output_dir, write_json
 from simulation.targets import DEFAULT_FILE
 
+pytestmark = pytest.mark.slow
+
 SMALL = ["--months", "6", "--replications", "2", "--workers", "1", "--quiet"]
 #: Far more replications than a test could wait for: a run that starts them fails by timeout.
 MANY = ["--months", "6", "--replications", "2000", "--workers", "1", "--quiet"]

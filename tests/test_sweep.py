@@ -98,6 +98,7 @@ def _children(pid: int) -> list[int]:
     return [int(x) for x in found.stdout.split()]
 
 
+@pytest.mark.slow
 def test_a_sweep_killed_mid_run_resumes_to_identical_results(tmp_path):
     args = ["sweep", "scenarios/baseline.toml", "--param",
             "help_seeking.latent_share=0:0.33", "--method", "lhs", "--samples", "24",

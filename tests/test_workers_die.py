@@ -19,6 +19,8 @@ import pytest
 from simulation import execution
 from simulation.errors import InputError
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 ON_LINUX = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 
