@@ -52,9 +52,9 @@ from . import budget, rng
 from .declarations import BY_KEY
 from .errors import InputError, brief
 from .experiment import run_replications
-from .input_files import read_text
+from .input_files import MAX_TABLE_BYTES, read_text
 from .model import DoorstroomModel
-from .municipalities import MAX_TABLE_BYTES, require_one_municipality
+from .municipalities import require_one_municipality
 from .scenario import Scenario
 from .targets import evaluate, load_targets, policies_needed, policy_names
 from .toml_text import comment

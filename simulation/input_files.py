@@ -9,7 +9,9 @@ read, and opened without waiting, in case it changed in between.
 
 from __future__ import annotations
 
+import csv
 import errno
+import io
 import json
 import os
 import re
@@ -17,7 +19,7 @@ import stat
 import sys
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from .errors import InputError, brief
 
@@ -63,6 +65,39 @@ def read_text(path: str | os.PathLike, cap: int, what: str) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(f"{path} line {line}: not UTF-8 text ({exc.reason}); save it as "
                          "UTF-8") from None
+
+
+#: What a table a user gives (of municipalities, their figures, monthly series) may weigh:
+#: the 342 municipalities take some 15 KB.
+MAX_TABLE_BYTES = 2_000_000
+
+
+def read_csv_rows(path: str | os.PathLike, what: str, columns: Sequence[str],
+                  where: str) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a CSV table of at most ``MAX_TABLE_BYTES``, each with its line number,
+    read like ``read_text``: its header must name ``columns`` (it may name more) and every
+    row must fill them. Anything else is one ``InputError`` naming the file and the line,
+    after ``where``."""
+    try:
+        text = read_text(path, MAX_TABLE_BYTES, what)
+    except InputError as exc:
+        raise InputError(f"{where}{exc}") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = []
+    try:
+        missing = [c for c in columns if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InputError(f"{where}{path}: needs the columns {', '.join(columns)}; "
+                             f"missing {', '.join(missing)}")
+        for row in reader:
+            if any(row.get(c) is None for c in columns):
+                raise InputError(f"{where}{path} line {reader.line_num}: has "
+                                 f"{sum(v is not None for v in row.values())} fields; every "
+                                 f"row needs {', '.join(columns)}")
+            rows.append((reader.line_num, row))
+    except csv.Error as exc:  # a field beyond the csv module's limit, say
+        raise InputError(f"{where}{path} line {reader.line_num + 1}: {exc}") from None
+    return rows
 
 
 def parse_toml(text: str, origin: str) -> dict[str, Any]:

@@ -3,41 +3,58 @@
 A national scenario's values describe a reference municipality of
 ``population.inhabitants`` inhabitants; ``national.municipalities`` names a table of
 municipalities (CBS code, name, province, inhabitants). The quantities in ``SCALED`` are
-the reference's scaled by a municipality's inhabitants: national figures per inhabitant
-(docs/evidence.md), not local data (``municipalities.csv`` in the results lists them as
-``input:`` columns).
-This is input: reading and checking the table, never running anything.
+the reference's scaled by a municipality's inhabitants and, with
+``national.social_figures`` (``local_figures``), by what each follows in the
+municipality's own 2021 figures: its bijstand and disability-benefit clients set who is in
+scope, its Wmo use how many of them use day activities (``municipality_values``).
+``national.regimes`` gives municipalities a policy set of their own, which the policy set
+``own`` runs. ``municipalities.csv`` in the results lists every input per municipality
+(``input:`` columns).
+This is input: reading and checking the tables, never running anything.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
+from .declarations import OWN_POLICY
 from .errors import InputError, brief
-from .input_files import read_text
+from .input_files import read_csv_rows
+from .local_figures import LocalFigures, load_figures
 
-#: Per-municipality quantities taken from the reference in proportion to inhabitants.
+#: Per-municipality quantities taken from the reference: each in proportion to inhabitants
+#: and, with social figures, to what it follows (``_follows``), with the reason.
 SCALED = {
-    "population.residents": "evidence §4 (day activities 4-6 per 1,000 inhabitants) and §8 "
-                            "(bijstand 2.3%), per inhabitant as derived in baseline.toml",
-    "indicatie.assessments_per_month": "assumption: consultant time per inhabitant",
-    "voorziening.budget_per_year_eur": "assumption: open-access budget per inhabitant",
-    "participatiewet.reintegration_budget_per_year_eur":
-        "assumption: re-integration budget per inhabitant",
-    "providers.capacity_scale": "assumption: provider places per inhabitant",
-    "employers.count": "assumption: employers within reach per inhabitant",
-    "employers.vacancies_per_month": "assumption: entry-level vacancies per inhabitant",
+    "population.residents": ("in_scope", "evidence §4 (day activities 4-6 per 1,000 "
+                             "inhabitants), §8 (bijstand 2.3%) and §16 (each municipality's "
+                             "bijstand and disability benefits), as derived in baseline.toml"),
+    "indicatie.assessments_per_month": ("use", "assumption: consultant time follows the "
+                                        "requests, so day-activity use"),
+    "voorziening.budget_per_year_eur": ("use", "assumption: the open-access budget buys "
+                                        "today's places"),
+    "participatiewet.reintegration_budget_per_year_eur": (
+        "bijstand", "assumption: the re-integration budget follows the bijstand clients"),
+    "providers.capacity_scale": ("use", "assumption: provider places follow day-activity "
+                                 "use, as full as the reference's"),
+    "employers.count": ("inhabitants", "assumption: employers within reach per inhabitant"),
+    "employers.vacancies_per_month": ("inhabitants", "assumption: entry-level vacancies per "
+                                      "inhabitant"),
 }
+#: What the quantities in ``SCALED`` may follow besides inhabitants.
+FOLLOWS = ("inhabitants", "in_scope", "use", "bijstand")
 #: Counts that stay at least 1 when scaled down (a municipality has someone to assess).
 _AT_LEAST_ONE = ("population.residents", "indicatie.assessments_per_month", "employers.count")
 _CODE = re.compile(r"GM\d{4}")
 _COLUMNS = ("code", "name", "province", "inhabitants")
-MAX_TABLE_BYTES = 2_000_000
+_REGIME_COLUMNS = ("code", "regime")
+#: The tables a national scenario reads (each a path relative to the scenario file), and
+#: what messages call them.
+TABLES = {"national.municipalities": "municipality table",
+          "national.social_figures": "table of social figures",
+          "national.regimes": "table of regimes"}
 
 
 @dataclass(frozen=True)
@@ -46,28 +63,38 @@ class Municipality:
     name: str
     province: str
     inhabitants: int
+    regime: str = ""  # its own policy set (``national.regimes``); "": ``policy.regime``
+    figures: LocalFigures | None = None  # its own 2021 figures; None: inhabitants only
+
+    def plain(self) -> tuple:
+        """As plain values, the way a task carries it (``from_plain`` reads it back)."""
+        figures = None if self.figures is None else tuple(vars(self.figures).values())
+        return (self.code, self.name, self.province, self.inhabitants, self.regime, figures)
+
+    @classmethod
+    def from_plain(cls, values: Sequence) -> "Municipality":
+        *fields, figures = values
+        return cls(*fields, figures=None if figures is None else LocalFigures(*figures))
 
 
-def load_table(path: Path, select: Sequence[str], where: str) -> tuple[Municipality, ...]:
-    """The municipalities of a table, checked, in table order (``select``: codes or
-    province names to keep; empty keeps all)."""
-    try:
-        text = read_text(path, MAX_TABLE_BYTES, "a table of municipalities")
-    except InputError as exc:
-        raise InputError(f"{where}national.municipalities: {exc}") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+def load_table(path: Path, select: Sequence[str], where: str, social: Path | None = None,
+               regimes: Path | None = None) -> tuple[Municipality, ...]:
+    """The municipalities of a table, checked, in table order, with their own figures
+    (``social``) and policy sets (``regimes``) where given; ``select``: codes or
+    province names to keep (empty keeps all)."""
+    at = f"{where}national.municipalities: "
+    rows = read_csv_rows(path, "a table of municipalities", _COLUMNS, at)
     out, seen = [], set()
-    try:
-        missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise InputError(f"{where}{path}: needs the columns {', '.join(_COLUMNS)}; "
-                             f"missing {', '.join(missing)}")
-        for row in reader:
-            out.append(_municipality(row, seen, f"{where}{path} line {reader.line_num}: "))
-    except csv.Error as exc:  # a field beyond the csv module's limit, say
-        raise InputError(f"{where}{path} line {reader.line_num + 1}: {exc}") from None
+    for line, row in rows:
+        out.append(_municipality(row, seen, f"{at}{path} line {line}: "))
     if not out:
         raise InputError(f"{where}{path}: the table has no municipalities")
+    if social is not None:
+        figures = load_figures(social, {m.code: m.province for m in out}, path, where)
+        out = [replace(m, figures=figures[m.code]) for m in out]
+    if regimes is not None:
+        own = _regimes(regimes, {m.code for m in out}, path, where)
+        out = [replace(m, regime=own.get(m.code, "")) for m in out]
     if select:
         known = {m.code for m in out} | {m.province for m in out}
         unknown = [s for s in select if s not in known]
@@ -80,11 +107,29 @@ def load_table(path: Path, select: Sequence[str], where: str) -> tuple[Municipal
     return tuple(out)
 
 
+def load_country(values: dict[str, Any], origin: str, source: str | None) -> tuple:
+    """A national scenario's municipalities from its tables (``TABLES``), whose paths
+    (relative to the scenario file ``source``) are made absolute in ``values``; none for
+    one municipality."""
+    given = [key for key in TABLES if values[key]]
+    if not values["national.municipalities"]:
+        needs = [key for key in ("national.select", *given) if values[key]]
+        if needs:
+            raise InputError(f"{origin}: {needs[0]} needs national.municipalities (the table "
+                             "of municipalities)")
+        return ()
+    if source is None:
+        raise InputError(f"{origin}: {', '.join(given)} works in scenario files only (a table "
+                         "path is read next to the file)")
+    paths = {key: (Path(source).parent / values[key]).resolve() for key in given}
+    values.update({key: str(path) for key, path in paths.items()})
+    return load_table(paths["national.municipalities"], values["national.select"],
+                      f"{origin}: ", paths.get("national.social_figures"),
+                      paths.get("national.regimes"))
+
+
 def _municipality(row: dict, seen: set[str], where: str) -> Municipality:
     """One row of the table, checked (``seen``: the codes of the rows before it)."""
-    if any(row.get(c) is None for c in _COLUMNS):
-        raise InputError(f"{where}has {sum(v is not None for v in row.values())} fields; "
-                         f"every row needs {', '.join(_COLUMNS)}")
     code = row["code"].strip()
     if not _CODE.fullmatch(code):
         raise InputError(f"{where}code {brief(code)} is not a CBS municipality code (GM and "
@@ -102,6 +147,25 @@ def _municipality(row: dict, seen: set[str], where: str) -> Municipality:
     return Municipality(code, row["name"].strip(), row["province"].strip(), inhabitants)
 
 
+def _regimes(path: Path, codes: set[str], table: Path, where: str) -> dict[str, str]:
+    """Each listed municipality's own policy set (checked against the scenario's policy
+    sets by ``scenario``, which knows them)."""
+    out: dict[str, str] = {}
+    where = f"{where}national.regimes: "
+    for line, row in read_csv_rows(path, "a table of regimes", _REGIME_COLUMNS, where):
+        at = f"{where}{path} line {line}: "
+        code, regime = row["code"].strip(), row["regime"].strip()
+        if code not in codes:
+            raise InputError(f"{at}code {brief(code)} is not a municipality of {table}")
+        if code in out:
+            raise InputError(f"{at}code {code} appears twice")
+        if not regime or regime == OWN_POLICY:
+            raise InputError(f"{at}regime {brief(regime)}: name a regime (indicatie, "
+                             "voorziening), REGIME+VARIANT or an alternative of the scenario")
+        out[code] = regime
+    return out
+
+
 def require_one_municipality(scenario, what: str) -> None:
     """Refuse a national scenario where only one municipality makes sense."""
     if scenario.municipalities:
@@ -110,16 +174,72 @@ def require_one_municipality(scenario, what: str) -> None:
                          "baseline (run the country with doorstroom compare)")
 
 
-def municipality_values(reference, m: Municipality) -> dict[str, Any]:
-    """The keys that make the reference scenario into municipality ``m``."""
+def municipality_values(reference: Mapping[str, Any], m: Municipality) -> dict[str, Any]:
+    """The keys that make the reference scenario (its values) into municipality ``m``."""
     factor = m.inhabitants / reference["population.inhabitants"]
-    out: dict[str, Any] = {"population.inhabitants": m.inhabitants,
-                           "national.municipalities": "", "national.select": []}
-    for key in SCALED:
+    follows, local = dict.fromkeys(FOLLOWS, 1.0), {}
+    if m.figures is not None:
+        people, wmo = _people(reference, m.figures), _wmo_factor(reference, m.figures)
+        follows = _follows(people, m.figures.bijstand_ratio, wmo)
+        local = _composition(reference, people, wmo)
+    out: dict[str, Any] = {"population.inhabitants": m.inhabitants, "national.select": [],
+                           **dict.fromkeys(TABLES, "")}
+    for key, (what, _) in SCALED.items():
         if key == "voorziening.budget_per_year_eur" and \
                 reference["voorziening.budget_rule"] != "fixed":
             continue  # a budget by another rule follows from the places, already scaled
-        out[key] = scaled(key, reference[key], factor)
+        out[key] = scaled(key, reference[key], factor * follows[what])
+    return {**out, **local}
+
+
+def _wmo_factor(reference: Mapping[str, Any], figures: LocalFigures) -> float:
+    """The municipality's Wmo rate against the national one, within
+    ``national.wmo_ratio_bounds`` (the Wmo rate counts all Wmo support)."""
+    low, high = reference["national.wmo_ratio_bounds"]
+    return min(high, max(low, figures.wmo_ratio))
+
+
+def _people(reference: Mapping[str, Any], figures: LocalFigures) -> list[tuple]:
+    """Per target group, the residents in scope on bijstand, on a UWV benefit and on
+    neither, per resident in scope of the reference: the first two times the
+    municipality's ratios (the third as the reference's)."""
+    bijstand, uwv = figures.bijstand_ratio, figures.disability_ratio
+    return [(g * b * bijstand, g * u * uwv, g * (1.0 - b - u)) for g, b, u in zip(
+        reference["population.group_shares"], reference["population.bijstand_share_by_group"],
+        reference["population.uwv_share_by_group"])]
+
+
+def _follows(people: list[tuple], bijstand: float, wmo: float) -> dict[str, float]:
+    """What ``SCALED``'s quantities follow besides inhabitants, against the reference's:
+    residents in scope, day-activity use (those in scope times the share that uses it) and
+    bijstand clients."""
+    in_scope = sum(map(sum, people))
+    return {"inhabitants": 1.0, "in_scope": in_scope, "use": in_scope * wmo,
+            "bijstand": bijstand}
+
+
+def _composition(reference: Mapping[str, Any], people: list[tuple],
+                 wmo: float) -> dict[str, Any]:
+    """Who is in scope (target groups and their benefits) and the rates that follow the
+    Wmo use, so that each group's bijstand and UWV clients are the reference's times the
+    municipality's ratios."""
+    sizes = [sum(group) for group in people]
+    total = sum(sizes)
+    if not total:  # nobody in scope: one resident (at least one), as the reference's
+        return {}
+    out: dict[str, Any] = {
+        "population.group_shares": [size / total for size in sizes],
+        "population.bijstand_share_by_group": [
+            group[0] / size if size else share for group, size, share in zip(
+                people, sizes, reference["population.bijstand_share_by_group"])],
+        "population.uwv_share_by_group": [
+            group[1] / size if size else share for group, size, share in zip(
+                people, sizes, reference["population.uwv_share_by_group"])],
+    }
+    room = 1.0 - reference["population.share_in_paid_work_start"]
+    out["population.share_in_day_activity_start"] = min(
+        room, reference["population.share_in_day_activity_start"] * wmo)
+    out["help_seeking.per_month"] = min(1.0, reference["help_seeking.per_month"] * wmo)
     return out
 
 

@@ -2,8 +2,9 @@
 
 A national run is a plan of tasks like any other (``execution.run_plan``): one task per
 municipality and batch of replications, each municipality its own model with its own
-providers and employers, scaled from the reference by inhabitants
-(``simulation.municipalities``).
+providers and employers, made from the reference by its inhabitants and, where given, its
+own figures (``simulation.municipalities``). The policy set ``own`` runs each
+municipality under its own policy set (``national.regimes``).
 
 Seeds: municipality ``code`` runs with ``derive_seed(seed, "municipality", code)``, so
 its results do not depend on which other municipalities are selected, and both
@@ -26,23 +27,34 @@ from .execution import chunks
 from .ledger import totals_frame
 from .metrics import combine, compute
 from .monthly import FRACTIONAL, series_columns, series_frame
-from .municipalities import SCALED, Municipality, municipality_values, scaled
+from .declarations import OWN_POLICY
+from .municipalities import TABLES, Municipality, municipality_values
 from .runs import RunResult, replication_scenarios, replication_seed, run_model
 from .scenario import Scenario, build
 from .toml_text import ALTERNATIVES
 
 
+#: Keys of a municipality's values that say what it is rather than what it runs with.
+_BOOKKEEPING = ("population.inhabitants", "national.select", *TABLES)
+
+
 def municipality_scenario(reference: Scenario, m: Municipality) -> Scenario:
     """Municipality ``m`` as a scenario of its own (named by its CBS code). An alternative
-    that sets a scaled quantity (a bigger budget, say) is scaled the same way."""
-    factor = m.inhabitants / reference["population.inhabitants"]
+    that sets a quantity the municipality has its own of (a bigger budget, say) is made
+    the municipality's the same way."""
     data = reference.as_dict()
     for alternative in data.get(ALTERNATIVES, {}).values():
         overrides = alternative.get("overrides", {})
-        for key in SCALED.keys() & overrides.keys():
-            overrides[key] = scaled(key, overrides[key], factor)
+        local = municipality_values({**reference.values, **overrides}, m)
+        for key in local.keys() & overrides.keys():
+            overrides[key] = local[key]
     return build(data, name=m.code, origin=m.code, source=reference.source,
                  overrides=municipality_values(reference, m))
+
+
+def own_policy(policy: str, m: Municipality, reference: Scenario) -> str:
+    """The policy set municipality ``m`` runs for ``policy``: its own for ``own``."""
+    return (m.regime or reference["policy.regime"]) if policy == OWN_POLICY else policy
 
 
 def municipality_seed(seed: int, code: str) -> int:
@@ -53,17 +65,25 @@ def municipality_task(reference_data: dict, name: str, m: tuple, policies: Seque
                       seed: int, replications: Sequence[int], psa: bool) -> list[tuple]:
     """A worker's share: one municipality, some replications, every policy. Returns per
     run its metrics, its series in whole units (see ``exact_series``) and its ledger
-    totals in cents."""
-    muni = Municipality(*m)
-    base = municipality_scenario(build(reference_data, name=name, origin=name), muni)
+    totals in cents. Two policy sets that are the same here (``own`` and the
+    municipality's own) run once."""
+    muni = Municipality.from_plain(m)
+    reference = build(reference_data, name=name, origin=name)
+    base = municipality_scenario(reference, muni)
     own_seed = municipality_seed(seed, muni.code)
     out = []
-    # The PSA draw is keyed by the national seed: every municipality gets the same one.
-    for r, scenario, extra in replication_scenarios(base, seed, replications, psa):
+    # The PSA draw is keyed by the national seed: every municipality gets the same one,
+    # drawn for the reference and then made the municipality's like the reference's values.
+    for r, drawn, extra in replication_scenarios(reference, seed, replications, psa):
+        scenario = municipality_scenario(drawn, muni) if psa else base
+        runs: dict[str, tuple] = {}
         for policy in policies:
-            model = run_model(scenario, policy, replication_seed(own_seed, r))
-            out.append((r, policy, {**compute(model), **extra}, exact_series(model.series()),
-                        model.ledger.totals))
+            label = own_policy(policy, muni, reference)
+            if label not in runs:
+                model = run_model(scenario, label, replication_seed(own_seed, r))
+                runs[label] = ({**compute(model), **extra}, exact_series(model.series()),
+                               model.ledger.totals)
+            out.append((r, policy, *runs[label]))
     return out
 
 
@@ -122,18 +142,20 @@ class NationalRuns:
         self.policies = tuple(policies)
         self.munis = scenario.municipalities
         reference = scenario.as_dict()
-        reference["national"] = {"municipalities": "", "select": []}  # each task is one
+        reference["national"] = {"select": [], **{key.split(".")[1]: "" for key in TABLES}}
+        # each task is one municipality, carrying its own figures and policy set
         batches = chunks(list(range(replications)), max(1, workers // max(1, len(self.munis))))
         order = sorted(range(len(self.munis)), key=lambda i: -self.munis[i].inhabitants)
-        self.tasks = [(reference, scenario.name, _as_tuple(self.munis[i]), list(policies), seed,
+        self.tasks = [(reference, scenario.name, self.munis[i].plain(), list(policies), seed,
                        batch, psa) for i in order for batch in batches]
         self.total = len(self.munis) * replications * len(policies)
         self._sums: dict[tuple[int, str], list] = {}
         self._rows: list[dict[str, Any]] = []
 
     def take(self, index: int, result: list[tuple]) -> int:
-        m = Municipality(*self.tasks[index][2])
+        m = Municipality.from_plain(self.tasks[index][2])
         inputs = municipality_values(self.scenario, m)
+        described = self._described(m, inputs)
         for r, policy, metrics, series, ledger in result:
             acc = self._sums.setdefault((r, policy), [0, 0])
             acc[0] = acc[0] + series
@@ -141,12 +163,25 @@ class NationalRuns:
             self._rows.append({"code": m.code, "name": m.name, "province": m.province,
                                "inhabitants": m.inhabitants,
                                "employers": inputs["employers.count"],
-                               "replication": r, "policy": policy, **metrics,
-                               **{f"input:{key}": inputs[key] for key in SCALED if key in inputs}})
+                               "replication": r, "policy": policy, **metrics, **described})
         return len(result)
 
+    def _described(self, m: Municipality, inputs: dict[str, Any]) -> dict[str, Any]:
+        """What a municipality's rows say of it besides its metrics: its own figures (and
+        which were filled), its own policy set, and every input it has of its own."""
+        columns: dict[str, Any] = {}
+        if m.figures is not None:
+            columns.update({f"figure:{name}": value for name, value in vars(m.figures).items()
+                            if name != "filled"})
+            columns["filled"] = m.figures.filled
+        if self.scenario["national.regimes"]:
+            columns["own_policy"] = own_policy(OWN_POLICY, m, self.scenario)
+        columns.update({f"input:{key}": _cell(value) for key, value in inputs.items()
+                        if key not in _BOOKKEEPING})
+        return columns
+
     def failure(self, index: int) -> str:
-        m, reps = Municipality(*self.tasks[index][2]), self.tasks[index][5]
+        m, reps = Municipality.from_plain(self.tasks[index][2]), self.tasks[index][5]
         return (f"{m.name} ({m.code}), replications {reps[0]}-{reps[-1]}; rerun with "
                 f"{option('workers', 1)} to see the error")
 
@@ -176,5 +211,6 @@ class NationalRuns:
         return self.by_municipality().drop(columns=["_m", "_p"]).reset_index(drop=True)
 
 
-def _as_tuple(m: Municipality) -> tuple:
-    return (m.code, m.name, m.province, m.inhabitants)
+def _cell(value: Any) -> Any:
+    """An input as a table cell: a list as its values to four significant digits."""
+    return " / ".join(f"{v:.4g}" for v in value) if isinstance(value, list) else value

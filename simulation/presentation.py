@@ -14,6 +14,8 @@ import re
 from .declarations import (
     CATEGORIES,
     GROUP_LABELS,
+    OWN_POLICY,
+    OWN_POLICY_LABEL,
     PAYER_BY_NAME,
     REGIME_BY_NAME,
     VARIANT_BY_NAME,
@@ -110,8 +112,11 @@ def is_total_money(name: str) -> bool:
 
 def policy_name(label: str, lang: str = "nl", alternatives=()) -> str:
     """A policy set as readers call it: the regime's and the variants' short declared
-    names ("algemene voorziening + vangnet na baanverlies"), or a named alternative's
-    name in words (``switch_to_open_access`` -> "switch to open access")."""
+    names ("algemene voorziening + vangnet na baanverlies"), a named alternative's
+    name in words (``switch_to_open_access`` -> "switch to open access"), or what ``own``
+    stands for."""
+    if label == OWN_POLICY:
+        return OWN_POLICY_LABEL(lang)
     if label in alternatives:
         return label.replace("_", " ")
     regime, *variants = (part.strip() for part in label.split("+"))

@@ -2,7 +2,7 @@
 
 Every output folder carries ``provenance.json``: the command line, the version, the
 seed and replication count, the resolved scenario's sha256, a sha256 over the code of
-the ``simulation`` package, a national scenario's municipality table's sha256, and a
+the ``simulation`` package, the sha256 of each table a national scenario reads, and a
 fingerprint over all of these. ``doorstroom reproduce DIR`` reruns a folder from this
 record and its ``scenario.toml``, after ``verify`` has recomputed what the record states
 rather than trusting it.
@@ -20,6 +20,7 @@ from typing import Any, Mapping, Sequence
 
 from . import __version__
 from .errors import InputError
+from .municipalities import TABLES
 
 FILE = "provenance.json"
 
@@ -42,19 +43,24 @@ def _version(dist: str) -> str | None:
         return None
 
 
-def table_sha256(scenario) -> str | None:
-    """sha256 of a national scenario's municipality table as it is on disk (None: not
-    national): the run depends on the table's contents, not only its path."""
-    table = scenario["national.municipalities"]
-    return hashlib.sha256(Path(table).read_bytes()).hexdigest() if table else None
+def tables_sha256(scenario) -> dict[str, str]:
+    """sha256 of each table a national scenario reads, as it is on disk, by its field in
+    the record (``municipalities_sha256``; none: not national): the run depends on the
+    tables' contents, not only their paths."""
+    return {_field(key): hashlib.sha256(Path(scenario[key]).read_bytes()).hexdigest()
+            for key in TABLES if scenario[key]}
+
+
+def _field(key: str) -> str:
+    return f"{key.split('.', 1)[1]}_sha256"
 
 
 def fingerprint(scenario, code: str | None, version: str | None, rerun: Mapping[str, Any],
-                table: str | None) -> str:
+                tables: Mapping[str, str]) -> str:
     """sha256 over everything a result depends on: the scenario, the code, how it ran and
-    a national scenario's table."""
+    a national scenario's tables."""
     inputs = {"scenario_sha256": scenario.sha256, "code_sha256": code, "version": version,
-              **rerun, **({"municipalities_sha256": table} if table else {})}
+              **rerun, **tables}
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
 
@@ -66,15 +72,15 @@ def record(argv: Sequence[str], command: str, scenario, seed: int, replications:
              "replications": replications, "policies": list(policies), "lang": lang,
              "psa": psa, "sensitivity_replications": sensitivity_replications,
              "overrides": dict(scenario.overrides)}  # what the report says was changed
-    table = table_sha256(scenario)
+    tables = tables_sha256(scenario)
     return {
-        "fingerprint": fingerprint(scenario, code_sha256(), __version__, rerun, table),
+        "fingerprint": fingerprint(scenario, code_sha256(), __version__, rerun, tables),
         "command_line": ["doorstroom", *argv],
         "version": __version__,
         "code_sha256": code_sha256(),
         "scenario_sha256": scenario.sha256,
         "scenario_source": scenario.source,
-        **({"municipalities_sha256": table} if table else {}),
+        **tables,
         "rerun": rerun,
         "environment": {"python": platform.python_version(),
                         **{d: _version(d) for d in ("mesa", "numpy", "numba", "scipy", "pandas")}},
@@ -94,14 +100,15 @@ def verify(rec: Mapping[str, Any], scenario, where: Path) -> list[str]:
         raise InputError(f"{where / 'scenario.toml'}: its sha256 is {scenario.sha256[:12]}, "
                          f"{record_file} records {str(rec.get('scenario_sha256'))[:12]}: one "
                          "of them was changed after the run")
-    table, recorded = table_sha256(scenario), rec.get("municipalities_sha256")
-    if table != recorded:
-        path = scenario["national.municipalities"] or "(none)"
-        raise InputError(f"municipality table {path}: its sha256 is "
-                         f"{(table or 'none')[:12]}, {record_file} records "
-                         f"{str(recorded or 'none')[:12]}: the table changed since the run")
+    tables = tables_sha256(scenario)
+    for key, what in TABLES.items():
+        table, recorded = tables.get(_field(key)), rec.get(_field(key))
+        if table != recorded:
+            raise InputError(f"{what} {scenario[key] or '(none)'}: its sha256 is "
+                             f"{(table or 'none')[:12]}, {record_file} records "
+                             f"{str(recorded or 'none')[:12]}: the table changed since the run")
     made_by = rec.get("code_sha256")
-    again = fingerprint(scenario, made_by, rec.get("version"), rec.get("rerun", {}), table)
+    again = fingerprint(scenario, made_by, rec.get("version"), rec.get("rerun", {}), tables)
     if again != rec.get("fingerprint"):
         raise InputError(f"{record_file}: its fingerprint {str(rec.get('fingerprint'))[:12]} "
                          f"is not that of what it records ({again[:12]}): the record was "

@@ -5,7 +5,7 @@ the dashboard shares), so the page works offline and prints to PDF from any brow
 sentences are in ``report_texts``; every name of a metric, category, payer, policy set or
 target group comes from the declarations through ``presentation``. The page is put
 together here; the outcome parts are in ``report_outcomes``, the assumption parts in
-``report_assumptions``.
+``report_assumptions``, a national run's spread over municipalities in ``report_national``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .declarations import GROUPS, PAYER_NAMES, payer_column
 from .output import write_text
 from .presentation import MAIN_METRICS, fmt, group_label, policy_name
 from .report_assumptions import assumptions_html, checked_html, deciding_html
+from .report_national import municipalities_html
 from .report_outcomes import (
     Page,
     answer_html,
@@ -29,7 +30,6 @@ from .report_outcomes import (
     esc,
     figure,
     icer_text,
-    interval_cell,
     outcome_table,
     verdict_text,
     wide,
@@ -168,7 +168,7 @@ h2 {{ page-break-after: avoid; }} table {{ page-break-inside: avoid; }}
 {page.p('interval_note_short', css='note')}
 <h2>{esc(t['funding'])}</h2>
 <p>{esc(_funding_text(sc, page))}</p>
-{_municipalities_html(results, page)}
+{municipalities_html(results, page)}
 <h2>{esc(t['ce'])}</h2>
 <p>{esc(verdict_text(page, ce, by))} {esc(icer_text(page, ce))}</p>
 {figure("ce_plane.png", page.say("ce_plane"), page.say("ce_plane_note"))}
@@ -233,30 +233,3 @@ def _funding_text(sc, page: Page) -> str:
                     budget=fmt(first, lang, money=True), budget_how=budget_how,
                     places=fmt(funding.funded_places(p, sc.organisations, first), lang),
                     place=fmt(funding.mean_place_cost(p, sc.organisations), lang, money=True))
-
-
-def _municipalities_html(results, page: Page, largest: int = 15) -> str:
-    """National runs: the paired differences of the largest municipalities."""
-    if results.municipalities is None:
-        return ""
-    lang = page.lang
-    cmp = results.by_municipality(("net_cost_eur", "jobs_started"))
-    munis = cmp.drop_duplicates("code").sort_values("inhabitants", ascending=False)
-    by = cmp.set_index(["code", "metric"])
-
-    def cells(code: str, metric: str, money: bool = False) -> str:
-        r = by.loc[(code, metric)]
-        value = page.money(r.difference) if money else fmt(r.difference, lang)
-        interval = interval_cell(page, r.ci95_low, r.ci95_high, money, total=money)
-        return f"<td>{value}</td><td>{interval}</td>"
-
-    rows = "".join(
-        f"<tr><td>{esc(m.name)} ({esc(m.province)})</td><td>{fmt(m.inhabitants, lang)}</td>"
-        f"{cells(m.code, 'net_cost_eur', True)}{cells(m.code, 'jobs_started')}</tr>"
-        for m in munis.head(largest).itertuples(index=False))
-    n = len(munis)
-    heads = "".join(f"<th>{esc(page.t[k])}</th>" for k in (
-        "muni", "inhabitants", "net_diff", "interval", "jobs_diff", "interval"))
-    return (f"<h2>{esc(page.t['by_muni'])}</h2>"
-            + page.p("by_muni_text", k=min(largest, n), n=n)
-            + wide(f"<tr>{heads}</tr>{rows}") + page.p("interval_note_short", css="note"))

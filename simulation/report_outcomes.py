@@ -9,6 +9,7 @@ A difference whose 95% interval includes zero is never given a direction in word
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -16,7 +17,8 @@ from typing import Any, Mapping
 import numpy as np
 
 from . import economics
-from .declarations import BY_KEY, ORGANISATIONS_KEY
+from .declarations import BY_KEY, ORGANISATIONS_KEY, OWN_POLICY
+from .municipalities import TABLES
 from .presentation import (
     fmt,
     fmt_input,
@@ -146,6 +148,8 @@ def compared_html(page: Page, sc) -> str:
 def _policy_words(page: Page, sc, label: str, both: list[str]) -> str:
     """A policy set as a phrase: its regime, its own variants, the values it changes, and
     a change of policy at a date."""
+    if label == OWN_POLICY:
+        return page.t["own_words"].format(counts=_own_counts(page, sc))
     spec = sc.policy(label)
     words = [page.t.get(f"regime_{spec.regime}", regime_label(spec.regime, page.lang))]
     own = [variant_label(v, page.lang) for v in spec.variants if v not in both]
@@ -163,6 +167,14 @@ def _policy_words(page: Page, sc, label: str, both: list[str]) -> str:
     return text
 
 
+def _own_counts(page: Page, sc) -> str:
+    """How many municipalities run each policy set of their own, most first."""
+    counts = Counter(m.regime or sc["policy.regime"] for m in sc.municipalities)
+    return page.listed(page.t["own_count"].format(
+        name=policy_name(label, page.lang, sc.alternatives), n=fmt_input(n, page.lang))
+        for label, n in counts.most_common())
+
+
 def _setting_name(key: str, lang: str) -> str:
     return param_name(BY_KEY[key], lang) if key in BY_KEY else key.rsplit(".", 1)[-1]
 
@@ -177,8 +189,8 @@ def _setting(page: Page, key: str, value) -> str:
         return regime_label(value, lang)
     if key == "policy.variants":
         return ", ".join(variant_label(v, lang) for v in value) or page.t["none"]
-    if key == "national.municipalities":
-        return Path(value).name
+    if key in TABLES:
+        return Path(value).name if value else page.t["none"]
     if BY_KEY[key].unit == "months":
         return f"{fmt_input(value, lang)} {page.t['months']}"
     if isinstance(value, str):

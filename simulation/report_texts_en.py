@@ -97,11 +97,45 @@ EN = {
     "budget_follow_attendance": "after that it follows last year's attendance, up to a ceiling "
                                 "of {ceiling} a year",
     "by_muni": "By municipality",
-    "by_muni_text": "Every municipality is a model of its own. Residents in scope, "
-                    "consultants, budgets, provider places and employers are national figures "
-                    "per inhabitant (docs/evidence.md §4 and §8, the rest assumptions), not the "
-                    "municipality's own data. The {k} largest of {n} municipalities; all are "
-                    "in municipalities_comparison.csv.",
+    "by_muni_scaled": "Every municipality is a model of its own. Residents in scope, "
+                      "consultants, budgets, provider places and employers are national "
+                      "figures per inhabitant (docs/evidence.md §4 and §8, the rest "
+                      "assumptions), not the municipality's own data.",
+    "by_muni_local": "Every municipality is a model of its own. Who is in scope follows the "
+                     "municipality's own figures for 2021: inhabitants on bijstand and on a "
+                     "disability benefit, against the national share (docs/evidence.md §16). "
+                     "How many of them use day activities follows the municipality's Wmo use "
+                     "against the national rate, between half and one and a half times: "
+                     "day-activity use per municipality is not published, so all Wmo support "
+                     "stands in for it. Consultants, budgets and provider places follow from "
+                     "these; employers are national figures per inhabitant.",
+    "by_muni_filled": "{k} municipalities lack a figure in the 2021 table; it is filled in "
+                      "with their province's mean (column filled in municipalities.csv).",
+    "spread_text": "Net cost (all payers) per municipality, {b} against {a}: it falls "
+                   "clearly in {cheaper} of the {n} municipalities and rises clearly in "
+                   "{dearer}; in {unclear} there is no clear difference (the municipality's "
+                   "95% interval includes zero).",
+    "spread_cheapest": "Per inhabitant it falls most in {names}.",
+    "spread_dearest": "Per inhabitant it rises most in {names}.",
+    "spread_size": "By size",
+    "spread_bijstand": "By share of inhabitants on bijstand (2021), in fifths",
+    "spread_province": "By province",
+    "size_below": "fewer than {n} inhabitants", "size_between": "{low} to {high} inhabitants",
+    "size_from": "{n} inhabitants or more",
+    "bijstand_group": "{low} to {high} per 1,000 inhabitants",
+    "muni_group": "Group", "munis": "Municipalities",
+    "net_diff_year": "Difference in net cost a year",
+    "per_10000": "Per 10,000 inhabitants a year",
+    "cheaper": "Clearly cheaper", "dearer": "Clearly dearer",
+    "spread_note": "A group adds up its municipalities' differences replication by "
+                   "replication; the interval is over those sums. Clearly cheaper or dearer: "
+                   "the number of municipalities whose 95% interval of the difference in net "
+                   "cost lies below or above zero.",
+    "largest": "The {k} largest municipalities",
+    "largest_text": "All {n} municipalities are in municipalities_comparison.csv.",
+    "bijstand_rate": "Bijstand per 1,000 inhabitants (2021)",
+    "own_words": "{counts} of the municipalities, as the table of own regimes gives them",
+    "own_count": "{name} in {n}",
     "muni": "Municipality", "inhabitants": "Inhabitants",
     "net_diff": "Difference in net cost", "jobs_diff": "Difference in jobs started",
     # --- costs against effects ---------------------------------------------------------------

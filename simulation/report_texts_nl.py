@@ -103,11 +103,46 @@ NL = {
     "budget_follow_attendance": "daarna volgt het de opkomst van het jaar ervoor, tot een "
                                 "plafond van {ceiling} per jaar",
     "by_muni": "Per gemeente",
-    "by_muni_text": "Elke gemeente is een eigen model. Inwoners in beeld, consulenten, "
-                    "budgetten, plekken bij aanbieders en werkgevers zijn landelijke cijfers "
-                    "per inwoner (docs/evidence.md §4 en §8, de rest aannames), geen gegevens "
-                    "van de gemeente zelf. De {k} grootste van {n} gemeenten; alle staan in "
-                    "municipalities_comparison.csv.",
+    "by_muni_scaled": "Elke gemeente is een eigen model. Inwoners in beeld, consulenten, "
+                      "budgetten, plekken bij aanbieders en werkgevers zijn landelijke cijfers "
+                      "per inwoner (docs/evidence.md §4 en §8, de rest aannames), geen gegevens "
+                      "van de gemeente zelf.",
+    "by_muni_local": "Elke gemeente is een eigen model. Wie in beeld is volgt de eigen cijfers "
+                     "van de gemeente uit 2021: inwoners met bijstand en met een "
+                     "arbeidsongeschiktheidsuitkering, tegenover het landelijke aandeel "
+                     "(docs/evidence.md §16). Hoeveel van hen dagbesteding gebruiken volgt het "
+                     "Wmo-gebruik van de gemeente tegenover het landelijke, tussen de helft en "
+                     "anderhalf keer: dagbesteding per gemeente is niet bekend, het Wmo-gebruik "
+                     "(alle Wmo-ondersteuning) staat ervoor in. Consulenten, budgetten en plekken "
+                     "bij aanbieders volgen daaruit; werkgevers zijn landelijke cijfers per "
+                     "inwoner.",
+    "by_muni_filled": "Bij {k} gemeenten ontbreekt een cijfer in de tabel van 2021; het is "
+                      "aangevuld met het gemiddelde van hun provincie (kolom filled in "
+                      "municipalities.csv).",
+    "spread_text": "Netto kosten (alle betalers) per gemeente, {b} tegenover {a}: ze dalen "
+                   "duidelijk in {cheaper} van de {n} gemeenten en stijgen duidelijk in "
+                   "{dearer}; in {unclear} is er geen duidelijk verschil (het 95%-interval van "
+                   "de gemeente bevat nul).",
+    "spread_cheapest": "Per inwoner dalen ze het meest in {names}.",
+    "spread_dearest": "Per inwoner stijgen ze het meest in {names}.",
+    "spread_size": "Naar grootte",
+    "spread_bijstand": "Naar aandeel inwoners met bijstand (2021), in vijfden",
+    "spread_province": "Per provincie",
+    "size_below": "minder dan {n} inwoners", "size_between": "{low} tot {high} inwoners",
+    "size_from": "{n} inwoners of meer",
+    "bijstand_group": "{low} tot {high} per 1.000 inwoners",
+    "muni_group": "Groep", "munis": "Gemeenten",
+    "net_diff_year": "Verschil netto kosten per jaar", "per_10000": "Per 10.000 inwoners per jaar",
+    "cheaper": "Duidelijk goedkoper", "dearer": "Duidelijk duurder",
+    "spread_note": "Een groep telt de verschillen van haar gemeenten per herhaling op; het "
+                   "interval gaat over die sommen. Duidelijk goedkoper of duurder: het aantal "
+                   "gemeenten waar het 95%-interval van het verschil in netto kosten onder of "
+                   "boven nul ligt.",
+    "largest": "De {k} grootste gemeenten",
+    "largest_text": "Alle {n} gemeenten staan in municipalities_comparison.csv.",
+    "bijstand_rate": "Bijstand per 1.000 inwoners (2021)",
+    "own_words": "{counts} van de gemeenten, zoals de tabel met eigen regimes ze geeft",
+    "own_count": "{name} in {n}",
     "muni": "Gemeente", "inhabitants": "Inwoners", "net_diff": "Verschil netto kosten",
     "jobs_diff": "Verschil gestarte banen",
     # --- costs against effects ---------------------------------------------------------------

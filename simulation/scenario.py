@@ -19,12 +19,13 @@ from .declarations import (
     BY_KEY,
     DEFAULT_ORGANISATIONS,
     ORGANISATIONS_KEY,
+    OWN_POLICY,
     REGIME_NAMES,
     defaults,
 )
 from .errors import InputError
 from .input_files import file_below, parse_toml, read_text
-from .municipalities import load_table, municipality_values
+from .municipalities import load_country, municipality_values
 from .scenario_checks import (
     check_consistency,
     check_organisations,
@@ -201,27 +202,29 @@ def build(raw: Mapping[str, Any], name: str, origin: str,
     municipalities = _municipalities(values, origin, source)
     sc = Scenario(name=name, values=values, organisations=tuple(organisations),
                   source=source, overrides=over, municipalities=municipalities)
-    return replace(sc, alternatives=_check_alternatives(alternatives, sc, origin))
+    sc = replace(sc, alternatives=_check_alternatives(alternatives, sc, origin))
+    if given:  # a table of regimes comes from a file, which a user gives
+        _check_own_policies(sc, origin)
+    return sc
 
 
 def _municipalities(values: dict[str, Any], origin: str, source: str | None) -> tuple:
-    """A national scenario's municipalities (its table path made absolute in ``values``)."""
-    table = values["national.municipalities"]
-    if not table:
-        if values["national.select"]:
-            raise InputError(f"{origin}: national.select needs national.municipalities "
-                             "(the table to select from)")
-        return ()
-    if source is None:
-        raise InputError(f"{origin}: national.municipalities works in scenario files only "
-                         "(a table path is read next to the file)")
-    path = (Path(source).parent / table).resolve()
-    values["national.municipalities"] = str(path)
-    municipalities = load_table(path, values["national.select"], f"{origin}: ")
-    for m in municipalities:  # what each one's own scenario checks when it runs, now
+    """A national scenario's municipalities, each checked now as when it runs."""
+    municipalities = load_country(values, origin, source)
+    for m in municipalities:
         for key, value in municipality_values(values, m).items():
-            check_value(BY_KEY[key], value, f"{origin}: {path}: {m.code} ({m.name}): ")
+            check_value(BY_KEY[key], value, f"{origin}: {values['national.municipalities']}: "
+                                            f"{m.code} ({m.name}): ")
     return municipalities
+
+
+def _check_own_policies(sc: Scenario, origin: str) -> None:
+    """Refuse a municipality's own policy set that this scenario cannot run."""
+    for label in sorted({m.regime for m in sc.municipalities} - {""}):
+        try:
+            resolve_policy(label, sc)
+        except InputError as exc:
+            raise InputError(f"{origin}: {sc['national.regimes']}: {exc}") from None
 
 
 def parse_overrides(overrides: Mapping[str, Any] | Iterable[str]) -> dict[str, Any]:
@@ -274,7 +277,8 @@ class PolicySpec:
 
 
 def resolve_policy(label: str, scenario: Scenario) -> PolicySpec:
-    """``NAME`` of an alternative in the scenario, or ``REGIME[+VARIANT...]``.
+    """``NAME`` of an alternative in the scenario, ``REGIME[+VARIANT...]``, or ``own``
+    (a national scenario's municipalities each under their own, ``national.regimes``).
 
     The scenario's own ``policy.variants`` are switched on in every policy set.
     """
@@ -283,6 +287,11 @@ def resolve_policy(label: str, scenario: Scenario) -> PolicySpec:
                          "REGIME+VARIANT, or an alternative defined in the scenario")
     label = label.strip()
     base = tuple(scenario.values["policy.variants"])
+    if label == OWN_POLICY:
+        if not scenario.values["national.regimes"]:
+            raise InputError(f"policy '{OWN_POLICY}' runs each municipality under its own "
+                             "policy set from national.regimes, which this scenario lacks")
+        return PolicySpec(OWN_POLICY, scenario.values["policy.regime"], base)
     alt = scenario.alternatives.get(label)
     if alt is not None:
         variants = tuple(dict.fromkeys([*base, *alt["variants"]]))
@@ -311,8 +320,9 @@ def _check_alternatives(raw: Any, sc: Scenario, origin: str) -> dict[str, dict[s
             raise InputError(f"{origin}: {ALTERNATIVES}: the name {name!r} is not text a "
                              "file can hold")
         where = f"{origin}: {ALTERNATIVES}.{dumps_key(name)}"
-        if name in REGIME_NAMES or "+" in name:
-            raise InputError(f"{where}: the name may not be a regime or contain '+'")
+        if name in (*REGIME_NAMES, OWN_POLICY) or "+" in name:
+            raise InputError(f"{where}: the name may not be a regime, '{OWN_POLICY}' or contain "
+                             "'+'")
         if not name.strip() or name != name.strip():
             raise InputError(f"{where}: the name may not be empty or start or end with a "
                              "space (a policy is chosen by its name without them)")

@@ -164,6 +164,10 @@ def check_consistency(values: dict[str, Any], organisations: list[dict], origin:
             raise InputError(f"{origin}: population.bijstand_share_by_group + "
                              f"population.uwv_share_by_group for {group} = {bijstand + uwv:g}; "
                              "at most 1")
+    low, high = values["national.wmo_ratio_bounds"]
+    if low > high:
+        raise InputError(f"{origin}: national.wmo_ratio_bounds = [{low:g}, {high:g}]: the "
+                         "lowest first")
     if not organisations:
         raise InputError(f"{origin}: {ORGANISATIONS_KEY}: at least one provider is needed")
     budget.check(values, origin=f"{origin}: one run: ")  # the size of one model

@@ -12,16 +12,16 @@ PACKAGE = Path(__file__).resolve().parent.parent / "simulation"
 #: Each module's layer, lowest first. A module may import its own layer and those below.
 LAYERS = {
     "leaves": ("errors", "rng", "output", "declarations"),
-    "inputs": ("toml_text", "input_files", "budget", "scenario_checks", "municipalities",
-               "scenario"),
+    "inputs": ("toml_text", "input_files", "budget", "scenario_checks", "local_figures",
+               "municipalities", "scenario"),
     "model": ("population", "ledger", "funding", "access", "agents", "policies", "payments",
               "work_pathway", "phases", "monthly", "model", "metrics"),
     "runs": ("execution", "runs", "national"),
     "experiments": ("experiment",),
     "analysis": ("economics", "targets", "sweep_folder", "sweep", "calibrate", "ema"),
     "presentation": ("presentation", "charts", "report_texts_nl", "report_texts_en",
-                     "report_texts", "report_outcomes", "report_assumptions", "report",
-                     "provenance", "results_folder"),
+                     "report_texts", "report_outcomes", "report_assumptions", "report_national",
+                     "report", "provenance", "results_folder"),
     "faces": ("commands", "dashboard"),
 }
 RANK = {name: rank for rank, names in enumerate(LAYERS.values()) for name in names}

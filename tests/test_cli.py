@@ -233,11 +233,11 @@ def test_init_copies_a_built_in_and_never_overwrites(tmp_path, monkeypatch, caps
 
 
 def test_init_brings_what_a_scenario_refers_to(tmp_path, monkeypatch, capsys):
-    """The national scenario extends the baseline and reads ../data/municipalities.csv:
-    the copy gets both beside it, so it loads as it is."""
+    """The national scenario extends the baseline and reads two tables in ../data: the
+    copy gets them all beside it, so it loads as it is."""
     assert main(["init", "netherlands", "--to", str(tmp_path / "nl")]) == 0
     assert sorted(p.name for p in (tmp_path / "nl").iterdir()) == [
-        "baseline.toml", "municipalities.csv", "netherlands.toml"]
+        "baseline.toml", "municipal_social_2021.csv", "municipalities.csv", "netherlands.toml"]
     copy = load(tmp_path / "nl" / "netherlands.toml")
     assert len(copy.municipalities) == len(load("netherlands").municipalities) == 342
     assert copy["national.municipalities"] == str(tmp_path / "nl" / "municipalities.csv")

@@ -44,7 +44,10 @@ def test_the_table_is_every_municipality_of_2025():
     assert sum(m.inhabitants for m in table) == 18_044_027  # data/README.md
     assert len({m.province for m in table}) == 12
     sc = load(NATIONAL)
-    assert sc.municipalities == table
+    assert [(m.code, m.inhabitants) for m in sc.municipalities] == [
+        (m.code, m.inhabitants) for m in table]
+    assert sc.municipalities == load_table(ROOT / "data" / "municipalities.csv", [], "",
+                                           ROOT / "data" / "municipal_social_2021.csv")
     assert sc["simulation.months"] == 120 and sc["population.inhabitants"] == 30_000
 
 
@@ -55,7 +58,8 @@ def test_netherlands_extends_the_baseline():
     assert base.organisations == nl.organisations
 
 
-def test_scaling_by_inhabitants(subset):
+def test_scaling_by_inhabitants():
+    subset = load(NATIONAL, {**SUBSET, "national.social_figures": ""})
     m = {x.code: x for x in subset.municipalities}["GM0037"]  # Stadskanaal, 32,038
     values = municipality_values(subset, m)
     f = 32_038 / 30_000
@@ -187,6 +191,8 @@ def test_compare_writes_per_municipality_tables(tmp_path):
     prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
     table = ROOT / "data" / "municipalities.csv"
     assert prov["municipalities_sha256"] == hashlib.sha256(table.read_bytes()).hexdigest()
+    social = ROOT / "data" / "municipal_social_2021.csv"
+    assert prov["social_figures_sha256"] == hashlib.sha256(social.read_bytes()).hexdigest()
     report = (out / "report.html").read_text(encoding="utf-8")
     assert "Per gemeente" in report and "Stadskanaal" in report
     assert main(["reproduce", str(out), "--workers", "1"]) == 0

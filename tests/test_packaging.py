@@ -59,9 +59,10 @@ def test_the_wheel_holds_every_module_and_the_data(wheel):
     modules = {str(p.relative_to(ROOT)) for p in (ROOT / "simulation").rglob("*")
                if p.is_file() and "__pycache__" not in p.parts}
     data = {f"simulation/{p.relative_to(ROOT)}" for p in (
-        *(ROOT / "scenarios").rglob("*.toml"), ROOT / "data" / "municipalities.csv",
-        ROOT / "data" / "README.md")}
-    assert "simulation/scenarios/targets/netherlands.toml" in data
+        *(ROOT / "scenarios").rglob("*.toml"), *(ROOT / "scenarios").glob("*.csv"),
+        *(ROOT / "data").glob("*.csv"), ROOT / "data" / "README.md")}
+    assert {"simulation/scenarios/targets/netherlands.toml",
+            "simulation/data/municipal_social_2021.csv"} <= data
     assert _in_wheel(wheel) == modules | data
     with zipfile.ZipFile(wheel) as whl:
         entry = next(n for n in whl.namelist() if n.endswith("entry_points.txt"))

@@ -21,7 +21,7 @@ from ..declarations import (
     VARIANTS,
 )
 from ..errors import InputError
-from ..municipalities import municipality_values
+from ..municipalities import TABLES, municipality_values
 from ..scenario import BUILTIN, EXTENDS, builtin_names
 from ..scenario_checks import idle_variants
 from .common import scenario_from
@@ -36,10 +36,14 @@ def validate(args) -> int:
     if sc.municipalities:
         residents = sum(municipality_values(sc, m)["population.residents"]
                         for m in sc.municipalities)
+        how = ("from each one's 2021 figures" if sc["national.social_figures"]
+               else "scaled by inhabitants")
+        own = sum(bool(m.regime) for m in sc.municipalities)
         print(f"OK: {args.scenario}: {len(sc.municipalities)} municipalities, "
               f"{sum(m.inhabitants for m in sc.municipalities):,} inhabitants, "
-              f"{residents:,} residents in scope (scaled by inhabitants), "
-              f"{sc['simulation.months']} months, regime {sc['policy.regime']}")
+              f"{residents:,} residents in scope ({how}), "
+              f"{sc['simulation.months']} months, regime {sc['policy.regime']}"
+              + (f" ({own} with a policy set of their own)" if own else ""))
         return 0
     print(f"OK: {args.scenario}: {sc['population.residents']:,} residents in scope, "
           f"{sc['simulation.months']} months, regime {sc['policy.regime']}, "
@@ -122,8 +126,10 @@ def plan(args) -> int:
 
 
 def scenarios(args) -> int:
-    for name in builtin_names():
-        print(f"{name:12} {_first_comment(BUILTIN / f'{name}.toml')}")
+    names = builtin_names()
+    width = max(map(len, names))
+    for name in names:
+        print(f"{name:{width}} {_first_comment(BUILTIN / f'{name}.toml')}")
     print(f"\nin {BUILTIN}: run one by name (doorstroom compare baseline) or copy it here "
           "to edit (doorstroom init baseline)")
     return 0
@@ -158,10 +164,11 @@ def init(args) -> int:
 
 def _copies(source: Path, target: Path, out: dict[Path, bytes]) -> dict[Path, bytes]:
     """What ``init`` writes: the scenario, the scenario it extends (and so on) and its
-    national table, each beside ``target`` and referred to by name alone."""
+    national tables, each beside ``target`` and referred to by name alone."""
     text = source.read_text(encoding="utf-8")
     raw = tomllib.loads(text)
-    for ref in (raw.get(EXTENDS), raw.get("national", {}).get("municipalities")):
+    national = raw.get("national", {})
+    for ref in (raw.get(EXTENDS), *(national.get(key.split(".")[1]) for key in TABLES)):
         if not ref:
             continue
         local = target.parent / Path(ref).name

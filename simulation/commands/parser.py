@@ -26,8 +26,8 @@ def _add_scenario(p: argparse.ArgumentParser) -> None:
 def _add_common(p: argparse.ArgumentParser, policy: bool) -> None:
     _add_scenario(p)
     if policy:
-        p.add_argument("--policy", help="indicatie, voorziening, REGIME+VARIANT or an alternative "
-                       "named in the scenario (default: policy.regime)")
+        p.add_argument("--policy", help="indicatie, voorziening, REGIME+VARIANT, an alternative "
+                       "named in the scenario or own (national.regimes; default: policy.regime)")
     p.add_argument("--seed", type=int, help="base seed (default: simulation.seed)")
     p.add_argument("--months", type=int, help="horizon (default: simulation.months)")
     p.add_argument("--replications", type=int,
@@ -72,8 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="both regimes on the same residents and draws")
     _add_common(p, policy=False)
     p.add_argument("--a", default="indicatie", metavar="POLICY",
-                   help="first policy set (default indicatie): a regime, REGIME+VARIANT... "
-                        "or an alternative named in the scenario")
+                   help="first policy set (default indicatie): a regime, REGIME+VARIANT..., "
+                        "an alternative named in the scenario, or own (each municipality "
+                        "under its own, national.regimes)")
     p.add_argument("--b", default="voorziening", metavar="POLICY",
                    help="second policy set (default voorziening); differences are b minus a")
     p.add_argument("--lang", choices=("nl", "en"), default="nl", help="report language")

@@ -1,8 +1,8 @@
 """Every domain item declared once: parameters, regimes, variants, payers, ledger categories.
 
-The tables live beside this module (``parameters.py``, ``variants.py``, ``money.py``,
-record types in ``records.py``); here they are put together, and everything else in
-the project reads them from here: scenario validation, ``doorstroom params``,
+The tables live beside this module (``parameters.py``, ``country.py``, ``variants.py``,
+``money.py``, record types in ``records.py``); here they are put together, and everything
+else in the project reads them from here: scenario validation, ``doorstroom params``,
 ``docs/parameters.md``, the ledger, the policies, the report and the dashboard.
 A table that is incomplete fails on import, not in a council's report.
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .country import NATIONAL
 from .money import CORE_CATEGORIES, NON_COST_CATEGORIES, ONTSCHOT_PAYER, PAYERS, UWV_PAYER
 from .parameters import (
     DEFAULT_ORGANISATIONS,
@@ -26,11 +27,11 @@ from .parameters import (
     WHO_AND_HOW,
 )
 from .records import LANGS, Category, Label, Param, Payer, Regime, Variant
-from .variants import REGIMES, VARIANTS
+from .variants import OWN_POLICY, OWN_POLICY_LABEL, REGIMES, VARIANTS
 from .work_and_money import WORK_AND_MONEY
 
 #: Every parameter: the core ones, then each variant's own.
-PARAMS: tuple[Param, ...] = (*WHO_AND_HOW, *WORK_AND_MONEY,
+PARAMS: tuple[Param, ...] = (*WHO_AND_HOW, *NATIONAL, *WORK_AND_MONEY,
                              *(p for v in VARIANTS for p in v.params))
 BY_KEY: dict[str, Param] = {p.key: p for p in PARAMS}
 
@@ -98,9 +99,9 @@ _check()
 __all__ = [
     "BY_KEY", "CATEGORIES", "COST_CATEGORIES", "Category", "DEFAULT_ORGANISATIONS",
     "DEFAULT_PAYER", "GROUPS", "GROUP_LABELS", "KIND_FITS", "LANGS", "Label", "ONTSCHOT_PAYER",
-    "ORGANISATIONS_KEY", "ORGANISATION_FIELDS", "PARAMS", "PAYERS", "PAYER_BY_NAME",
-    "PAYER_NAMES", "PROVIDER_KINDS", "Param", "Payer", "REGIMES", "REGIME_BY_NAME",
-    "REGIME_NAMES", "Regime", "UWV_PAYER", "VARIANTS", "VARIANT_BY_NAME", "VARIANT_NAMES",
-    "Variant",
+    "ORGANISATIONS_KEY", "ORGANISATION_FIELDS", "OWN_POLICY", "OWN_POLICY_LABEL", "PARAMS",
+    "PAYERS", "PAYER_BY_NAME", "PAYER_NAMES", "PROVIDER_KINDS", "Param", "Payer", "REGIMES",
+    "REGIME_BY_NAME", "REGIME_NAMES", "Regime", "UWV_PAYER", "VARIANTS", "VARIANT_BY_NAME",
+    "VARIANT_NAMES", "Variant",
     "defaults", "money_column", "payer_column", "uncertain_params",
 ]

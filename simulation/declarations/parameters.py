@@ -3,8 +3,9 @@
 Sources cite a section of docs/evidence.md ("evidence §2: ..."), one of the five source
 articles ("article 004 (Oldenzaal): ...", listed in evidence §14), or say
 "assumption: <why>".
-Parameters that only a variant uses are declared with the variant (``variants.py``);
-``declarations/__init__.py`` puts both into the one registry.
+Parameters that only a variant uses are declared with the variant (``variants.py``), the
+national scenario's in ``country.py``; ``declarations/__init__.py`` puts them all into the
+one registry.
 """
 
 from __future__ import annotations
@@ -341,16 +342,6 @@ WHO_AND_HOW = (
     _p("development.motivation_sd", "float", "-", 0.25, 0.0, 2.0,
        "assumption: motivation differs between residents (mean 1)",
        "Spreiding motivatie", "Spread of motivation; 0 makes everyone equal."),
-    # --- national ------------------------------------------------------------
-    _p("national.municipalities", "str", "-", "", None, None,
-       "evidence §15: CBS StatLine 03759NED, inhabitants on 1 January 2025 (data/README.md)",
-       "Gemeententabel", "A CSV of municipalities (code, name, province, inhabitants), "
-       "relative to the scenario file: each runs as its own model, scaled from this scenario "
-       "by inhabitants, and results are summed nationally; empty: one municipality."),
-    _p("national.select", "list[str]", "-", [], None, None,
-       "assumption: every municipality of the table unless a subset is asked for",
-       "Selectie gemeenten", "CBS codes (GM0363) or province names to run from the table; "
-       "empty: all of them."),
 )
 
 #: Fields of one provider organisation (``[[providers.organisations]]``).

@@ -19,6 +19,10 @@ REGIMES: tuple[Regime, ...] = (
            "residents walk in after a light intake; providers are funded as a whole from a "
            "budget for staffed places"),
 )
+#: The policy set of a national scenario in which each municipality runs its own policy set
+#: (``national.regimes``; the others ``policy.regime``), and its name for readers.
+OWN_POLICY = "own"
+OWN_POLICY_LABEL = Label("elke gemeente haar eigen regime", "each municipality its own regime")
 
 VARIANTS: tuple[Variant, ...] = (
     Variant("ontschot", Label("ontschot budget (één pot)", "one pot without walls (ontschot)"),
