@@ -28,10 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-TARGET_BASELINE_S = 0.05
-TARGET_RM_PER_S = 10e6
-TARGET_BYTES = 300
-TARGET_NATIONAL_S = 30.0
+#: The targets of one national model with compiled months (docs/performance.md): what a
+#: national uncertainty analysis of 200 draws in minutes needs. Today's figures are below
+#: the first, second and fourth; the benchmark says so rather than failing.
+TARGET_BASELINE_S = 0.005
+TARGET_RM_PER_S = 40e6  # on 2 cores; measured today in one process
+TARGET_BYTES = 144
+TARGET_NATIONAL_S = 3.0
 TARGET_CHART_S = 1.0  # a dashboard chart, drawn after every step of the page
 #: A large population: the baseline's providers, employers and budgets scaled with it.
 PER_100K = {"providers.capacity_scale": 250.0, "employers.count": 2000,
@@ -202,8 +205,8 @@ def main() -> int:
     mem = figures["memory"]
     b = mem["bytes_per_resident"]
     print(f"  memory: {b:.0f} bytes per resident at peak, build and run, {mem['residents']:,} "
-          f"residents x {mem['months']} months (target < {TARGET_BYTES}: "
-          f"{mark(b < TARGET_BYTES)}); per-agent Mesa: {ref['bytes_per_resident']:.0f}; "
+          f"residents x {mem['months']} months (target <= {TARGET_BYTES}: "
+          f"{mark(b <= TARGET_BYTES)}); per-agent Mesa: {ref['bytes_per_resident']:.0f}; "
           f"process peak {mem['peak_rss_mib']:.0f} MiB")
     nat = figures["national"]
     whole = nat["municipalities"] == 342 and nat["months"] == 120
