@@ -210,12 +210,16 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Stop the pool's workers now: queued tasks are dropped, running ones killed.
     (``shutdown`` alone would run every queued task first; Python has no public way to
     stop a pool's processes before 3.14.)"""
-    processes = list((pool._processes or {}).values())
+    processes = pool._processes or {}  # the pool's own dict: it holds a worker started late
+    running = dict(processes)  # before shutdown: its manager thread may empty the dict then
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join()
+    stopped: set[int | None] = set()
+    while fresh := [p for p in {**running, **processes}.values() if p.pid not in stopped]:
+        for process in fresh:
+            process.terminate()
+        for process in fresh:
+            process.join()
+            stopped.add(process.pid)
 
 
 @contextmanager

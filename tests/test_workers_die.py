@@ -131,13 +131,17 @@ def test_sigterm_stops_a_dask_local_cluster_too(tmp_path):
 def test_an_interrupted_run_stops_its_workers_at_once(monkeypatch):
     """Not after every queued task has run, as the pool's own shutdown would."""
     monkeypatch.setenv(execution.MAX_WORKERS_ENV, "2")
+    earlier = set(multiprocessing.active_children())  # another test's, not this pool's
     start = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
         with execution.executor(2) as ex:
             next(ex.run(time.sleep, [(0,), (30,), (30,), (30,)]))
             raise KeyboardInterrupt
     assert time.monotonic() - start < 15
-    assert multiprocessing.active_children() == []
+    # a worker the pool's own thread reaps is gone a moment later, not at once
+    while set(multiprocessing.active_children()) - earlier and time.monotonic() - start < 15:
+        time.sleep(0.05)
+    assert set(multiprocessing.active_children()) <= earlier
 
 
 def test_workers_are_capped_at_the_cap_and_the_tasks(monkeypatch, capsys):
