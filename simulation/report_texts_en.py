@@ -110,7 +110,8 @@ EN = {
                      "stands in for it. Consultants, budgets and provider places follow from "
                      "these; employers are national figures per inhabitant.",
     "by_muni_filled": "{k} municipalities lack a figure in the 2021 table; it is filled in "
-                      "with their province's mean (column filled in municipalities.csv).",
+                      "with their province's mean (the file municipalities.csv says where "
+                      "and which figure).",
     "spread_text": "Net cost (all payers) per municipality, {b} against {a}: it falls "
                    "clearly in {cheaper} of the {n} municipalities and rises clearly in "
                    "{dearer}; in {unclear} there is no clear difference (the municipality's "

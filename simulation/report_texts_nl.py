@@ -117,8 +117,8 @@ NL = {
                      "bij aanbieders volgen daaruit; werkgevers zijn landelijke cijfers per "
                      "inwoner.",
     "by_muni_filled": "Bij {k} gemeenten ontbreekt een cijfer in de tabel van 2021; het is "
-                      "aangevuld met het gemiddelde van hun provincie (kolom filled in "
-                      "municipalities.csv).",
+                      "aangevuld met het gemiddelde van hun provincie (het bestand "
+                      "municipalities.csv zegt bij welke gemeenten en welk cijfer).",
     "spread_text": "Netto kosten (alle betalers) per gemeente, {b} tegenover {a}: ze dalen "
                    "duidelijk in {cheaper} van de {n} gemeenten en stijgen duidelijk in "
                    "{dearer}; in {unclear} is er geen duidelijk verschil (het 95%-interval van "
