@@ -23,14 +23,14 @@ from .municipalities import municipality_values
 
 NO_LIMITS_ENV = "DOORSTROOM_NO_LIMITS"
 #: Resident-months (residents x months, summed over every run) a plan may hold: from
-#: twelve minutes of one core at the 14 million a second of a large population
+#: about twenty minutes of one core at the 9 million a second of a large population
 #: (docs/performance.md) to hours for small ones; 30 replications of the whole country,
 #: both regimes, need a sixth of it.
 MAX_RESIDENT_MONTHS = 10**10
 #: Share of the memory available now that a plan may take: the estimate is rough, and the
 #: machine has other work.
 MEMORY_SHARE = 0.5
-#: A resident in a running model: state arrays and scratch space, with room (144 measured
+#: A resident in a running model: state arrays and scratch space, with room (180 measured
 #: at a million residents, docs/performance.md; more in small runs).
 BYTES_PER_RESIDENT = 400
 #: A finished run's monthly series and ledger, per month, held until the results are
