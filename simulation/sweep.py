@@ -32,7 +32,7 @@ from .declarations import BY_KEY
 from .errors import InputError, option
 from .experiment import run_replications
 from .municipalities import require_one_municipality
-from .output import write_parquet
+from .output import lock, write_parquet
 from .scenario import Scenario, build
 from .scenario_checks import RULED_VALUES
 from .sweep_folder import PARTS, Manifest, SweepSpec, merge, note
@@ -167,39 +167,40 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
                  samples_at_once=min(on, size), origin="sweep: ")
     points = design(method, bounds, samples, seed)
     out = Path(out)
-    manifest = Manifest(out, spec)
-    if out.exists() and not out.is_dir():
-        raise InputError(f"{option('out', out)}: exists and is not a folder; choose another "
-                         "folder")
-    if out.exists() and any(out.iterdir()):
-        if not resume:
-            raise InputError(f"{option('out', out)}: folder exists; add "
-                             f"{option('resume', True)} to finish that sweep or "
-                             "choose another folder")
-        old = Manifest.read(out)
-        if asdict(old.spec) != json.loads(json.dumps(asdict(spec))):
-            raise InputError(f"{option('out', out)}: that folder holds a different "
-                             "sweep (scenario, parameters, method, samples, replications, seed "
-                             f"or policies differ); {option('resume', True)} finishes "
-                             "only the same sweep")
-        for name in old.parts:
-            problem = old.problem(name)
-            if problem:
-                note(f"{problem}; running its samples again")
-            else:
-                manifest.parts[name] = old.parts[name]
-    (out / PARTS).mkdir(parents=True, exist_ok=True)
-    manifest.save()
-    pd.DataFrame(points, columns=keys).rename_axis("sample").reset_index().to_csv(
-        out / "samples.csv", index=False, lineterminator="\n")
-    todo = sorted(set(range(len(points))) - manifest.finished())
-    plan = SweepSamples(manifest, points, todo)
-    own = execution.executor(workers if len(todo) > 1 else 1) if executor is None else None
-    with own if own is not None else nullcontext(executor) as ex:
-        execution.run_plan(ex, plan, "sweep", progress, done=len(points) - len(todo))
-    merged = merge(out)
-    write_parquet(out / "results.parquet", merged)
-    return merged
+    with lock(out):  # one sweep at a time in a folder, from Python too
+        manifest = Manifest(out, spec)
+        if out.exists() and not out.is_dir():
+            raise InputError(f"{option('out', out)}: exists and is not a folder; choose another "
+                             "folder")
+        if out.exists() and any(out.iterdir()):
+            if not resume:
+                raise InputError(f"{option('out', out)}: folder exists; add "
+                                 f"{option('resume', True)} to finish that sweep or "
+                                 "choose another folder")
+            old = Manifest.read(out)
+            if asdict(old.spec) != json.loads(json.dumps(asdict(spec))):
+                raise InputError(f"{option('out', out)}: that folder holds a different "
+                                 "sweep (scenario, parameters, method, samples, replications, seed "
+                                 f"or policies differ); {option('resume', True)} finishes "
+                                 "only the same sweep")
+            for name in old.parts:
+                problem = old.problem(name)
+                if problem:
+                    note(f"{problem}; running its samples again")
+                else:
+                    manifest.parts[name] = old.parts[name]
+        (out / PARTS).mkdir(parents=True, exist_ok=True)
+        manifest.save()
+        pd.DataFrame(points, columns=keys).rename_axis("sample").reset_index().to_csv(
+            out / "samples.csv", index=False, lineterminator="\n")
+        todo = sorted(set(range(len(points))) - manifest.finished())
+        plan = SweepSamples(manifest, points, todo)
+        own = execution.executor(workers if len(todo) > 1 else 1) if executor is None else None
+        with own if own is not None else nullcontext(executor) as ex:
+            execution.run_plan(ex, plan, "sweep", progress, done=len(points) - len(todo))
+        merged = merge(out)
+        write_parquet(out / "results.parquet", merged)
+        return merged
 
 
 def responses(out: Path, metric: str,

@@ -16,7 +16,10 @@ import simulation.commands.research as research
 import simulation.commands.running as running
 from simulation.calibrate import Fit
 from simulation.commands import main
+from simulation.errors import InputError
 from simulation.output import lock, lock_file, output_dir, write_json
+from simulation.scenario import load
+from simulation.sweep import run_sweep
 from simulation.targets import DEFAULT_FILE
 
 pytestmark = pytest.mark.slow
@@ -176,6 +179,9 @@ def test_a_sweep_folder_is_locked_and_resumes_once_free(tmp_path, capsys):
     with lock(out):
         assert main([*args, "--resume"]) == 2
         assert f"pid {os.getpid()}" in capsys.readouterr().err
+        with pytest.raises(InputError, match="in use by another doorstroom run"):
+            run_sweep(load("baseline", {"simulation.months": 6}), ["help_seeking.per_month"],
+                      [[0.001, 0.01]], "lhs", 2, 1, ("indicatie",), out, resume=True)
     assert main([*args, "--resume"]) == 0
     assert not lock_file(out).exists()
 

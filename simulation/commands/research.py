@@ -24,7 +24,7 @@ def sweep(args) -> int:
     policies = ("indicatie", "voorziening") if args.compare else (
         sc.policy(args.policy).label,)
     out = args.out or default_out(sc, f"sweep-{args.method}")
-    with lock(out), executor_from(args) as ex:  # one sweep at a time in a folder
+    with executor_from(args) as ex:
         df = run_sweep(sc, keys, bounds, args.method, args.samples, args.replications,
                        policies, out, resume=args.resume, seed=args.seed, executor=ex)
     print(f"{df['sample'].nunique()} samples x {args.replications} replications x "
