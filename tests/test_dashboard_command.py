@@ -145,6 +145,18 @@ def test_dashboard_refuses_a_port_in_use(capsys):
     assert "choose another --port" in capsys.readouterr().err
 
 
+def test_a_results_folder_it_cannot_write_is_said_before_the_server_starts(
+        tmp_path, monkeypatch, capsys):
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv(dashboard.RESULTS_ENV, str(tmp_path / "a-file" / "results"))
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    assert main(["dashboard", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert "the dashboard's results folder" in err and "Traceback" not in err
+
+
 def test_bad_scenario_in_a_real_process_exits_2_without_traceback(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[population]\nbijstand_share_by_group = [0.9, 0.9, 0.9, 0.9, 0.9, 0.9]\n"

@@ -30,6 +30,7 @@ from typing import Callable
 
 from ..declarations import LANGS
 from ..errors import InputError
+from ..output import check_writable
 from ..scenario import load, locate
 from .files import RESULTS_ENV, is_national, results_root
 
@@ -125,6 +126,9 @@ def serve(scenario_path: str | os.PathLike = "baseline",
     if lang not in LANGS:
         raise InputError(f"--lang {lang}: choose nl or en")
     _check_port(host, port)
+    # the page saves its replications there: a folder it cannot write is said now, not
+    # after a council member has waited for 30 replications
+    check_writable(results_root(), f"the dashboard's results folder ({RESULTS_ENV})")
     if fetch_assets is not None:
         fetch_assets(asset_cache() or ASSET_CACHE)
     configure(scenario_path, lang)
