@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import numbers
 import os
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
@@ -141,14 +142,11 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
     scenario, policies = _checked(scenario, policies, replications, seed, workers)
     budget.check(scenario.values, scenario.municipalities, len(policies), replications,
                  workers=workers if executor is None else executor.workers)
-    if executor is None:
-        with execution.executor(workers) as own:
-            return run_replications(scenario, policies, replications, seed, workers,
-                                    progress, psa, own, on_progress)
     seed = int(scenario["simulation.seed"] if seed is None else seed)
     kind = NationalRuns if scenario.municipalities else Replications
-    plan = kind(scenario, policies, replications, seed, psa, executor.workers)
-    execution.run_plan(executor, plan, scenario.name, progress, on_progress)
+    with execution.executor(workers) if executor is None else nullcontext(executor) as ex:
+        plan = kind(scenario, policies, replications, seed, psa, ex.workers)
+        execution.run_plan(ex, plan, scenario.name, progress, on_progress)
     res = _assemble(scenario, policies, seed, replications, plan.results(), psa)
     if scenario.municipalities:
         res.municipalities = plan.municipalities()
