@@ -243,7 +243,7 @@ def _not_ours(folder: Path) -> str | None:
             continue
         if path.is_symlink() or not path.is_file() or path.name not in listed:
             foreign.append(path.name)
-        elif _sha256(path) != listed[path.name]:
+        elif file_sha256(path) != listed[path.name]:
             changed.append(path.name)
     if foreign:
         return f"it holds {_some(foreign)}, which doorstroom did not write there"
@@ -257,8 +257,9 @@ def _some(names: list[str]) -> str:
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
-def _sha256(path: Path) -> str:
-    with path.open("rb") as fh:
+def file_sha256(path: Path) -> str:
+    """A file's SHA-256, read in blocks: what a record says a file was."""
+    with Path(path).open("rb") as fh:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
@@ -267,7 +268,7 @@ def _manifest(folder: Path) -> dict[str, Any]:
     return {"written_by": "doorstroom",
             "why": "doorstroom --force replaces this folder only while it holds just these "
                    "files, unchanged",
-            "files": {p.name: _sha256(p) for p in sorted(folder.iterdir()) if p.is_file()}}
+            "files": {p.name: file_sha256(p) for p in sorted(folder.iterdir()) if p.is_file()}}
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from typing import Any, Mapping, Sequence
 from . import __version__
 from .errors import InputError
 from .municipalities import TABLES
+from .output import file_sha256
 
 FILE = "provenance.json"
 
@@ -47,7 +48,7 @@ def tables_sha256(scenario) -> dict[str, str]:
     """sha256 of each table a national scenario reads, as it is on disk, by its field in
     the record (``municipalities_sha256``; none: not national): the run depends on the
     tables' contents, not only their paths."""
-    return {_field(key): hashlib.sha256(Path(scenario[key]).read_bytes()).hexdigest()
+    return {_field(key): file_sha256(scenario[key])
             for key in TABLES if scenario[key]}
 
 

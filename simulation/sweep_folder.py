@@ -9,7 +9,6 @@ A part is written before it is listed, so a sweep stopped in between lists only 
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ import pandas as pd
 
 from .errors import InputError, option
 from .input_files import read_json
-from .output import write_json, write_parquet
+from .output import file_sha256, write_json, write_parquet
 
 SPEC = "sweep.json"
 PARTS = "parts"
@@ -76,7 +75,7 @@ class Manifest:
         name = f"sample-{first:06d}.parquet"
         write_parquet(self.out / PARTS / name, df)
         self.parts[name] = {"samples": [first, last], "rows": len(df),
-                            "sha256": _sha256(self.out / PARTS / name)}
+                            "sha256": file_sha256(self.out / PARTS / name)}
         self.save()
 
     def problem(self, name: str) -> str | None:
@@ -84,7 +83,7 @@ class Manifest:
         path = self.out / PARTS / name
         if not path.is_file():
             return f"{path}: listed in {SPEC} but missing"
-        if _sha256(path) != self.parts[name]["sha256"]:
+        if file_sha256(path) != self.parts[name]["sha256"]:
             return f"{path}: not the part {SPEC} lists (truncated or changed)"
         return None
 
@@ -97,10 +96,6 @@ def _part_name(name: str) -> str:
     if Path(name).name != name or not name.endswith(".parquet"):
         raise ValueError(f"part {name!r} is not a Parquet file's name")
     return name
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def merge(out: Path) -> pd.DataFrame:
