@@ -112,9 +112,11 @@ print(json.dumps({{"traced_peak": peak,
             "bytes_per_resident": data["traced_peak"] / residents}
 
 
-def national(months: int, select: list[str], workers: int) -> dict:
+def national(months: int, select: list[str], workers: int,
+             scenario: str = "netherlands.toml") -> dict:
     """One replication of both regimes for every (selected) municipality, on local worker
-    processes (their start included), in a fresh process."""
+    processes (their start included), in a fresh process (``netherlands_regions.toml``:
+    the regions of the provinces, each run as one task)."""
     code = f"""
 import json, sys, time
 sys.path.insert(0, {str(ROOT)!r})
@@ -122,7 +124,7 @@ from simulation import execution
 from simulation.experiment import run_replications
 from simulation.scenario import load
 if __name__ == "__main__":  # workers spawned from this (file-less) main do not rerun it
-    sc = load({str(ROOT / 'scenarios' / 'netherlands.toml')!r},
+    sc = load({str(ROOT / 'scenarios' / scenario)!r},
               {{"simulation.months": {months}, "national.select": {select!r}}})
     start = time.perf_counter()
     with execution.executor({workers}) as ex:
@@ -174,6 +176,7 @@ def main() -> int:
 
     figures = {"baseline": baseline(runs), "throughput": throughput(n_big, m_big),
                "memory": memory(n_big, m_big), "national": national(m_nat, select, 2),
+               "national_regions": national(m_nat, select, 2, "netherlands_regions.toml"),
                "per_agent_reference": reference(n_ref, m_ref), "charts": charts()}
     ref = figures["per_agent_reference"]
     ref_rate = ref["resident_months_per_second"]
@@ -216,6 +219,9 @@ def main() -> int:
           f"{nat['seconds']:.1f} s (target < {TARGET_NATIONAL_S:.0f} s for the whole country"
           + (f": {mark(nat['seconds'] < TARGET_NATIONAL_S)}" if whole else "")
           + f"); per-agent Mesa, ladder step only, one process: {mesa_s:.1f} s")
+    reg = figures["national_regions"]
+    print(f"  the same with the provinces as regions that share providers (each region one "
+          f"task): {reg['seconds']:.1f} s")
     slowest = max(figures["charts"], key=figures["charts"].get)
     s = figures["charts"][slowest]
     print(f"  dashboard charts: the slowest ({slowest}) draws in {s * 1000:.0f} ms for the "

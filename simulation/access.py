@@ -75,6 +75,17 @@ def committed_slots(model) -> np.ndarray:
                        minlength=len(model.providers))
 
 
+def free_slots(model, crowding: float = 1.0) -> np.ndarray:
+    """Dagdeel places a week still free at each provider: the policy's places (times
+    ``crowding``, where a provider may take more than it is staffed for) less those held;
+    in a region, with the rest of the pool's places and holders (``sharing``)."""
+    capacity = np.array([model.policy.capacity_slots(model, pr) for pr in model.providers])
+    free = capacity * crowding - committed_slots(model)
+    if model.elsewhere is not None:
+        free = free + (model.elsewhere.slots * crowding - model.elsewhere.committed)
+    return free
+
+
 #: How much less likely a decision names a provider not made for the resident's group.
 _UNFIT_WEIGHT = 0.1
 

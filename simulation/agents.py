@@ -159,24 +159,25 @@ class Employer(mesa.Agent):
     def employs_target_group(self) -> bool:
         return self.external_target_group + self.target_group_employees > 0
 
-    def host(self, rows: np.ndarray) -> np.ndarray:
-        """Of the residents proposed this month, those this employer takes on trial."""
+    def host(self, model, rows: np.ndarray) -> np.ndarray:
+        """Of the residents proposed this month (rows of ``model``, the municipality they
+        live in), those this employer takes on trial."""
         if rows.size == 0:
             return rows
         free = max(self.trial_slots - self.trials, 0)
-        ids = self.model.population.id[rows]
-        accept = rng.uniform(self.model.seed, "host_trial", self.model.month, ids) < \
-            self.inclusiveness
+        ids = model.population.id[rows]
+        accept = rng.uniform(model.seed, "host_trial", model.month, ids) < self.inclusiveness
         taken = rows[accept][:free]
         self.trials += taken.size
         return taken
 
-    def hire(self, rows: np.ndarray, probability: np.ndarray) -> np.ndarray:
-        """Of the residents ending a trial here, those hired (one vacancy each)."""
+    def hire(self, model, rows: np.ndarray, probability: np.ndarray) -> np.ndarray:
+        """Of the residents ending a trial here (rows of ``model``), those hired (one
+        vacancy each)."""
         if rows.size == 0:
             return rows
-        ids = self.model.population.id[rows]
-        want = rng.uniform(self.model.seed, "hire", self.model.month, ids) < probability
+        ids = model.population.id[rows]
+        want = rng.uniform(model.seed, "hire", model.month, ids) < probability
         if self.internal_of is not None:  # a provider's own business: no vacancy market
             hired = rows[want]
         else:

@@ -135,7 +135,7 @@ def _rung_mean(r: Run) -> float:
 
 
 def _employer_share(r: Run) -> float:
-    market = r.model.all_employers.size
+    market = r.model.market_size
     return r.model.employers_with_target_group() / market if market else 0.0
 
 

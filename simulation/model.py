@@ -19,40 +19,18 @@ import pandas as pd
 
 from . import access, funding, monthly, rng
 from .agents import Employer, Provider, Resident
+from .sharing import Elsewhere
 from .budget import estimated_capacity
 from .declarations import BY_KEY, CATEGORIES, GROUPS, KIND_FITS, PROVIDER_KINDS
-from .errors import InputError
 from .ledger import Ledger
 from .phases import PLAN
 from .policies import Policy, all_counters
 from .population import Benefit, Population, Status, entrant_ids
 from .scenario import BUILTIN, Scenario, load
-from .scenario_checks import check_value, suggest
+from .scenario_checks import keyword_overrides
 
 #: Materialise a Mesa handle per resident up to this many residents (else on demand).
 HANDLE_LIMIT = 20_000
-
-
-def keyword_overrides(parameters: Mapping[str, Any]) -> dict[str, Any]:
-    """Keyword parameters as scenario overrides, each checked like a scenario value.
-
-    A keyword is a scenario key with ``__`` for ``.`` (``help_seeking__latent_share``),
-    the form ``mesa.batch_run`` can pass; NumPy numbers count as Python's. The run's seed
-    is ``seed=``, not a key.
-    """
-    overrides = {}
-    for name, value in parameters.items():
-        value = value.item() if isinstance(value, np.generic) else value
-        key = name.replace("__", ".")
-        where = f"DoorstroomModel({name}=...): "
-        if key == "simulation.seed":
-            raise InputError(f"{where}give the run's seed as seed=")
-        if key not in BY_KEY:
-            keywords = [k.replace(".", "__") for k in BY_KEY]
-            raise InputError(f"{where}not a parameter; give policy=, seed= or a scenario key "
-                             f"with __ for . (help_seeking__latent_share){suggest(name, keywords)}")
-        overrides[key] = check_value(BY_KEY[key], value, where)
-    return overrides
 
 
 class DoorstroomModel(mesa.Model):
@@ -112,6 +90,8 @@ class DoorstroomModel(mesa.Model):
         self.requests = np.array([], dtype=np.int64)
         self.jobs_by_group = np.zeros(6, dtype=np.int64)  # jobs started, by target group
         self.provider_month: dict[str, np.ndarray] = {}
+        #: The rest of the region's pool when the model runs in a region (``regions``).
+        self.elsewhere: Elsewhere | None = None
 
         n0 = int(p["population.residents"])
         self.population = Population(estimated_capacity(p))
@@ -179,7 +159,11 @@ class DoorstroomModel(mesa.Model):
             Employer(self, k, float(incl[k]), trial_slots=0) for k in range(n)]
         self.employers += [Employer(self, n + pr.index, 1.0, trial_slots=0,
                                     internal_of=pr.index) for pr in self.providers]
+        #: The market employers residents are proposed to (in a region: the region's).
         self.all_employers = np.arange(n)
+        #: This municipality's employers, its market ones first, in ``employers`` (they
+        #: are all of them unless the region shares employers, ``regions``).
+        self.own_employers, self.market_size = slice(0, n_all), n
         for pr in self.providers:
             factor = p["providers.partners_by_kind"][PROVIDER_KINDS.index(pr.kind)]
             k_partners = min(int(round(p["providers.partner_employers"] * factor)), n)
@@ -192,11 +176,12 @@ class DoorstroomModel(mesa.Model):
         p, policy = self.p, self.policy
         extra = policy.extra_trial_slots()
         internal = policy.internal_trial_slots()
-        for e in self.employers:
+        mine = self.own_employers
+        for e in self.employers[mine]:
             e.trial_slots = internal if e.internal_of is not None else (
                 p["employers.trial_slots"] + extra)
         for pr in self.providers:
-            own = [len(self.all_employers) + pr.index] if internal else []
+            own = [mine.start + self.market_size + pr.index] if internal else []
             pr.partner_employers = np.concatenate([own, pr.market_partners]).astype(np.int64)
         self.sheltered_places = policy.sheltered_places()
 
@@ -272,11 +257,12 @@ class DoorstroomModel(mesa.Model):
 
 
     def employers_with_target_group(self) -> int:
-        """Employers in the market (not providers' own businesses) employing at least one
-        person of the target group, from outside the model or among the residents."""
-        market = self.all_employers.size
+        """This municipality's employers in the market (not providers' own businesses)
+        employing at least one person of the target group, from outside the model or
+        among the residents."""
+        market = slice(self.own_employers.start, self.own_employers.start + self.market_size)
         return int(np.count_nonzero(
-            (self.external_target_group + self.target_group_employees)[:market]))
+            (self.external_target_group + self.target_group_employees)[market]))
 
     def book(self, month: int, category: str, amount_eur, rows: np.ndarray | None = None,
              provider: np.ndarray | None = None) -> int:
@@ -360,14 +346,20 @@ class DoorstroomModel(mesa.Model):
         At the horizon ``running`` turns False and further steps do nothing, so Mesa's
         runners (``while model.running``, ``batch_run``) stop there.
         """
-        if self.month >= self.months:
+        if not self.begin_month():
             return
-        self.month += 1
-        if self.spec_policy.switch_to is not None and self.month == self.spec_policy.switch_month:
-            self._switch_policy(self.month)
         for _, phase, _ in PLAN:
             phase(self, self.month)
         self.running = self.month < self.months
+
+    def begin_month(self) -> bool:
+        """Turn to the next month (switching policy when due); False at the horizon."""
+        if self.month >= self.months:
+            return False
+        self.month += 1
+        if self.spec_policy.switch_to is not None and self.month == self.spec_policy.switch_month:
+            self._switch_policy(self.month)
+        return True
 
     def run(self, months: int | None = None) -> "DoorstroomModel":
         """Step ``months`` months (default: to the horizon), stopping at the horizon."""

@@ -8,8 +8,9 @@ the reference's scaled by a municipality's inhabitants and, with
 municipality's own 2021 figures: its bijstand and disability-benefit clients set who is in
 scope, its Wmo use how many of them use day activities (``municipality_values``).
 ``national.regimes`` gives municipalities a policy set of their own, which the policy set
-``own`` runs. ``municipalities.csv`` in the results lists every input per municipality
-(``input:`` columns).
+``own`` runs; ``national.regions`` groups them into regions whose municipalities share
+their providers' places (``regions``). ``municipalities.csv`` in the results lists
+every input per municipality (``input:`` columns).
 This is input: reading and checking the tables, never running anything.
 """
 
@@ -49,12 +50,12 @@ FOLLOWS = ("inhabitants", "in_scope", "use", "bijstand")
 _AT_LEAST_ONE = ("population.residents", "indicatie.assessments_per_month", "employers.count")
 _CODE = re.compile(r"GM\d{4}")
 _COLUMNS = ("code", "name", "province", "inhabitants")
-_REGIME_COLUMNS = ("code", "regime")
 #: The tables a national scenario reads (each a path relative to the scenario file), and
 #: what messages call them.
 TABLES = {"national.municipalities": "municipality table",
           "national.social_figures": "table of social figures",
-          "national.regimes": "table of regimes"}
+          "national.regimes": "table of regimes",
+          "national.regions": "table of regions"}
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,14 @@ class Municipality:
     province: str
     inhabitants: int
     regime: str = ""  # its own policy set (``national.regimes``); "": ``policy.regime``
+    region: str = ""  # the region it buys day activities with (``national.regions``); "": alone
     figures: LocalFigures | None = None  # its own 2021 figures; None: inhabitants only
 
     def plain(self) -> tuple:
         """As plain values, the way a task carries it (``from_plain`` reads it back)."""
         figures = None if self.figures is None else tuple(vars(self.figures).values())
-        return (self.code, self.name, self.province, self.inhabitants, self.regime, figures)
+        return (self.code, self.name, self.province, self.inhabitants, self.regime,
+                self.region, figures)
 
     @classmethod
     def from_plain(cls, values: Sequence) -> "Municipality":
@@ -78,10 +81,11 @@ class Municipality:
 
 
 def load_table(path: Path, select: Sequence[str], where: str, social: Path | None = None,
-               regimes: Path | None = None) -> tuple[Municipality, ...]:
+               regimes: Path | None = None,
+               regions: Path | None = None) -> tuple[Municipality, ...]:
     """The municipalities of a table, checked, in table order, with their own figures
-    (``social``) and policy sets (``regimes``) where given; ``select``: codes or
-    province names to keep (empty keeps all)."""
+    (``social``), policy sets (``regimes``) and regions (``regions``) where given;
+    ``select``: codes or province names to keep (empty keeps all)."""
     at = f"{where}national.municipalities: "
     rows = read_csv_rows(path, "a table of municipalities", _COLUMNS, at)
     out, seen = [], set()
@@ -93,8 +97,11 @@ def load_table(path: Path, select: Sequence[str], where: str, social: Path | Non
         figures = load_figures(social, {m.code: m.province for m in out}, path, where)
         out = [replace(m, figures=figures[m.code]) for m in out]
     if regimes is not None:
-        own = _regimes(regimes, {m.code for m in out}, path, where)
+        own = _codes_to(regimes, "regime", {m.code for m in out}, path, where)
         out = [replace(m, regime=own.get(m.code, "")) for m in out]
+    if regions is not None:
+        grouped = _codes_to(regions, "region", {m.code for m in out}, path, where)
+        out = [replace(m, region=grouped.get(m.code, "")) for m in out]
     if select:
         known = {m.code for m in out} | {m.province for m in out}
         unknown = [s for s in select if s not in known]
@@ -125,7 +132,7 @@ def load_country(values: dict[str, Any], origin: str, source: str | None) -> tup
     values.update({key: str(path) for key, path in paths.items()})
     return load_table(paths["national.municipalities"], values["national.select"],
                       f"{origin}: ", paths.get("national.social_figures"),
-                      paths.get("national.regimes"))
+                      paths.get("national.regimes"), paths.get("national.regions"))
 
 
 def _municipality(row: dict, seen: set[str], where: str) -> Municipality:
@@ -147,22 +154,27 @@ def _municipality(row: dict, seen: set[str], where: str) -> Municipality:
     return Municipality(code, row["name"].strip(), row["province"].strip(), inhabitants)
 
 
-def _regimes(path: Path, codes: set[str], table: Path, where: str) -> dict[str, str]:
-    """Each listed municipality's own policy set (checked against the scenario's policy
-    sets by ``scenario``, which knows them)."""
+def _codes_to(path: Path, column: str, codes: set[str], table: Path,
+              where: str) -> dict[str, str]:
+    """A table of (code, ``column``): each listed municipality's own policy set (checked
+    against the scenario's policy sets by ``scenario``, which knows them) or region."""
     out: dict[str, str] = {}
-    where = f"{where}national.regimes: "
-    for line, row in read_csv_rows(path, "a table of regimes", _REGIME_COLUMNS, where):
+    key = "national.regimes" if column == "regime" else "national.regions"
+    where = f"{where}{key}: "
+    for line, row in read_csv_rows(path, f"a table of {column}s", ("code", column), where):
         at = f"{where}{path} line {line}: "
-        code, regime = row["code"].strip(), row["regime"].strip()
+        code, value = row["code"].strip(), row[column].strip()
         if code not in codes:
             raise InputError(f"{at}code {brief(code)} is not a municipality of {table}")
         if code in out:
             raise InputError(f"{at}code {code} appears twice")
-        if not regime or regime == OWN_POLICY:
-            raise InputError(f"{at}regime {brief(regime)}: name a regime (indicatie, "
+        if column == "region" and not value:
+            raise InputError(f"{at}region is empty: name the region (leave the municipality "
+                             "out of the table to keep it alone)")
+        if column == "regime" and (not value or value == OWN_POLICY):
+            raise InputError(f"{at}regime {brief(value)}: name a regime (indicatie, "
                              "voorziening), REGIME+VARIANT or an alternative of the scenario")
-        out[code] = regime
+        out[code] = value
     return out
 
 

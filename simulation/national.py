@@ -3,15 +3,18 @@
 A national run is a plan of tasks like any other (``execution.run_plan``): one task per
 municipality and batch of replications, each municipality its own model with its own
 providers and employers, made from the reference by its inhabitants and, where given, its
-own figures (``simulation.municipalities``). The policy set ``own`` runs each
-municipality under its own policy set (``national.regimes``).
+own figures (``simulation.municipalities``). The municipalities of a region
+(``national.regions``) are one task: they run together and share their providers' places
+(``regions``). The policy set ``own`` runs each municipality under its own policy set
+(``national.regimes``).
 
 Seeds: municipality ``code`` runs with ``derive_seed(seed, "municipality", code)``, so
-its results do not depend on which other municipalities are selected, and both
-regimes share its draws. National figures are the municipalities' sums (a mean or a
-ratio is weighted by what it is a mean over, ``Metric.weighted_by``); the time series
-and the ledger are summed in whole cents and counts, so the totals are exact and do not
-depend on the order in which municipalities finish.
+its draws do not depend on which other municipalities are selected (its results do not
+either, unless it shares a region with them), and both regimes share its draws.
+National figures are the municipalities' sums (a mean or a ratio is weighted by what it
+is a mean over, ``Metric.weighted_by``); the time series and the ledger are summed in
+whole cents and counts, so the totals are exact and do not depend on the order in which
+municipalities finish.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ from .metrics import combine, compute
 from .monthly import FRACTIONAL, series_columns, series_frame
 from .declarations import OWN_POLICY
 from .municipalities import TABLES, Municipality, municipality_values
-from .runs import RunResult, replication_scenarios, replication_seed, run_model
+from .model import DoorstroomModel
+from .regions import run_together
+from .runs import RunResult, replication_scenarios, replication_seed
 from .scenario import Scenario, build
 from .toml_text import ALTERNATIVES
 
@@ -44,7 +49,8 @@ def municipality_scenario(reference: Scenario, m: Municipality) -> Scenario:
     the municipality's the same way."""
     data = reference.as_dict()
     for alternative in data.get(ALTERNATIVES, {}).values():
-        overrides = alternative.get("overrides", {})
+        # a copy: the reference's own overrides stay the reference's
+        overrides = alternative["overrides"] = dict(alternative.get("overrides", {}))
         local = municipality_values({**reference.values, **overrides}, m)
         for key in local.keys() & overrides.keys():
             overrides[key] = local[key]
@@ -61,29 +67,35 @@ def municipality_seed(seed: int, code: str) -> int:
     return rng.derive_seed(seed, "municipality", code)
 
 
-def municipality_task(reference_data: dict, name: str, m: tuple, policies: Sequence[str],
-                      seed: int, replications: Sequence[int], psa: bool) -> list[tuple]:
-    """A worker's share: one municipality, some replications, every policy. Returns per
-    run its metrics, its series in whole units (see ``exact_series``) and its ledger
-    totals in cents. Two policy sets that are the same here (``own`` and the
-    municipality's own) run once."""
-    muni = Municipality.from_plain(m)
+def region_task(reference_data: dict, name: str, members: Sequence[tuple],
+                policies: Sequence[str], seed: int, replications: Sequence[int],
+                psa: bool) -> list[tuple]:
+    """A worker's share: one municipality, or the municipalities of one region together
+    (``regions``), some replications, every policy. Returns per municipality and run its
+    code, metrics, series in whole units (see ``exact_series``) and ledger totals in cents.
+    Two policy sets that come to the same here (``own`` and the municipalities' own) run
+    once."""
+    munis = [Municipality.from_plain(m) for m in members]
     reference = build(reference_data, name=name, origin=name)
-    base = municipality_scenario(reference, muni)
-    own_seed = municipality_seed(seed, muni.code)
+    bases = [municipality_scenario(reference, m) for m in munis]
+    own_seeds = [municipality_seed(seed, m.code) for m in munis]
+    region_seed = rng.derive_seed(seed, "region", munis[0].region)
     out = []
     # The PSA draw is keyed by the national seed: every municipality gets the same one,
     # drawn for the reference and then made the municipality's like the reference's values.
     for r, drawn, extra in replication_scenarios(reference, seed, replications, psa):
-        scenario = municipality_scenario(drawn, muni) if psa else base
-        runs: dict[str, tuple] = {}
+        scenarios = [municipality_scenario(drawn, m) for m in munis] if psa else bases
+        runs: dict[tuple, list] = {}
         for policy in policies:
-            label = own_policy(policy, muni, reference)
-            if label not in runs:
-                model = run_model(scenario, label, replication_seed(own_seed, r))
-                runs[label] = ({**compute(model), **extra}, exact_series(model.series()),
-                               model.ledger.totals)
-            out.append((r, policy, *runs[label]))
+            labels = tuple(own_policy(policy, m, reference) for m in munis)
+            if labels not in runs:
+                models = [DoorstroomModel(sc, policy=label, seed=replication_seed(s, r),
+                                          resident_agents=False)
+                          for sc, label, s in zip(scenarios, labels, own_seeds)]
+                run_together(models, replication_seed(region_seed, r))
+                runs[labels] = [({**compute(model), **extra}, exact_series(model.series()),
+                                 model.ledger.totals) for model in models]
+            out.extend((m.code, r, policy, *run) for m, run in zip(munis, runs[labels]))
     return out
 
 
@@ -133,7 +145,7 @@ class NationalRuns:
     replication and policy order; ``by_municipality`` every municipality's runs.
     """
 
-    function = staticmethod(municipality_task)
+    function = staticmethod(region_task)
     unit = "run"
 
     def __init__(self, scenario: Scenario, policies: Sequence[str], replications: int,
@@ -143,27 +155,31 @@ class NationalRuns:
         self.munis = scenario.municipalities
         reference = scenario.as_dict()
         reference["national"] = {"select": [], **{key.split(".")[1]: "" for key in TABLES}}
-        # each task is one municipality, carrying its own figures and policy set
-        batches = chunks(list(range(replications)), max(1, workers // max(1, len(self.munis))))
-        order = sorted(range(len(self.munis)), key=lambda i: -self.munis[i].inhabitants)
-        self.tasks = [(reference, scenario.name, self.munis[i].plain(), list(policies), seed,
-                       batch, psa) for i in order for batch in batches]
+        # each task is one municipality or region, carrying its own figures and policy sets
+        groups: dict[str, list[Municipality]] = {}
+        for m in self.munis:
+            groups.setdefault(m.region or m.code, []).append(m)
+        batches = chunks(list(range(replications)), max(1, workers // max(1, len(groups))))
+        order = sorted(groups.values(), key=lambda g: -sum(m.inhabitants for m in g))
+        self.tasks = [(reference, scenario.name, [m.plain() for m in group], list(policies),
+                       seed, batch, psa) for group in order for batch in batches]
+        self._by_code = {m.code: m for m in self.munis}
         self.total = len(self.munis) * replications * len(policies)
         self._sums: dict[tuple[int, str], list] = {}
         self._rows: list[dict[str, Any]] = []
 
     def take(self, index: int, result: list[tuple]) -> int:
-        m = Municipality.from_plain(self.tasks[index][2])
-        inputs = municipality_values(self.scenario, m)
-        described = self._described(m, inputs)
-        for r, policy, metrics, series, ledger in result:
+        for code, r, policy, metrics, series, ledger in result:
+            m = self._by_code[code]
+            inputs = municipality_values(self.scenario, m)
             acc = self._sums.setdefault((r, policy), [0, 0])
             acc[0] = acc[0] + series
             acc[1] = acc[1] + ledger
             self._rows.append({"code": m.code, "name": m.name, "province": m.province,
                                "inhabitants": m.inhabitants,
                                "employers": inputs["employers.count"],
-                               "replication": r, "policy": policy, **metrics, **described})
+                               "replication": r, "policy": policy, **metrics,
+                               **self._described(m, inputs)})
         return len(result)
 
     def _described(self, m: Municipality, inputs: dict[str, Any]) -> dict[str, Any]:
@@ -176,13 +192,18 @@ class NationalRuns:
             columns["filled"] = m.figures.filled
         if self.scenario["national.regimes"]:
             columns["own_policy"] = own_policy(OWN_POLICY, m, self.scenario)
+        if self.scenario["national.regions"]:
+            columns["region"] = m.region
         columns.update({f"input:{key}": _cell(value) for key, value in inputs.items()
                         if key not in _BOOKKEEPING})
         return columns
 
     def failure(self, index: int) -> str:
-        m, reps = Municipality.from_plain(self.tasks[index][2]), self.tasks[index][5]
-        return (f"{m.name} ({m.code}), replications {reps[0]}-{reps[-1]}; rerun with "
+        members = [Municipality.from_plain(m) for m in self.tasks[index][2]]
+        reps = self.tasks[index][5]
+        what = (f"{members[0].name} ({members[0].code})" if len(members) == 1 else
+                f"region {members[0].region} ({len(members)} municipalities)")
+        return (f"{what}, replications {reps[0]}-{reps[-1]}; rerun with "
                 f"{option('workers', 1)} to see the error")
 
     def by_municipality(self) -> pd.DataFrame:

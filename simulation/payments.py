@@ -28,7 +28,11 @@ def money(model, month: int) -> None:
     model.attended_by_month[month] = float(model.attended_dagdelen(da).sum())
     riders = da[pop.needs_transport[da]]
     days = model.attended_dagdelen(riders) / 2.0
-    model.book(month, "transport", days * p["day_activity.transport_per_day_eur"], riders)
+    fare = p["day_activity.transport_per_day_eur"]
+    if model.elsewhere is not None:  # a place in another municipality is a longer trip
+        fare = fare * model.elsewhere.transport_factor(
+            p["day_activity.transport_factor_elsewhere"])[pop.provider[riders]]
+    model.book(month, "transport", days * fare, riders)
     model.book(month, "trial_placement", p["work.trial_cost_per_month_eur"],
                model.rows_with(Status.TRIAL_PLACEMENT))
     model.book(month, "activation", p["participatiewet.activation_cost_per_month_eur"],

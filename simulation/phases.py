@@ -76,16 +76,7 @@ def access_phase(model, month: int) -> None:
 def day_activities(model, month: int) -> None:
     """Providers set guidance; residents develop skills and move on the ladder."""
     p, pop = model.p, model.population
-    present = model.rows_with(Status.DAY_ACTIVITY)
-    # Activation clients at a provider take a place and staff time too (paid apart).
-    activation = model.rows_with(Status.ACTIVATION)
-    present = np.concatenate([present, activation[pop.provider[activation] >= 0]])
-    n_prov = len(model.providers)
-    model.provider_month = {
-        "attendance": np.bincount(pop.provider[present], weights=pop.dagdelen[present],
-                                  minlength=n_prov),
-        "clients": np.bincount(pop.provider[present], minlength=n_prov),
-    }
+    model.provider_month = provider_attendance(model)
     for provider in model.providers:
         provider.step()
 
@@ -100,6 +91,19 @@ def day_activities(model, month: int) -> None:
         p["development.skill_gain_per_month"], month, rng.stream(model.seed, "ladder", month))
     model.stats["ladder_up"] += up
     model.stats["ladder_down"] += down
+
+
+def provider_attendance(model) -> dict[str, np.ndarray]:
+    """Per provider, the dagdelen a week its clients attend and how many they are
+    (activation clients at a provider take a place and staff time too, paid apart)."""
+    pop = model.population
+    present = model.rows_with(Status.DAY_ACTIVITY)
+    activation = model.rows_with(Status.ACTIVATION)
+    present = np.concatenate([present, activation[pop.provider[activation] >= 0]])
+    n_prov = len(model.providers)
+    return {"attendance": np.bincount(pop.provider[present], weights=pop.dagdelen[present],
+                                      minlength=n_prov),
+            "clients": np.bincount(pop.provider[present], minlength=n_prov)}
 
 
 @numba.njit(cache=True, nogil=True)

@@ -65,12 +65,16 @@ def _signs(cost: pd.Series) -> dict[str, int]:
 
 
 def _inputs_note(page: Page, munis, local: bool) -> str:
-    """Where each municipality's inputs come from, and which figures were filled in."""
+    """Where each municipality's inputs come from, which figures were filled in, and the
+    regions that share providers."""
+    regions = {m.region for m in munis.values()} - {""}
+    shared = page.p("by_muni_regions", k=len(regions),
+                    alone=sum(not m.region for m in munis.values())) if regions else ""
     if not local:
-        return page.p("by_muni_scaled")
+        return page.p("by_muni_scaled") + shared
     filled = sum(bool(m.figures.filled) for m in munis.values())
-    return page.p("by_muni_local") + (page.p("by_muni_filled", css="note", k=filled)
-                                      if filled else "")
+    return page.p("by_muni_local") + shared + (
+        page.p("by_muni_filled", css="note", k=filled) if filled else "")
 
 
 def _gain_and_loss(page: Page, diffs, signs, munis) -> str:

@@ -109,6 +109,12 @@ EN = {
                      "day-activity use per municipality is not published, so all Wmo support "
                      "stands in for it. Consultants, budgets and provider places follow from "
                      "these; employers are national figures per inhabitant.",
+    "by_muni_regions": "The municipalities buy day activities together by region (regions in "
+                       "the table: {k}, municipalities without one: {alone}): municipalities under "
+                       "the same regime in a region share the places at their providers, and "
+                       "all municipalities of a region share one labour market. Each keeps its "
+                       "own regime and budget and pays for its own residents; a place in "
+                       "another municipality costs more transport.",
     "by_muni_filled": "{k} municipalities lack a figure in the 2021 table; it is filled in "
                       "with their province's mean (the file municipalities.csv says where "
                       "and which figure).",

@@ -116,6 +116,12 @@ NL = {
                      "(alle Wmo-ondersteuning) staat ervoor in. Consulenten, budgetten en plekken "
                      "bij aanbieders volgen daaruit; werkgevers zijn landelijke cijfers per "
                      "inwoner.",
+    "by_muni_regions": "De gemeenten kopen dagbesteding per regio samen in (regio's in de "
+                       "tabel: {k}, gemeenten zonder regio: {alone}): gemeenten met hetzelfde "
+                       "regime in een regio delen de plekken bij hun aanbieders, en alle "
+                       "gemeenten in een regio delen één arbeidsmarkt. Elke gemeente houdt haar "
+                       "eigen regime en budget en betaalt voor haar eigen inwoners; een plek in "
+                       "een andere gemeente kost meer vervoer.",
     "by_muni_filled": "Bij {k} gemeenten ontbreekt een cijfer in de tabel van 2021; het is "
                       "aangevuld met het gemiddelde van hun provincie (het bestand "
                       "municipalities.csv zegt bij welke gemeenten en welk cijfer).",

@@ -10,6 +10,8 @@ import difflib
 import math
 from typing import Any, Iterable, Mapping
 
+import numpy as np
+
 from . import budget
 from .declarations import (
     BY_KEY,
@@ -207,3 +209,25 @@ def idle_variants(sc) -> list[str]:
             if reason:
                 notes.append(f"variant {name} ({where}) has nothing to act on here: {reason}")
     return list(dict.fromkeys(notes))
+
+
+def keyword_overrides(parameters: Mapping[str, Any]) -> dict[str, Any]:
+    """Keyword parameters as scenario overrides, each checked like a scenario value.
+
+    A keyword is a scenario key with ``__`` for ``.`` (``help_seeking__latent_share``),
+    the form ``mesa.batch_run`` can pass; NumPy numbers count as Python's. The run's seed
+    is ``seed=``, not a key.
+    """
+    overrides = {}
+    for name, value in parameters.items():
+        value = value.item() if isinstance(value, np.generic) else value
+        key = name.replace("__", ".")
+        where = f"DoorstroomModel({name}=...): "
+        if key == "simulation.seed":
+            raise InputError(f"{where}give the run's seed as seed=")
+        if key not in BY_KEY:
+            keywords = [k.replace(".", "__") for k in BY_KEY]
+            raise InputError(f"{where}not a parameter; give policy=, seed= or a scenario key "
+                             f"with __ for . (help_seeking__latent_share){suggest(name, keywords)}")
+        overrides[key] = check_value(BY_KEY[key], value, where)
+    return overrides

@@ -34,12 +34,16 @@ def work_pathway(model, month: int) -> None:
 
 
 def _labour_market(model, month: int) -> None:
-    """Open vacancies are filled by other applicants; new ones open (keyed per employer)."""
-    ids = model.employer_ids
+    """Open vacancies at the municipality's own employers are filled by other applicants;
+    new ones open (keyed per employer)."""
+    own = model.own_employers
+    ids = model.employer_ids[own]
     filled = rng.binomial_ppf(rng.uniform(model.seed, "vacancy_filled", month, ids),
-                              model.open_vacancies, model.p["employers.vacancy_fill_per_month"])
-    new = rng.poisson_ppf(rng.uniform(model.seed, "vacancy_new", month, ids), model.vacancy_rates)
-    model.open_vacancies += new - filled
+                              model.open_vacancies[own],
+                              model.p["employers.vacancy_fill_per_month"])
+    new = rng.poisson_ppf(rng.uniform(model.seed, "vacancy_new", month, ids),
+                          model.vacancy_rates[own])
+    model.open_vacancies[own] += new - filled
 
 
 def _jobs(model, month: int) -> None:
@@ -121,7 +125,7 @@ def _trial_outcomes(model, month: int) -> None:
             at = np.searchsorted(rows, mine)
             prob = np.minimum(1.0, p["work.hire_probability"] * (0.5 + employer.inclusiveness)
                               * (1.0 - uncovered[at]) * productive[at])
-        hired_all.append(employer.hire(mine, prob))
+        hired_all.append(employer.hire(model, mine, prob))
     hired = np.concatenate(hired_all) if hired_all else rows[:0]
     failed = np.setdiff1d(rows, hired)
     model.stats["jobs_started"] += hired.size
@@ -219,7 +223,7 @@ def _start_trials(model, month: int, rows: np.ndarray, target: np.ndarray,
     for e in np.unique(target[target >= 0]):
         mine = rows[target == e]
         mine = mine[np.argsort(model.draw("trial_priority", mine), kind="stable")]
-        taken = model.employers[e].host(mine)
+        taken = model.employers[e].host(model, mine)
         # A re-assessment still pending waits until the resident is back from the trial.
         access.leave_queue(model, taken[pop.queue_since[taken] != NEVER], month)
         pop.employer[taken] = e
@@ -278,8 +282,7 @@ def _work_experience_places(model, rows: np.ndarray) -> np.ndarray:
     dagdelen (the one with most room), or -1."""
     pop = model.population
     social = np.array([pr.kind == "social_enterprise" for pr in model.providers])
-    room = (np.array([model.policy.capacity_slots(model, pr) for pr in model.providers])
-            - access.committed_slots(model))
+    room = access.free_slots(model)
     where = np.full(rows.size, -1, dtype=np.int64)
     for k, row in enumerate(rows.tolist()):
         fits = social & model.provider_fit[:, pop.group[row]] & (room >= pop.dagdelen[row])

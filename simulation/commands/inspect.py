@@ -39,11 +39,14 @@ def validate(args) -> int:
         how = ("from each one's 2021 figures" if sc["national.social_figures"]
                else "scaled by inhabitants")
         own = sum(bool(m.regime) for m in sc.municipalities)
+        regions = {m.region for m in sc.municipalities} - {""}
         print(f"OK: {args.scenario}: {len(sc.municipalities)} municipalities, "
               f"{sum(m.inhabitants for m in sc.municipalities):,} inhabitants, "
               f"{residents:,} residents in scope ({how}), "
               f"{sc['simulation.months']} months, regime {sc['policy.regime']}"
-              + (f" ({own} with a policy set of their own)" if own else ""))
+              + (f" ({own} with a policy set of their own)" if own else "")
+              + (f", {len(regions)} region{'s' * (len(regions) != 1)} sharing providers"
+                 if regions else ""))
         return 0
     print(f"OK: {args.scenario}: {sc['population.residents']:,} residents in scope, "
           f"{sc['simulation.months']} months, regime {sc['policy.regime']}, "

@@ -1,5 +1,5 @@
-"""The national scenario's parameters: its tables of municipalities, their own figures
-and regimes, and how a municipality's figures reach its model (docs/model.md §4.1)."""
+"""The national scenario's parameters: its tables of municipalities, their own figures,
+regimes and regions, and how a municipality's figures reach its model (docs/model.md §4.1)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,16 @@ NATIONAL = (
        "of their own (a regime, REGIME+VARIANT or an alternative), relative to the scenario "
        "file; the policy set 'own' runs each municipality under its own (the others under "
        "policy.regime); empty: none."),
+    _p("national.regions", "str", "-", "", None, None,
+       "assumption: municipalities buy day activities on their own unless a table groups "
+       "them (regional purchasing of Wmo support is common; which municipalities buy "
+       "together is not in the model's sources)",
+       "Regio's", "A CSV (code, region) grouping municipalities into regions, relative to "
+       "the scenario file: within a region the municipalities under the same regime share "
+       "their providers' places, all share their employers (each keeps its own regime and "
+       "budget), and a place in another municipality costs "
+       "day_activity.transport_factor_elsewhere times the transport; unlisted "
+       "municipalities stay alone; empty: each alone."),
     _p("national.select", "list[str]", "-", [], None, None,
        "assumption: every municipality of the table unless a subset is asked for",
        "Selectie gemeenten", "CBS codes (GM0363) or province names to run from the table; "

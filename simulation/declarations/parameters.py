@@ -278,6 +278,13 @@ WHO_AND_HOW = (
     _p("day_activity.transport_share", "float", "share", 0.5, 0.0, 1.0,
        "assumption: half of the participants need organised transport",
        "Aandeel met vervoer", "Share of participants who use organised transport."),
+    _p("day_activity.transport_factor_elsewhere", "float", "x", 1.5, 1.0, 5.0,
+       "assumption: a trip to another municipality of the region is longer than one within "
+       "the municipality that Westerveld's day rate covers (evidence §2); half as dear "
+       "again, up to the wheelchair rate's 1.8 times and beyond for far trips",
+       "Vervoer andere gemeente", "Transport cost of a day at a place in another "
+       "municipality of the region, as a multiple of day_activity.transport_per_day_eur "
+       "(national.regions)."),
     # --- providers -----------------------------------------------------------
     _p("providers.capacity_scale", "float", "-", 1.0, 0.0, 100_000.0,
        "assumption: 1 keeps the places each organisation declares",

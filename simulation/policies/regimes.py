@@ -38,8 +38,7 @@ class Indicatie(Regime):
             cost = p["indicatie.cost_per_assessment_eur"] * policy.assessment_cost_share()
             model.book(month, "assessment", cost, served)
             self._decide(model, month, served, reassessed)
-        free = np.array([self.capacity_slots(model, pr) for pr in model.providers])
-        access.place(model, month, free - access.committed_slots(model))
+        access.place(model, month, access.free_slots(model))
 
     @staticmethod
     def _decide(model, month, served, re):
@@ -117,9 +116,7 @@ class Voorziening(Regime):
             cost = p["voorziening.intake_cost_eur"] * model.policy.assessment_cost_share()
             model.book(month, "intake", cost, requests)
         walk_in(model, requests, month)
-        limit = np.array([self.capacity_slots(model, pr) * p["voorziening.max_crowding"]
-                          for pr in model.providers])
-        access.place(model, month, limit - access.committed_slots(model))
+        access.place(model, month, access.free_slots(model, p["voorziening.max_crowding"]))
 
     @staticmethod
     def fund(model, month: int) -> None:
@@ -161,12 +158,18 @@ class Voorziening(Regime):
         return model.funded_slots * provider.places_per_dagdeel / model.total_places
 
     def guidance(self, provider):
-        slots = self.capacity_slots(provider.model, provider)
-        if provider.attendance <= slots:
+        """Guidance thins when attendance passes the funded places (in a region: the
+        pool's attendance and places at the provider)."""
+        model = provider.model
+        slots, attendance = self.capacity_slots(model, provider), provider.attendance
+        if model.elsewhere is not None:
+            slots += model.elsewhere.slots[provider.index]
+            attendance += model.elsewhere.attendance[provider.index]
+        if attendance <= slots:
             return 1.0
         if slots <= 0:
             return 0.0
-        return (slots / provider.attendance) ** provider.model.p["voorziening.crowding_elasticity"]
+        return (slots / attendance) ** model.p["voorziening.crowding_elasticity"]
 
     def pay(self, model, month):
         p = model.p
