@@ -86,7 +86,12 @@ def write_json(path: Path, obj: Any) -> None:
 
 
 def write_csv(path: Path, df: pd.DataFrame) -> None:
-    write_text(path, df.to_csv(index=False, lineterminator="\n"))
+    _atomic_bytes(Path(path), csv_bytes(df))
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """A table as the project writes every CSV: UTF-8, no index, LF line endings."""
+    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def write_parquet(path: Path, df: pd.DataFrame) -> None:

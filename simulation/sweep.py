@@ -183,6 +183,7 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
                                  "sweep (scenario, parameters, method, samples, replications, seed "
                                  f"or policies differ); {option('resume', True)} finishes "
                                  "only the same sweep")
+            manifest.analyses = old.analyses
             for name in old.parts:
                 problem = old.problem(name)
                 if problem:
@@ -196,8 +197,11 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
         todo = sorted(set(range(len(points))) - manifest.finished())
         plan = SweepSamples(manifest, points, todo)
         own = execution.executor(workers if len(todo) > 1 else 1) if executor is None else None
-        with own if own is not None else nullcontext(executor) as ex:
-            execution.run_plan(ex, plan, "sweep", progress, done=len(points) - len(todo))
+        try:
+            with own if own is not None else nullcontext(executor) as ex:
+                execution.run_plan(ex, plan, "sweep", progress, done=len(points) - len(todo))
+        finally:  # the parts finished before a failure or a stop stay listed
+            manifest.flush()
         merged = merge(out)
         write_parquet(out / "results.parquet", merged)
         return merged

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from simulation import errors
+from simulation import errors, sweep_folder
+from simulation.commands import main
 from simulation.errors import InputError
 from simulation.sweep import (
     Manifest,
@@ -185,3 +186,42 @@ def test_too_few_samples_warn_and_say_how_many_would_do(tmp_path):
                           f"trajectories.*from at least 10 trajectories. for {unstable};"):
             table = sensitivity(folder, "y").set_index("parameter")
         assert table["stable"].tolist() == [False, trajectories >= 10]
+
+
+def test_the_manifest_is_saved_once_a_second_not_after_every_part(tmp_path, monkeypatch):
+    # a sweep of many samples must not rewrite an ever longer manifest after each one
+    spec = SweepSpec({}, "known", ["a"], [[0.0, 1.0]], "lhs", 40, 1, seed=3,
+                     policies=["indicatie"])
+    (tmp_path / "parts").mkdir()
+    manifest, saves = Manifest(tmp_path, spec), []
+    real_save = Manifest.save
+    monkeypatch.setattr(Manifest, "save", lambda self: (saves.append(1), real_save(self)))
+    monkeypatch.setattr(sweep_folder, "SAVE_EVERY_S", 3600.0)
+    for sample in range(40):
+        manifest.add(pd.DataFrame({"sample": [sample], "replication": 0,
+                                   "policy": "indicatie", "y": [0.5]}))
+    assert len(saves) == 1 and len(Manifest.read(tmp_path).parts) == 1
+    manifest.flush()
+    manifest.flush()  # nothing new: no save
+    assert len(saves) == 2 and Manifest.read(tmp_path).finished() == set(range(40))
+
+
+def test_an_analysis_replaces_only_its_own_unchanged_files(tmp_path, capsys):
+    folder = _known_sweep(tmp_path / "known", "sobol", 64)
+    assert main(["sensitivity", str(folder), "--metric", "y"]) == 0
+    table = folder / "sensitivity-y.csv"
+    first = table.read_bytes()
+    assert main(["sensitivity", str(folder), "--metric", "y"]) == 0  # its own: replaced
+    assert table.read_bytes() == first
+    table.write_bytes(first + b"my note\n")  # edited since: left as it is
+    capsys.readouterr()
+    assert main(["sensitivity", str(folder), "--metric", "y"]) == 2
+    err = capsys.readouterr().err
+    assert "sensitivity-y.csv: exists and is not doorstroom's unchanged output" in err
+    assert "Traceback" not in err and table.read_bytes().endswith(b"my note\n")
+    # a file of the user's with the name of a chart: nothing of the analysis is written
+    other = _known_sweep(tmp_path / "other", "sobol", 64)
+    (other / "sensitivity-y.png").write_bytes(b"mine")
+    assert main(["sensitivity", str(other), "--metric", "y"]) == 2
+    assert (other / "sensitivity-y.png").read_bytes() == b"mine"
+    assert not (other / "sensitivity-y.csv").exists()

@@ -12,9 +12,10 @@ from .. import charts
 from ..ema import discover as find_box
 from ..ema import discovery_table
 from ..errors import InputError
-from ..output import check_file_target, lock, write_bytes, write_csv, write_text
+from ..output import check_file_target, csv_bytes, lock, write_text
 from ..sweep import UnstableIndicesWarning, parse_params, run_sweep
 from ..sweep import sensitivity as indices
+from ..sweep_folder import write_analysis
 from .common import default_out, executor_from, scenario_from
 
 
@@ -40,10 +41,11 @@ def sensitivity(args) -> int:
     if "warning" in table.attrs:
         print(f"doorstroom: warning: {table.attrs['warning']}", file=sys.stderr)
     name = f"sensitivity-{args.metric}{'-difference' if args.difference else ''}"
-    write_csv(folder / f"{name}.csv", table)
-    write_bytes(folder / f"{name}.png", charts.png(charts.sensitivity_indices(table, args.metric)))
+    written = write_analysis(folder, {
+        f"{name}.csv": csv_bytes(table),
+        f"{name}.png": charts.png(charts.sensitivity_indices(table, args.metric))})
     print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
-    print(f"written: {folder / (name + '.csv')}, {folder / (name + '.png')}")
+    print(f"written: {', '.join(map(str, written))}")
     return 0
 
 
@@ -56,9 +58,9 @@ def discover(args) -> int:
     print(f"  coverage {found['coverage']:.2f} (share of those cases inside the box), "
           f"density {found['density']:.2f} (share of the box that are such cases)")
     name = f"discovery-{args.metric}"
-    write_csv(folder / f"{name}.csv", discovery_table(found))
-    write_bytes(folder / f"{name}.png", charts.png(charts.discovery(found, what)))
-    print(f"written: {folder / (name + '.csv')}, {folder / (name + '.png')}")
+    written = write_analysis(folder, {f"{name}.csv": csv_bytes(discovery_table(found)),
+                                      f"{name}.png": charts.png(charts.discovery(found, what))})
+    print(f"written: {', '.join(map(str, written))}")
     return 0
 
 
