@@ -13,8 +13,10 @@ and meant to tell a plan that fits from one that is a hundred times too big.
 
 from __future__ import annotations
 
+import contextvars
 import math
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
@@ -95,7 +97,7 @@ def check(values: Mapping[str, Any], municipalities: Sequence = (), policies: in
     message) unless ``DOORSTROOM_NO_LIMITS=1`` lifts the limits."""
     est = estimate(values, municipalities, policies, replications, samples, workers,
                    samples_at_once, unit)
-    if os.environ.get(NO_LIMITS_ENV, "").strip() in ("1", "true", "yes"):
+    if limits_lifted():
         return est
     available = available_memory()
     if est.resident_months > MAX_RESIDENT_MONTHS or est.memory_bytes > MEMORY_SHARE * available:
@@ -105,6 +107,27 @@ def check(values: Mapping[str, Any], municipalities: Sequence = (), policies: in
             "make it smaller (fewer samples or replications, or lower population.residents "
             f"or simulation.months), or set {NO_LIMITS_ENV}=1 to run it anyway")
     return est
+
+
+#: Set inside a task whose plan was checked (or lifted) where it was submitted.
+_LIFTED = contextvars.ContextVar("doorstroom_limits_lifted", default=False)
+
+
+def limits_lifted() -> bool:
+    """Whether the limits are lifted: ``DOORSTROOM_NO_LIMITS=1`` here, or in the process
+    that sent the task now running (``lifted``)."""
+    return _LIFTED.get() or os.environ.get(NO_LIMITS_ENV, "").strip() in ("1", "true", "yes")
+
+
+@contextmanager
+def lifted(on: bool):
+    """Run a block with the limits lifted when ``on`` (a task sent by a process whose
+    limits were lifted; a remote worker does not share its environment)."""
+    token = _LIFTED.set(on)
+    try:
+        yield
+    finally:
+        _LIFTED.reset(token)
 
 
 def available_memory() -> int:

@@ -35,6 +35,7 @@ from typing import Any, Callable, Iterator, Protocol, Sequence
 
 from tqdm import tqdm
 
+from . import budget
 from .errors import InputError, option
 
 #: Raises (or lowers) the cap on local worker processes, which is the cores available.
@@ -94,7 +95,10 @@ class DaskCluster:
         from distributed.scheduler import KilledWorker
 
         # pure=False: the same arguments twice are two tasks, never one cached result.
-        futures = [self.client.submit(fn, *args, pure=False) for args in tasks]
+        # The workers may run elsewhere, without this process's DOORSTROOM_NO_LIMITS.
+        lift = budget.limits_lifted()
+        futures = [self.client.submit(_task_with_limits, lift, fn, *args, pure=False)
+                   for args in tasks]
         index = {f.key: i for i, f in enumerate(futures)}
         for fut in dask_completed(futures):
             try:
@@ -103,6 +107,12 @@ class DaskCluster:
                 raise WorkerDied(index[fut.key]) from None
             finally:
                 fut.release()
+
+
+def _task_with_limits(lift: bool, fn: Callable, *args) -> Any:
+    """A task on a Dask worker, with the limits lifted when the sender's were."""
+    with budget.lifted(lift):
+        return fn(*args)
 
 
 #: How long to wait for a running Dask scheduler to answer before saying none does.

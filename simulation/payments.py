@@ -30,8 +30,9 @@ def money(model, month: int) -> None:
     days = model.attended_dagdelen(riders) / 2.0
     fare = p["day_activity.transport_per_day_eur"]
     if model.elsewhere is not None:  # a place in another municipality is a longer trip
+        own = np.array([model.policy.capacity_slots(model, pr) for pr in model.providers])
         fare = fare * model.elsewhere.transport_factor(
-            p["day_activity.transport_factor_elsewhere"])[pop.provider[riders]]
+            own, p["day_activity.transport_factor_elsewhere"])[pop.provider[riders]]
     model.book(month, "transport", days * fare, riders)
     model.book(month, "trial_placement", p["work.trial_cost_per_month_eur"],
                model.rows_with(Status.TRIAL_PLACEMENT))

@@ -8,8 +8,8 @@ served at any free place the pool's municipalities have contracted, under voorzi
 resident walks in wherever the pool's lump sums fund places, and crowding counts the
 whole pool. Each pays for its own residents. A region's provider j is the providers j of
 its municipalities together (every municipality of a national scenario has the reference's
-organisations, by its own size), and a share of its places lies in other municipalities:
-a longer trip (``sharing.Elsewhere.transport_factor``).
+organisations, by its own size), and the share of the pool's places there that are the
+other municipalities' lies elsewhere: a longer trip (``sharing.Elsewhere.transport_factor``).
 
 The region steps its municipalities in lockstep, phase by phase (``phases.PLAN``); in
 the phases that use places (access, day activities, the work pathway) the municipalities
@@ -28,8 +28,11 @@ from .model import DoorstroomModel
 from .phases import PLAN, provider_attendance
 from .sharing import Elsewhere
 
-#: The phases in which a municipality sees the places the rest of its pool holds.
-_SHARING = ("access", "day_activities", "work_pathway")
+#: The phases in which a municipality sees the places the rest of its pool holds, and
+#: whether the phase changes places, their holders or attendance (then each turn brings
+#: the pool up to date for the next); the other phases may change them too (residents
+#: leave), so the pool is brought up to date before a sharing phase that follows one.
+_SHARING = {"access": True, "day_activities": False, "work_pathway": True}
 
 
 class Region:
@@ -47,11 +50,8 @@ class Region:
         self.month = 0
         self.months = first.months
         self._members = np.arange(len(self.models), dtype=np.uint64)
-        physical = np.array([[pr.slots for pr in m.providers] for m in self.models])
-        total = physical.sum(axis=0)
-        own = np.divide(physical, total, out=np.ones_like(physical), where=total > 0)
-        for m, share in zip(self.models, own):
-            m.elsewhere = Elsewhere.nothing_yet(1.0 - share)
+        for m in self.models:
+            m.elsewhere = Elsewhere.nothing_yet(len(kinds))
         self._state = np.zeros((3, len(self.models), len(kinds)))  # slots, held, attended
         _share_employers(self.models)
 
@@ -68,9 +68,10 @@ class Region:
             m.begin_month()
         draw = rng.uniform(self.seed, "region_order", self.month, self._members)
         order = np.argsort(draw, kind="stable")
+        current = False  # whether the pool's places, holders and attendance are up to date
         for name, phase, _ in PLAN:
-            sharing = name in _SHARING
-            if sharing:
+            sharing, changes = name in _SHARING, _SHARING.get(name, True)
+            if sharing and not current:
                 for k in order:
                     self._hold(k)
             for k in order:
@@ -78,8 +79,9 @@ class Region:
                 if sharing:
                     self._show_pool(k)
                 phase(m, self.month)
-                if sharing:
+                if sharing and changes:
                     self._hold(k)
+            current = sharing or (current and not changes)
         for m in self.models:
             m.running = m.month < m.months
 

@@ -43,6 +43,10 @@ def municipalities_html(results, page: Page) -> str:
         parts.append(_groups(page, "spread_bijstand", diffs, signs, munis,
                              _bijstand_groups(page, munis)))
     provinces = {code: m.province for code, m in munis.items()}
+    regions = {code: m.region or page.t["no_region"] for code, m in munis.items()}
+    if any(m.region for m in munis.values()) and regions != provinces:
+        parts.append(_groups(page, "spread_region", diffs, signs, munis,
+                             dict(sorted(regions.items(), key=lambda item: item[1]))))
     parts += [_groups(page, "spread_province", diffs, signs, munis,
                       dict(sorted(provinces.items(), key=lambda item: item[1]))),
               page.p("spread_note", css="note"), _largest(page, results, local)]

@@ -127,6 +127,7 @@ EN = {
     "spread_size": "By size",
     "spread_bijstand": "By share of inhabitants on bijstand (2021), in fifths",
     "spread_province": "By province",
+    "spread_region": "By region (the table of regions)", "no_region": "(no region)",
     "size_below": "fewer than {n} inhabitants", "size_between": "{low} to {high} inhabitants",
     "size_from": "{n} inhabitants or more",
     "bijstand_group": "{low} to {high} per 1,000 inhabitants",

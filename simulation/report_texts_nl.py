@@ -134,6 +134,7 @@ NL = {
     "spread_size": "Naar grootte",
     "spread_bijstand": "Naar aandeel inwoners met bijstand (2021), in vijfden",
     "spread_province": "Per provincie",
+    "spread_region": "Per regio (de tabel met regio's)", "no_region": "(geen regio)",
     "size_below": "minder dan {n} inwoners", "size_between": "{low} tot {high} inwoners",
     "size_from": "{n} inwoners of meer",
     "bijstand_group": "{low} tot {high} per 1.000 inwoners",

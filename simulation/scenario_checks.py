@@ -194,12 +194,17 @@ def check_rules(values: Mapping[str, Any], origin: str) -> None:
 
 
 def idle_variants(sc) -> list[str]:
-    """Notes on variants switched on somewhere in the scenario (for every policy, or in an
-    alternative) that have nothing to act on with its values, e.g. volunteering that lowers
+    """Notes on variants switched on somewhere in the scenario (for every policy, in an
+    alternative, or in the policy set an alternative switches to) that have nothing to act
+    on with its values, e.g. volunteering that lowers
     support at home where nobody has support at home."""
     uses = [("every policy set", sc["policy.variants"], {})]
-    uses += [(f"alternative '{name}'", alt["variants"], alt["overrides"])
-             for name, alt in sc.alternatives.items()]
+    for name, alt in sc.alternatives.items():
+        uses.append((f"alternative '{name}'", alt["variants"], alt["overrides"]))
+        if alt.get("switch_to"):  # the policy set it switches to, with its own values
+            after = sc.policy(alt["switch_to"])
+            uses.append((f"alternative '{name}' after its switch", after.variants,
+                         {**alt["overrides"], **after.overrides}))
     notes = []
     for where, names, overrides in uses:
         values = {**sc.values, **overrides}

@@ -19,25 +19,24 @@ class Elsewhere:
     """Per provider of the region, what the rest of the municipality's pool holds.
 
     Attributes:
-        away_share: the share of the provider's places that lie in the region's other
-            municipalities (a place there is a longer trip).
         slots: dagdeel places a week the rest of the pool has there.
         committed: of those places, the ones the rest of the pool's residents hold.
         attendance: dagdelen a week the rest of the pool's residents attend there.
     """
 
-    away_share: np.ndarray
     slots: np.ndarray
     committed: np.ndarray
     attendance: np.ndarray
 
     @classmethod
-    def nothing_yet(cls, away_share: np.ndarray) -> "Elsewhere":
-        zeros = np.zeros_like(away_share)
-        return cls(away_share, zeros, zeros.copy(), zeros.copy())
+    def nothing_yet(cls, providers: int) -> "Elsewhere":
+        return cls(np.zeros(providers), np.zeros(providers), np.zeros(providers))
 
-    def transport_factor(self, factor_elsewhere: float) -> np.ndarray:
-        """Per provider, the expected transport cost of a day against a day's trip within
-        one's own municipality (``day_activity.transport_factor_elsewhere`` for a trip to
-        another municipality, taken by the share of places that lie there)."""
-        return 1.0 + (factor_elsewhere - 1.0) * self.away_share
+    def transport_factor(self, own_slots: np.ndarray, factor_elsewhere: float) -> np.ndarray:
+        """Per provider, the expected transport cost of a day against a trip within one's
+        own municipality: a place lies in another municipality with the share of the
+        pool's places there that are the others' (``own_slots``: this municipality's), and
+        such a trip costs ``factor_elsewhere`` times as much."""
+        pool = own_slots + self.slots
+        away = np.divide(self.slots, pool, out=np.zeros_like(pool), where=pool > 0)
+        return 1.0 + (factor_elsewhere - 1.0) * away

@@ -180,6 +180,12 @@ def test_a_variant_with_nothing_to_act_on_says_so_at_validation(tmp_path, capsys
                     + body)
     assert main(["validate", str(path)]) == 0
     assert "volunteer_offset" not in capsys.readouterr().out
+    # named only as what an alternative switches to
+    path.write_text('extends = "baseline.toml"\n[alternatives.later]\nregime = "indicatie"\n'
+                    'switch_month = 13\nswitch_to = "voorziening+volunteer_offset"\n')
+    assert main(["validate", str(path)]) == 0
+    assert ("note: variant volunteer_offset (alternative 'later' after its switch) has "
+            "nothing to act on") in capsys.readouterr().out
 
 
 # --- built-in scenarios ---------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from simulation import compare, errors, execution
+from simulation import budget, compare, errors, execution
 from simulation.commands import main
 from simulation.errors import InputError
 from simulation.experiment import run_replications
@@ -68,6 +68,20 @@ def test_the_national_scenario_on_dask_equals_it_in_this_process(dask):
     _same(here, there)
     pd.testing.assert_frame_equal(here.municipalities, there.municipalities)
     assert there.municipalities.code.nunique() == len(sc.municipalities) == 13
+
+
+def test_regions_on_dask_and_local_processes_equal_them_in_this_process(dask):
+    sc = load(ROOT / "scenarios" / "netherlands_regions.toml",
+              {"national.select": ["GM0654", "GM0664", "GM0677", "GM1695"],
+               "simulation.months": 12})
+    here = run_replications(sc, PAIR, 2, workers=1, progress=False)
+    there = run_replications(sc, PAIR, 2, executor=dask, progress=False)
+    with execution.executor(2) as pool:
+        pooled = run_replications(sc, PAIR, 2, executor=pool, progress=False)
+    for other in (there, pooled):
+        _same(here, other)
+        pd.testing.assert_frame_equal(here.municipalities, other.municipalities)
+    assert set(here.municipalities.region) == {"Zeeland"}
 
 
 def test_compare_with_dask_local_writes_the_same_files(tmp_path):
@@ -193,3 +207,21 @@ def test_a_script_with_a_main_guard_gets_its_worker_processes(tmp_path):
                                                          "    work()\n")
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[0] == "ProcessPool" and done.stderr == ""
+
+
+def _one_oversized_run_refused() -> bool:
+    """Whether a worker refuses a plan far over the limits (it is only checked, never run)."""
+    values = {**load(ROOT / "scenarios" / "baseline.toml").values, "simulation.months": 1200}
+    try:
+        budget.check(values, replications=10**4)
+    except InputError:
+        return True
+    return False
+
+
+def test_lifted_limits_travel_with_the_tasks_to_dask_workers(dask, monkeypatch):
+    # the cluster's workers started without DOORSTROOM_NO_LIMITS, as remote ones would
+    monkeypatch.delenv(budget.NO_LIMITS_ENV, raising=False)
+    assert list(dask.run(_one_oversized_run_refused, [()])) == [(0, True)]
+    monkeypatch.setenv(budget.NO_LIMITS_ENV, "1")
+    assert list(dask.run(_one_oversized_run_refused, [()])) == [(0, False)]

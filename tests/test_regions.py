@@ -96,7 +96,21 @@ def test_the_report_says_the_municipalities_buy_together(tmp_path, lang, words):
     sc = load(BUILTIN / "netherlands_regions.toml",
               {"national.select": list(ISLANDS), "simulation.months": 12})
     write_report(run_replications(sc, PAIR, 2, workers=1, progress=False), tmp_path, lang=lang)
-    assert words in text_of((tmp_path / "report.html").read_text(encoding="utf-8"))
+    page = text_of((tmp_path / "report.html").read_text(encoding="utf-8"))
+    assert words in page
+    assert "By region" not in page and "Per regio" not in page  # the provinces' table says it
+
+
+def test_the_report_adds_up_the_effect_by_region(tmp_path):
+    path = country_with_regions(tmp_path, "GM0060,Waddeneilanden\nGM0093,Waddeneilanden\n")
+    sc = load(path, {"national.select": [*ISLANDS, "GM0072"], "simulation.months": 12})
+    assert [m.region for m in sc.municipalities] == ["Waddeneilanden", "", "Waddeneilanden"]
+    (tmp_path / "out").mkdir()
+    write_report(run_replications(sc, PAIR, 2, workers=1, progress=False), tmp_path / "out",
+                 lang="en")
+    page = text_of((tmp_path / "out" / "report.html").read_text(encoding="utf-8"))
+    table = page[page.index("By region (the table of regions)"):page.index("By province")]
+    assert "(no region)  1  16,210" in table and "Waddeneilanden  2  8,723" in table
 
 
 def _members(regimes: dict[str, str], months: int = 36) -> list[DoorstroomModel]:
@@ -119,12 +133,22 @@ def test_making_municipalities_leaves_the_reference_as_it_was():
     assert budgets[:4] == budgets[4:] and budgets[0] < before["voorziening.budget_per_year_eur"]
 
 
-def test_the_share_of_places_elsewhere_follows_each_municipalitys_places():
-    models = _members({"GM0060": "indicatie", "GM0074": "indicatie"})
+def test_a_trip_is_elsewhere_with_the_share_of_the_pools_places_that_are_the_others():
+    models = _members({"GM0060": "indicatie", "GM0074": "indicatie", "GM0093": "voorziening"})
     places = np.array([[pr.slots for pr in m.providers] for m in models])
-    Region(models, seed=3)
-    for k, m in enumerate(models):
-        np.testing.assert_allclose(m.elsewhere.away_share, places[1 - k] / places.sum(axis=0))
+    region = Region(models, seed=3)
+    region.step()
+    ameland, heerenveen, terschelling = models
+    np.testing.assert_allclose(ameland.elsewhere.slots, places[1])
+    np.testing.assert_allclose(ameland.elsewhere.transport_factor(places[0], 1.5),
+                               1 + 0.5 * places[1] / (places[0] + places[1]))
+    assert ameland.elsewhere.transport_factor(places[0], 1.5).min() > 1.4  # an island
+    assert heerenveen.elsewhere.transport_factor(places[1], 1.5).max() < 1.1
+    # alone in its pool (the only one under voorziening): every trip is at home
+    assert not terschelling.elsewhere.slots.any()
+    own = [terschelling.policy.capacity_slots(terschelling, pr)
+           for pr in terschelling.providers]
+    assert (terschelling.elsewhere.transport_factor(np.array(own), 1.5) == 1.0).all()
 
 
 def test_a_region_with_both_regimes_keeps_each_pool_within_its_places():
