@@ -70,6 +70,7 @@ def test_the_national_scenario_on_dask_equals_it_in_this_process(dask):
     assert there.municipalities.code.nunique() == len(sc.municipalities) == 13
 
 
+@pytest.mark.slow
 def test_regions_on_dask_and_local_processes_equal_them_in_this_process(dask):
     sc = load(ROOT / "scenarios" / "netherlands_regions.toml",
               {"national.select": ["GM0654", "GM0664", "GM0677", "GM1695"],
