@@ -85,7 +85,7 @@ def load_table(path: Path, select: Sequence[str], where: str, social: Path | Non
                regions: Path | None = None) -> tuple[Municipality, ...]:
     """The municipalities of a table, checked, in table order, with their own figures
     (``social``), policy sets (``regimes``) and regions (``regions``) where given;
-    ``select``: codes or province names to keep (empty keeps all)."""
+    ``select``: codes, province names or region names to keep (empty keeps all)."""
     at = f"{where}national.municipalities: "
     rows = read_csv_rows(path, "a table of municipalities", _COLUMNS, at)
     out, seen = [], set()
@@ -103,14 +103,17 @@ def load_table(path: Path, select: Sequence[str], where: str, social: Path | Non
         grouped = _codes_to(regions, "region", {m.code for m in out}, path, where)
         out = [replace(m, region=grouped.get(m.code, "")) for m in out]
     if select:
-        known = {m.code for m in out} | {m.province for m in out}
+        regions = sorted({m.region for m in out} - {""})
+        known = {m.code for m in out} | {m.province for m in out} | set(regions)
         unknown = [s for s in select if s not in known]
         if unknown:
             provinces = sorted({m.province for m in out})
             raise InputError(f"{where}national.select: {', '.join(map(repr, unknown))} is "
                              f"neither a code in {path.name} nor a province "
-                             f"({', '.join(provinces)})")
-        out = [m for m in out if m.code in select or m.province in select]
+                             f"({', '.join(provinces)})"
+                             + (f" nor a region ({', '.join(regions)})" if regions else ""))
+        chosen = set(select)
+        out = [m for m in out if chosen & {m.code, m.province, m.region}]
     return tuple(out)
 
 

@@ -211,6 +211,14 @@ def test_the_regions_employers_are_one_labour_market():
                                              + models[0].target_group_employees)[market])
 
 
+def test_a_region_is_selected_by_its_name(tmp_path, capsys):
+    path = country_with_regions(tmp_path, "GM0060,Waddeneilanden\nGM0093,Waddeneilanden\n")
+    sc = load(path, {"national.select": ["Waddeneilanden", "GM0072"]})
+    assert [m.code for m in sc.municipalities] == ["GM0060", "GM0072", "GM0093"]
+    assert main(["validate", str(path), "--set", 'national.select=["Wadden"]']) == 2
+    assert "nor a region (Waddeneilanden)" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("rows, words", [
     ("GM0060,Noord\nGM9999,Noord\n", "'GM9999' is not a municipality of"),
     ("GM0060,Noord\nGM0060,Zuid\n", "GM0060 appears twice"),

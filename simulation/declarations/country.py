@@ -46,6 +46,6 @@ NATIONAL = (
        "municipalities stay alone; empty: each alone."),
     _p("national.select", "list[str]", "-", [], None, None,
        "assumption: every municipality of the table unless a subset is asked for",
-       "Selectie gemeenten", "CBS codes (GM0363) or province names to run from the table; "
-       "empty: all of them."),
+       "Selectie gemeenten", "CBS codes (GM0363), province names or region names "
+       "(national.regions) to run from the table; empty: all of them."),
 )
