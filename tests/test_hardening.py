@@ -21,8 +21,20 @@ def _doorstroom(*args, env=None, **kw):
 
 
 def _start(*args):
-    return subprocess.Popen([sys.executable, "-m", "simulation", *args],
+    # -X faulthandler: a run that hangs can be made to show where (``_finish``)
+    return subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "simulation", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _finish(proc, timeout: float) -> str:
+    """The process's stderr once it ends; if it does not end in time, its threads' stacks
+    (faulthandler, on SIGABRT) in the failure, so a hang says where it hangs."""
+    try:
+        return proc.communicate(timeout=timeout)[1]
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGABRT)
+        _, err = proc.communicate(timeout=30)
+        pytest.fail(f"the run did not end within {timeout:g} s; where it was:\n{err[-6000:]}")
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -51,7 +63,7 @@ def test_interrupted_compare_leaves_no_folder_that_looks_complete(tmp_path, sig)
                   "--workers", "1", "--out", str(out))
     _wait_until_busy(proc.pid, proc)
     proc.send_signal(sig)
-    _, err = proc.communicate(timeout=60)
+    err = _finish(proc, 60)
     if sig == signal.SIGINT:
         assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
     else:
@@ -93,7 +105,7 @@ def test_a_killed_worker_is_reported_with_its_seeds(tmp_path):
     assert len(workers) == 2, "the worker processes did not start"
     _wait_until_busy(workers[0], proc)
     os.kill(workers[0], signal.SIGKILL)
-    _, err = proc.communicate(timeout=120)
+    err = _finish(proc, 120)
     assert proc.returncode == 1
     assert "worker process died" in err and "seeds" in err and "Traceback" not in err
     assert not out.exists()
