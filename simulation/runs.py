@@ -37,6 +37,16 @@ def run_model(scenario: Scenario, policy: str, seed: int) -> DoorstroomModel:
     return DoorstroomModel(scenario, policy=policy, seed=seed, resident_agents=False).run()
 
 
+def ready_kernels() -> None:
+    """Compile every compiled kernel the model uses, or load it from Numba's cache: a tiny
+    model of each regime for a few months (a command does this with signals held, see
+    ``commands``; elsewhere it happens on the first run by itself)."""
+    tiny = build({"population": {"residents": 40}, "simulation": {"months": 3}},
+                 name="kernels", origin="kernels")
+    for regime in ("indicatie", "voorziening"):
+        run_model(tiny, regime, 1)
+
+
 def simulate(scenario: Scenario, policy: str, seed: int,
              ledger: bool = False) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame | None]:
     """One run: metrics, monthly time series and (optionally) the monthly ledger totals.

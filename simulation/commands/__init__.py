@@ -33,6 +33,9 @@ COMMANDS = {
 #: Commands that serve until stopped: their web server (uvicorn) stops on SIGINT and SIGTERM
 #: by itself, and an exception raised in its event loop by a handler of ours would hang it.
 SERVERS = {"dashboard"}
+#: Commands that run the model here: its compiled kernels are made ready first, with the
+#: stopping signals held (``_signals_held``).
+RUNS_MODELS = {"run", "compare", "reproduce", "check-targets", "sweep", "calibrate"}
 
 
 class Stopped(KeyboardInterrupt):
@@ -72,6 +75,33 @@ def _signals_stop_the_command() -> Iterator[None]:
                 signal.signal(each, handler)
 
 
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Note Ctrl+C, SIGTERM and SIGHUP while the block runs, and act on them after it.
+
+    For Numba compiling or loading its kernels: an exception raised while LLVM calls back
+    into Python is lost there (the run went on after Ctrl+C, or failed with "no compiled
+    object yet"), so the kernels are made ready in such a block, before the run starts;
+    the handlers here only take note, which nothing can lose.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    held = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+            if hasattr(signal, name)]  # Windows has no SIGHUP
+    previous = {each: signal.signal(each, lambda signum, frame: noted.append(signum))
+                for each in held}
+    try:
+        yield
+    finally:
+        for each, handler in previous.items():
+            if handler is not None:  # None: set outside Python, cannot be put back
+                signal.signal(each, handler)
+    if noted:
+        raise KeyboardInterrupt if noted[0] == signal.SIGINT else Stopped(noted[0])
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
@@ -81,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         command = getattr(importlib.import_module(f"{__name__}.{module}"), function)
         stoppable = nullcontext() if args.command in SERVERS else _signals_stop_the_command()
         with command_line(), stoppable:  # messages name options as flags
+            if args.command in RUNS_MODELS:
+                from ..runs import ready_kernels
+                with _signals_held():
+                    ready_kernels()
             return command(args)
     except InputError as exc:
         print(f"doorstroom: error: {exc}", file=sys.stderr)
