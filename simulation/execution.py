@@ -59,8 +59,27 @@ class InProcess:
     name = "this process"
 
     def run(self, fn: Callable, tasks: Sequence[tuple]) -> Iterator[tuple[int, Any]]:
+        for step in list(_PREPARE_HERE):
+            step()
         for i, args in enumerate(tasks):
             yield i, fn(*args)
+
+
+#: Steps to take before tasks run in this process (``prepare_here``).
+_PREPARE_HERE: list[Callable[[], None]] = []
+
+
+@contextmanager
+def prepare_here(step: Callable[[], None]) -> Iterator[None]:
+    """Take ``step`` before tasks run in this process, while the block lasts: the
+    ``doorstroom`` command makes the compiled kernels ready that way, with its signals
+    held (the library never touches signals; worker processes need no such step, since
+    the command stops them whatever they were doing)."""
+    _PREPARE_HERE.append(step)
+    try:
+        yield
+    finally:
+        _PREPARE_HERE.remove(step)
 
 
 class ProcessPool:

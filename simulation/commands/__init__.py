@@ -33,8 +33,8 @@ COMMANDS = {
 #: Commands that serve until stopped: their web server (uvicorn) stops on SIGINT and SIGTERM
 #: by itself, and an exception raised in its event loop by a handler of ours would hang it.
 SERVERS = {"dashboard"}
-#: Commands that run the model here: its compiled kernels are made ready first, with the
-#: stopping signals held (``_signals_held``).
+#: Commands that run the model: its compiled kernels are made ready before the first run
+#: in this process, with the stopping signals held (``_kernels_ready_first``).
 RUNS_MODELS = {"run", "compare", "reproduce", "check-targets", "sweep", "calibrate"}
 
 
@@ -102,6 +102,25 @@ def _signals_held() -> Iterator[None]:
         raise KeyboardInterrupt if noted[0] == signal.SIGINT else Stopped(noted[0])
 
 
+@contextmanager
+def _kernels_ready_first(command: str) -> Iterator[None]:
+    """For a command that runs the model here: its compiled kernels are made ready with
+    the signals held (``_signals_held``) just before its first run in this process, after
+    its inputs were checked."""
+    if command not in RUNS_MODELS:
+        yield
+        return
+    from .. import execution
+    from ..runs import ready_kernels
+
+    def ready() -> None:
+        with _signals_held():
+            ready_kernels()
+
+    with execution.prepare_here(ready):
+        yield
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
@@ -110,12 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         command = getattr(importlib.import_module(f"{__name__}.{module}"), function)
         stoppable = nullcontext() if args.command in SERVERS else _signals_stop_the_command()
-        with command_line(), stoppable:  # messages name options as flags
-            if args.command in RUNS_MODELS:
-                from ..runs import ready_kernels
-                with _signals_held():
-                    ready_kernels()
-            return command(args)
+        with command_line(), stoppable, _kernels_ready_first(args.command):
+            return command(args)  # messages name options as flags
     except InputError as exc:
         print(f"doorstroom: error: {exc}", file=sys.stderr)
         return 2
