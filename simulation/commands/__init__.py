@@ -47,6 +47,27 @@ class Stopped(KeyboardInterrupt):
         self.signum = signum
 
 
+def _present(*names: str) -> list[int]:
+    """The signals of these names that this OS has (Windows has no SIGHUP)."""
+    return [getattr(signal, name) for name in names if hasattr(signal, name)]
+
+
+@contextmanager
+def _handling(signals: list[int], handler) -> Iterator[None]:
+    """Handle ``signals`` with ``handler`` while the block runs, then put back the handlers
+    before; on the main thread only (only it may set handlers; elsewhere nothing is set)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {each: signal.signal(each, handler) for each in signals}
+    try:
+        yield
+    finally:
+        for each, before in previous.items():
+            if before is not None:  # None: set outside Python, cannot be put back
+                signal.signal(each, before)
+
+
 @contextmanager
 def _signals_stop_the_command() -> Iterator[None]:
     """Turn SIGTERM and SIGHUP (``timeout``, systemd, CI, a closed terminal) into
@@ -55,24 +76,15 @@ def _signals_stop_the_command() -> Iterator[None]:
     Installed here, by the ``doorstroom`` command only, and restored after it: the library
     never touches signals, so a notebook or a user's program keeps its own handlers.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set handlers
-        return
-    stopping = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
-                if hasattr(signal, name)]  # Windows has no SIGHUP
+    stopping = _present("SIGTERM", "SIGHUP")
 
     def stop(signum, frame):
         for each in stopping:
             signal.signal(each, signal.SIG_IGN)
         raise Stopped(signum)
 
-    previous = {each: signal.signal(each, stop) for each in stopping}
-    try:
+    with _handling(stopping, stop):
         yield
-    finally:
-        for each, handler in previous.items():
-            if handler is not None:  # None: set outside Python, cannot be put back
-                signal.signal(each, handler)
 
 
 @contextmanager
@@ -84,20 +96,10 @@ def _signals_held() -> Iterator[None]:
     object yet"), so the kernels are made ready in such a block, before the run starts;
     the handlers here only take note, which nothing can lose.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     noted: list[int] = []
-    held = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
-            if hasattr(signal, name)]  # Windows has no SIGHUP
-    previous = {each: signal.signal(each, lambda signum, frame: noted.append(signum))
-                for each in held}
-    try:
+    with _handling(_present("SIGINT", "SIGTERM", "SIGHUP"),
+                   lambda signum, frame: noted.append(signum)):
         yield
-    finally:
-        for each, handler in previous.items():
-            if handler is not None:  # None: set outside Python, cannot be put back
-                signal.signal(each, handler)
     if noted:
         raise KeyboardInterrupt if noted[0] == signal.SIGINT else Stopped(noted[0])
 
