@@ -169,17 +169,21 @@ class NationalRuns:
         self._rows: list[dict[str, Any]] = []
 
     def take(self, index: int, result: list[tuple]) -> int:
+        about: dict[str, tuple[dict, dict]] = {}  # each municipality of the task, once
         for code, r, policy, metrics, series, ledger in result:
-            m = self._by_code[code]
-            inputs = municipality_values(self.scenario, m)
+            if code not in about:
+                m = self._by_code[code]
+                inputs = municipality_values(self.scenario, m)
+                about[code] = ({"code": m.code, "name": m.name, "province": m.province,
+                                "inhabitants": m.inhabitants,
+                                "employers": inputs["employers.count"]},
+                               self._described(m, inputs))
             acc = self._sums.setdefault((r, policy), [0, 0])
             acc[0] = acc[0] + series
             acc[1] = acc[1] + ledger
-            self._rows.append({"code": m.code, "name": m.name, "province": m.province,
-                               "inhabitants": m.inhabitants,
-                               "employers": inputs["employers.count"],
-                               "replication": r, "policy": policy, **metrics,
-                               **self._described(m, inputs)})
+            who, described = about[code]
+            self._rows.append({**who, "replication": r, "policy": policy, **metrics,
+                               **described})
         return len(result)
 
     def _described(self, m: Municipality, inputs: dict[str, Any]) -> dict[str, Any]:
