@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .declarations import CATEGORIES, COST_CATEGORIES, PAYER_NAMES
+from .declarations import CATEGORIES, PAYER_NAMES
 
 _CAT_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
 _PAYER_INDEX = {p: i for i, p in enumerate(PAYER_NAMES)}
@@ -53,7 +53,6 @@ class Ledger:
         """
         if count == 0:
             return 0
-        p, c = _PAYER_INDEX[payer], _CAT_INDEX[category]
         if count is not None and np.ndim(amount_eur) == 0:
             each = int(np.rint(float(amount_eur) * 100.0))
             total = each * count
@@ -61,17 +60,24 @@ class Ledger:
         else:
             cents = np.rint(np.asarray(amount_eur, dtype=np.float64) * 100.0).astype(np.int64)
             total = int(cents.sum())
-        self.totals[month, p, c] += total
-        if self._entries is not None and cents.size:
+        self.add(month, payer, category, total, np.atleast_1d(cents), resident, provider)
+        return total
+
+    def add(self, month: int, payer: str, category: str, total_cents: int,
+            cents: np.ndarray | None = None, resident=None, provider=None) -> None:
+        """Add a total already in cents; its entries (``cents``, one per resident or
+        provider) are kept when the ledger keeps every entry."""
+        p, c = _PAYER_INDEX[payer], _CAT_INDEX[category]
+        self.totals[month, p, c] += total_cents
+        if self._entries is not None and cents is not None and cents.size:
             n = cents.size
             e = self._entries
             e.month.append(np.full(n, month, dtype=np.int32))
             e.payer.append(np.full(n, p, dtype=np.int8))
             e.category.append(np.full(n, c, dtype=np.int8))
-            e.cents.append(np.atleast_1d(cents))
+            e.cents.append(cents)
             e.resident.append(_ids(resident, n))
             e.provider.append(_ids(provider, n))
-        return total
 
     # --- reading -------------------------------------------------------------------
 
@@ -86,14 +92,6 @@ class Ledger:
     def kind_cents(self, kind: str) -> int:
         cats = [i for c, i in _CAT_INDEX.items() if CATEGORIES[c].kind == kind]
         return int(self.totals[:, :, cats].sum())
-
-    def month_cents(self, month: int) -> tuple[dict[str, int], dict[str, int]]:
-        """One month's cents by category (all kinds) and by payer (costs only)."""
-        t = self.totals[month]
-        by_category = dict(zip(CATEGORIES, t.sum(axis=0).tolist()))
-        cost = [_CAT_INDEX[c] for c in COST_CATEGORIES]
-        by_payer = dict(zip(PAYER_NAMES, t[:, cost].sum(axis=1).tolist()))
-        return by_category, by_payer
 
     def summary_frame(self) -> pd.DataFrame:
         """Non-zero totals as rows (month, payer, category, kind, amount_eur)."""

@@ -44,7 +44,7 @@ class Run:
         self.months = max(model.month, 1)
         self.end = model.month
         self.status = pop.status[: pop.n]
-        self.present = self.status != Status.EXITED
+        self.present = self.status != int(Status.EXITED)
 
     def mean_of(self, series: str) -> float:
         """A series' mean over the months run."""
@@ -140,7 +140,7 @@ def _employer_share(r: Run) -> float:
 
 
 def _loonwaarde_in_work(r: Run) -> float:
-    work = np.flatnonzero(r.status == Status.PAID_WORK)
+    work = np.flatnonzero(r.status == int(Status.PAID_WORK))
     if not work.size:
         return float("nan")
     return float(r.population.loonwaarde(work, r.p["development.loonwaarde_per_skill"]).mean())
@@ -148,8 +148,8 @@ def _loonwaarde_in_work(r: Run) -> float:
 
 def _waiting(r: Run) -> np.ndarray:
     """Rows waiting for an assessment or a place at the end."""
-    return np.flatnonzero((r.status == Status.WAITING_ASSESSMENT)
-                          | (r.status == Status.WAITING_PLACEMENT))
+    return np.flatnonzero((r.status == int(Status.WAITING_ASSESSMENT))
+                          | (r.status == int(Status.WAITING_PLACEMENT)))
 
 
 def _still_waiting(r: Run) -> np.ndarray:
@@ -346,7 +346,7 @@ EXTRA_METRICS: tuple[Metric, ...] = (
            Label("Banen bij de start (niet meegeteld als gestart)",
                  "Jobs held at the start (not counted as started)")),
     Metric("jobs_without_support_end", lambda r: float(
-        ((r.status == Status.PAID_WORK) & (r.population.rung[: r.population.n] == 6)).sum()),
+        ((r.status == int(Status.PAID_WORK)) & (r.population.rung[: r.population.n] == 6)).sum()),
            "count", Label("Werkend zonder ondersteuning aan het eind (trede 6)",
                           "Working without support at the end (rung 6)")),
     *SERVICE_METRICS,

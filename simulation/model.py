@@ -114,7 +114,7 @@ class DoorstroomModel(mesa.Model):
         self.materialise = n0 <= HANDLE_LIMIT if resident_agents is None else resident_agents
         if self.materialise:
             self.make_handles(np.arange(self.population.n))
-        self._series = {name: np.zeros(self.months + 1) for name in self.series_columns()}
+        self.series_table, self._series = monthly.new_series(self.months)
         # Collected after each month, not at month 0 (as ``timeseries``): so Mesa 3.3's
         # ``batch_run``, which reads row ``steps - 1``, reports the last month.
         self.datacollector = mesa.DataCollector(model_reporters=monthly.MESA_REPORTERS)
@@ -273,13 +273,12 @@ class DoorstroomModel(mesa.Model):
         keeps every entry. Returns the booked total in cents.
         """
         detail = self.ledger.detail
-        payer = self.policy.payer(category)
+        payer, uwv_payer = self.payers(category)
         if rows is None:
             return self.ledger.book(month, payer, category, amount_eur,
                                     provider=provider if detail else None)
-        uwv_payer = CATEGORIES[category].uwv_payer
-        if uwv_payer is not None:  # UWV pays this for its own clients (Wajong, WIA)
-            theirs = self.population.benefit[rows] == Benefit.UWV
+        if uwv_payer != payer:
+            theirs = self.population.benefit[rows] == int(Benefit.UWV)
             if theirs.any():
                 return (self._book_rows(month, payer, category, amount_eur, rows, provider,
                                         ~theirs)
@@ -288,6 +287,12 @@ class DoorstroomModel(mesa.Model):
         return self.ledger.book(month, payer, category, amount_eur,
                                 resident=self.population.id[rows] if detail else None,
                                 provider=provider if detail else None, count=len(rows))
+
+    def payers(self, category: str) -> tuple[str, str]:
+        """Who pays a category for a resident: under this policy, and for a UWV client
+        (Wajong, WIA), UWV where the category's declaration says so."""
+        payer = self.policy.payer(category)
+        return payer, CATEGORIES[category].uwv_payer or payer
 
     def _book_rows(self, month, payer, category, amount_eur, rows, provider, mask) -> int:
         """Book the part ``mask`` of a per-resident booking to ``payer``."""
@@ -318,7 +323,7 @@ class DoorstroomModel(mesa.Model):
         access.leave_queue(self, queued, month)
         for row in rows[pop.employer[rows] >= 0]:
             employer = self.employers[pop.employer[row]]
-            if pop.status[row] == Status.TRIAL_PLACEMENT:
+            if pop.status[row] == int(Status.TRIAL_PLACEMENT):
                 employer.trials -= 1
             else:
                 employer.target_group_employees -= 1

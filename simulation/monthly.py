@@ -38,8 +38,6 @@ _STATUS_COLUMNS = {
 }
 _RUNG_COLUMNS = tuple(f"rung_{r}" for r in range(1, 7))
 _STATUS_ITEMS = tuple((int(status), column) for status, column in _STATUS_COLUMNS.items())
-_MONEY_COLUMNS = tuple((c, money_column(c)) for c in CATEGORIES)
-_PAYER_COLUMNS = tuple((p, payer_column(p)) for p in PAYER_NAMES)
 FLOW_COUNTERS = ("entries", "exits", "queue_arrivals", "assessments", "placements",
                   "referrals", "trials_started", "jobs_started", "jobs_ended",
                   "jobs_sustained_6m", "jobs_sustained_12m", "ladder_up", "ladder_down")
@@ -57,42 +55,56 @@ def series_columns() -> list[str]:
             *(money_column(c) for c in CATEGORIES if c not in COST_CATEGORIES)]
 
 
+#: Where each part of a month's record goes in ``series_columns`` order.
+_COLUMN = {name: k for k, name in enumerate(series_columns())}
+_AT_RUNGS = np.array([_COLUMN[c] for c in _RUNG_COLUMNS])
+_AT_STATUS = np.array([_COLUMN[c] for _, c in _STATUS_ITEMS])
+_STATUS_CODES = np.array([status for status, _ in _STATUS_ITEMS])
+_AT_FLOWS = np.array([_COLUMN[c] for c in FLOW_COUNTERS])
+_AT_CATEGORIES = np.array([_COLUMN[money_column(c)] for c in CATEGORIES])
+_AT_PAYERS = np.array([_COLUMN[payer_column(p)] for p in PAYER_NAMES])
+_COST_INDEX = np.array([list(CATEGORIES).index(c) for c in COST_CATEGORIES])
+
+
+def new_series(months: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Room for a run's series, months 0 to ``months``: one table (a row per series) and
+    its rows by name."""
+    table = np.zeros((len(_COLUMN), months + 1))
+    return table, dict(zip(_COLUMN, table))
+
+
 def record(model, month: int) -> None:
     """Write the month's counts, flows and money into the model's series."""
-    pop, s, n = model.population, model._series, model.population.n
-    st = pop.status[:n]
+    pop, n = model.population, model.population.n
+    values = np.empty(len(_COLUMN))
     present = pop.present()
-    s["residents"][month] = np.count_nonzero(present)
-    rungs = np.bincount(pop.rung[:n][present], minlength=7)
-    for r, column in enumerate(_RUNG_COLUMNS, start=1):
-        s[column][month] = rungs[r]
-    counts = np.bincount(st, minlength=len(Status))
-    for status, column in _STATUS_ITEMS:
-        s[column][month] = counts[status]
-    s["assessment_queue"][month] = np.count_nonzero(pop.queue_since[:n] != access.NEVER)
+    values[_COLUMN["residents"]] = np.count_nonzero(present)
+    values[_AT_RUNGS] = np.bincount(pop.rung[:n][present], minlength=7)[1:7]
+    values[_AT_STATUS] = np.bincount(pop.status[:n], minlength=len(Status))[_STATUS_CODES]
+    values[_COLUMN["assessment_queue"]] = np.count_nonzero(pop.queue_since[:n] != access.NEVER)
     da = pop.rows_with(Status.DAY_ACTIVITY)
-    s["on_transitional_rights"][month] = np.count_nonzero(
+    values[_COLUMN["on_transitional_rights"]] = np.count_nonzero(
         pop.transitional_until[da] >= month)
-    s["after_switch"][month] = float(0 < model.stats["switched_at"] <= month)
-    s["attended_dagdelen"][month] = model.attended_by_month[month]
-    s["funded_places"][month] = sum(model.policy.capacity_slots(model, pr)
-                                    for pr in model.providers)
-    for name in FLOW_COUNTERS:
-        s[name][month] = model.stats[name]  # cumulative; differenced in timeseries()
+    values[_COLUMN["after_switch"]] = float(0 < model.stats["switched_at"] <= month)
+    values[_COLUMN["attended_dagdelen"]] = model.attended_by_month[month]
+    values[_COLUMN["funded_places"]] = sum(model.policy.capacity_slots(model, pr)
+                                           for pr in model.providers)
+    # cumulative; differenced in timeseries()
+    values[_AT_FLOWS] = [model.stats[name] for name in FLOW_COUNTERS]
     clients = model.provider_month.get("clients")
     total_clients = clients.sum() if clients is not None else 0
     if total_clients:
         g = np.array([pr.guidance for pr in model.providers])
-        s["mean_guidance"][month] = float((g * clients).sum() / total_clients)
+        values[_COLUMN["mean_guidance"]] = float((g * clients).sum() / total_clients)
     else:
-        s["mean_guidance"][month] = 1.0
-    s["employers_with_target_group"][month] = model.employers_with_target_group()
-    by_category, by_payer = model.ledger.month_cents(month)
-    s["cost_total_eur"][month] = sum(by_category[c] for c in COST_CATEGORIES) / 100
-    for category, column in _MONEY_COLUMNS:
-        s[column][month] = by_category[category] / 100
-    for payer, column in _PAYER_COLUMNS:
-        s[column][month] = by_payer[payer] / 100
+        values[_COLUMN["mean_guidance"]] = 1.0
+    values[_COLUMN["employers_with_target_group"]] = model.employers_with_target_group()
+    cents = model.ledger.totals[month]  # (payer, category)
+    by_category = cents.sum(axis=0)
+    values[_COLUMN["cost_total_eur"]] = by_category[_COST_INDEX].sum() / 100
+    values[_AT_CATEGORIES] = by_category / 100
+    values[_AT_PAYERS] = cents[:, _COST_INDEX].sum(axis=1) / 100
+    model.series_table[:, month] = values
 
 
 def series_frame(series: Mapping[str, np.ndarray], months: int) -> pd.DataFrame:

@@ -5,42 +5,112 @@
   subsidy (loonkostensubsidie) on rung 5, its job coaching, trial placements and
   activation routes.
 - Work, for a UWV client (Wajong, WIA): the employer pays the loonwaarde and UWV
-  supplements the benefit (loondispensatie); UWV pays coaching and trial placements.
-  ``model.book`` sends those rows to UWV by the category's declaration.
+  supplements the benefit (loondispensatie); UWV pays coaching and trial placements, by
+  the category's declaration (``DoorstroomModel.payers``).
 - On rung 6 the worker earns the full wage without wage support or coaching.
 - Benefits: bijstand less earnings above the earnings disregard; a UWV benefit less a
   share of earnings. What work saves of a benefit is the payer's saving (for bijstand the
   municipality's net saving, ``benefits.net_saving_share``).
+
+Everything but the regime's own payments is one compiled pass over the residents (a
+month's bookings are a few dozen NumPy calls otherwise, the most of a small
+municipality's month). It keeps NumPy's arithmetic: the loonwaarde and what follows from
+it in single precision, as the population stores skills.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+import numba
 import numpy as np
 
 from .population import Benefit, Status
 
+#: The categories the pass books per resident, in the order the pass books them.
+RESIDENT_CATEGORIES = ("transport", "trial_placement", "activation", "wage_subsidy",
+                       "sheltered_work", "job_coaching", "home_support", "benefits_paid",
+                       "benefits_saved")
+(_TRANSPORT, _TRIAL, _ACTIVATION, _WAGE_SUBSIDY, _SHELTERED, _COACHING, _HOME, _PAID,
+ _SAVED) = range(len(RESIDENT_CATEGORIES))
+_NONE, _DAY, _IN_TRIAL, _WORKING, _EXITED, _SHELTERED_WORK, _ACTIVE = (
+    int(Status.NONE), int(Status.DAY_ACTIVITY), int(Status.TRIAL_PLACEMENT),
+    int(Status.PAID_WORK), int(Status.EXITED), int(Status.SHELTERED_WORK),
+    int(Status.ACTIVATION))
+_BIJSTAND, _UWV = int(Benefit.BIJSTAND), int(Benefit.UWV)
+
+
+class Rates(NamedTuple):
+    """The month's prices and rules of the pass, from the parameters and the policy."""
+
+    attended_per_dagdeel: float  # weeks a month x attendance
+    trial_eur: float
+    activation_eur: float
+    wage: float
+    loonwaarde_per_skill: float
+    wage_subsidy_cap: float
+    employer_cost_factor: float  # 1 + the employer-cost allowance
+    sheltered_eur: float
+    hours_per_week: float
+    coaching_price: float
+    home_hours: float  # a month
+    volunteer_factor: float  # of home support, for residents doing unpaid work
+    home_price: float
+    bijstand_eur: float
+    uwv_eur: float
+    uwv_earnings_offset: float
+    net_saving_share: float
+    disregard_lks_share: float
+    disregard_lks_cap: float
+    disregard_months: float
+    disregard_share: float
+    disregard_cap: float
+
+
+def rates(p, home_support_reduction: float) -> Rates:
+    return Rates(*map(float, (
+        p["day_activity.weeks_per_year"] / 12.0 * p["day_activity.attendance_rate"],
+        p["work.trial_cost_per_month_eur"], p["participatiewet.activation_cost_per_month_eur"],
+        monthly_wage(p), p["development.loonwaarde_per_skill"], p["work.wage_subsidy_cap_share"],
+        1.0 + p["work.employer_cost_allowance"], p["sheltered_work.support_cost_per_month_eur"],
+        p["work.hours_per_week"], p["jobcoach.price_per_hour_eur"],
+        p["home_support.hours_per_week"] * 52.0 / 12.0, 1.0 - home_support_reduction,
+        p["home_support.price_per_hour_eur"], p["benefits.bijstand_per_month_eur"],
+        p["benefits.uwv_per_month_eur"], p["benefits.uwv_earnings_offset"],
+        p["benefits.net_saving_share"], p["benefits.disregard_lks_share"],
+        p["benefits.disregard_lks_cap_eur"], p["benefits.disregard_months"],
+        p["benefits.disregard_share"], p["benefits.disregard_cap_eur"])))
+
 
 def money(model, month: int) -> None:
-    """Book the month's money: day activities (by regime), transport, work, benefits."""
-    p, pop = model.p, model.population
+    """Book the month's money: day activities (by regime), then every resident's transport,
+    work, support at home and benefit."""
+    p, pop, n = model.p, model.population, model.population.n
     model.policy.pay(model, month)
     da = model.rows_with(Status.DAY_ACTIVITY)
     model.attended_by_month[month] = float(model.attended_dagdelen(da).sum())
-    riders = da[pop.needs_transport[da]]
-    days = model.attended_dagdelen(riders) / 2.0
-    fare = p["day_activity.transport_per_day_eur"]
+    fare = np.full(len(model.providers), float(p["day_activity.transport_per_day_eur"]))
     if model.elsewhere is not None:  # a place in another municipality is a longer trip
         own = np.array([model.policy.capacity_slots(model, pr) for pr in model.providers])
         fare = fare * model.elsewhere.transport_factor(
-            own, p["day_activity.transport_factor_elsewhere"])[pop.provider[riders]]
-    model.book(month, "transport", days * fare, riders)
-    model.book(month, "trial_placement", p["work.trial_cost_per_month_eur"],
-               model.rows_with(Status.TRIAL_PLACEMENT))
-    model.book(month, "activation", p["participatiewet.activation_cost_per_month_eur"],
-               model.rows_with(Status.ACTIVATION))
-    earnings = _work(model, month)
-    _home_support(model, month)
-    _benefits(model, month, earnings)
+            own, p["day_activity.transport_factor_elsewhere"])
+    coaching = np.array([*p["jobcoach.intensity_by_year"], 0.0]) * p["jobcoach.use_of_maximum"]
+    sums = np.zeros((len(RESIDENT_CATEGORIES), 2), dtype=np.int64)
+    detail = np.full((n if model.ledger.detail else 0, len(RESIDENT_CATEGORIES)), -1,
+                     dtype=np.int64)
+    _resident_cents(pop.status[:n], pop.benefit[:n], pop.needs_transport[:n], pop.dagdelen[:n],
+                    pop.provider[:n], pop.rung[:n], pop.skills[:n], pop.loonwaarde_base[:n],
+                    pop.home_support[:n], pop.job_start[:n], month, fare, coaching,
+                    rates(p, model.policy.home_support_reduction()), sums, detail)
+    uwv = pop.benefit[:n] == int(Benefit.UWV) if detail.size else None
+    for c, category in enumerate(RESIDENT_CATEGORIES):
+        for column, payer in enumerate(model.payers(category)):
+            rows = None
+            if uwv is not None:
+                rows = np.flatnonzero((detail[:, c] >= 0) & (uwv == bool(column)))
+            model.ledger.add(month, payer, category, int(sums[c, column]),
+                             None if rows is None else detail[rows, c],
+                             None if rows is None else pop.id[rows])
 
 
 def monthly_wage(p) -> float:
@@ -48,83 +118,92 @@ def monthly_wage(p) -> float:
     return p["work.minimum_wage_per_hour_eur"] * p["work.hours_per_week"] * 52.0 / 12.0
 
 
-def _work(model, month: int) -> dict[str, np.ndarray]:
-    """Wage subsidy, sheltered work and job coaching; returns who earns what this month
-    (rows, earnings, and whether the wage subsidy's earnings disregard applies)."""
-    p, pop = model.p, model.population
-    paid = model.rows_with(Status.PAID_WORK)
-    sheltered = model.rows_with(Status.SHELTERED_WORK)
-    wage = monthly_wage(p)
-    per_skill = p["development.loonwaarde_per_skill"]
-    supported = pop.rung[paid] == 5
-    uwv = pop.benefit[paid] == Benefit.UWV
-    # The municipality's wage subsidy: its own clients on rung 5, and beschut werk.
-    lks = np.concatenate([paid[supported & ~uwv], sheltered])
-    lw = pop.loonwaarde(lks, per_skill)
-    subsidy = np.minimum(p["work.wage_subsidy_cap_share"], 1.0 - lw) * wage * (
-        1.0 + p["work.employer_cost_allowance"])
-    model.book(month, "wage_subsidy", subsidy, lks)
-    model.book(month, "sheltered_work", p["sheltered_work.support_cost_per_month_eur"],
-               sheltered)
-
-    tenure_year = (month - pop.job_start[paid]) // 12  # job coaching is for regular jobs
-    intensity = np.array([*p["jobcoach.intensity_by_year"], 0.0]) * p["jobcoach.use_of_maximum"]
-    share = np.where(supported, intensity[np.minimum(tenure_year, intensity.size - 1)], 0.0)
-    hours = share * p["work.hours_per_week"] * 52.0 / 12.0
-    coached = share > 0
-    model.book(month, "job_coaching", hours[coached] * p["jobcoach.price_per_hour_eur"],
-               paid[coached])
-
-    # Under loondispensatie the employer pays a UWV client only the loonwaarde.
-    dispensed = paid[supported & uwv]
-    earned = np.full(paid.size, wage)
-    earned[supported & uwv] = wage * pop.loonwaarde(dispensed, per_skill)
-    rows = np.concatenate([paid, sheltered])
-    return {"rows": rows, "earned": np.concatenate([earned, np.full(sheltered.size, wage)]),
-            "lks": np.concatenate([supported & ~uwv, np.ones(sheltered.size, dtype=bool)])}
-
-
-def _home_support(model, month: int) -> None:
-    p, pop, n = model.p, model.population, model.population.n
-    home = (pop.present() & pop.home_support[:n]).nonzero()[0]
-    if home.size:
-        volunteering = (pop.rung[home] == 4) & np.isin(
-            pop.status[home], (Status.NONE, Status.DAY_ACTIVITY))
-        hours = p["home_support.hours_per_week"] * 52.0 / 12.0 * np.where(
-            volunteering, 1.0 - model.policy.home_support_reduction(), 1.0)
-        model.book(month, "home_support", hours * p["home_support.price_per_hour_eur"], home)
-
-
-def _benefits(model, month: int, work: dict[str, np.ndarray]) -> None:
-    """Benefits paid, and what earnings save of them, per resident by benefit."""
-    p, pop, n = model.p, model.population, model.population.n
-    present = pop.present()
-    full = np.zeros(n)
-    full[pop.benefit[:n] == Benefit.BIJSTAND] = p["benefits.bijstand_per_month_eur"]
-    full[pop.benefit[:n] == Benefit.UWV] = p["benefits.uwv_per_month_eur"]
-    rows = work["rows"]
-    on_benefit = full[rows] > 0
-    rows, earned, lks = rows[on_benefit], work["earned"][on_benefit], work["lks"][on_benefit]
-    idle = (present & (full > 0)).nonzero()[0]
-    idle = np.setdiff1d(idle, rows, assume_unique=True)
-    model.book(month, "benefits_paid", full[idle], idle)
-    if not rows.size:
-        return
-    bijstand = pop.benefit[rows] == Benefit.BIJSTAND
-    counted = earned - _disregard(p, earned, lks, month - pop.job_start[rows])
-    reduction = np.where(bijstand, counted, p["benefits.uwv_earnings_offset"] * earned)
-    remaining = np.maximum(0.0, full[rows] - reduction)
-    model.book(month, "benefits_paid", remaining, rows)
-    saved = (full[rows] - remaining) * np.where(bijstand, p["benefits.net_saving_share"], 1.0)
-    model.book(month, "benefits_saved", saved, rows)
-
-
-def _disregard(p, earned: np.ndarray, lks: np.ndarray, months_worked: np.ndarray) -> np.ndarray:
+@numba.njit(cache=True, nogil=True)
+def disregard(earned, lks, months_worked, r):
     """Earnings a bijstand client keeps beside the benefit: with wage subsidy 15% up to a
     cap for as long as it lasts; otherwise 25% up to a cap in the first six months."""
-    with_lks = np.minimum(p["benefits.disregard_lks_share"] * earned,
-                          p["benefits.disregard_lks_cap_eur"])
-    general = np.where(months_worked < p["benefits.disregard_months"],
-                       np.minimum(p["benefits.disregard_share"] * earned,
-                                  p["benefits.disregard_cap_eur"]), 0.0)
-    return np.where(lks, with_lks, general)
+    if lks:
+        return min(r.disregard_lks_share * earned, r.disregard_lks_cap)
+    if months_worked < r.disregard_months:
+        return min(r.disregard_share * earned, r.disregard_cap)
+    return 0.0
+
+
+@numba.njit(cache=True, nogil=True)
+def _book(sums, detail, row, category, column, amount):
+    cents = np.int64(np.rint(np.float64(amount) * 100.0))
+    sums[category, column] += cents
+    if detail.shape[0]:
+        detail[row, category] = cents
+
+
+@numba.njit(cache=True, nogil=True)
+def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, skills,
+                    loonwaarde_base, home_support, job_start, month, fare, coaching, r,
+                    sums, detail):
+    """Each resident's bookings of the month, in whole cents, summed by category and
+    column (0: others, 1: UWV clients); with ``detail`` rows, each resident's too.
+
+    Transport: attended days x fare of the provider. Trials, activation, sheltered work:
+    the month's price. Wage subsidy (Participatiewet clients on rung 5, sheltered work):
+    min(cap, 1 - loonwaarde) x wage x (1 + allowance). Coaching (rung 5): the year's share
+    of hours x price. Home support: its hours, fewer for residents doing unpaid work.
+    Benefits: in full without work; less what earnings count (bijstand) or a share of them
+    (UWV) with work, the rest saved (bijstand: the municipality's net share).
+    """
+    one32 = np.float32(1.0)
+    per_skill32 = np.float32(r.loonwaarde_per_skill)
+    cap32 = np.float32(r.wage_subsidy_cap)
+    wage32 = np.float32(r.wage)
+    factor32 = np.float32(r.employer_cost_factor)
+    for i in range(status.size):
+        st = status[i]
+        if st == _EXITED:
+            continue
+        column = 1 if benefit[i] == _UWV else 0
+        works = st == _WORKING or st == _SHELTERED_WORK
+        earned = r.wage
+        lks = st == _SHELTERED_WORK
+        if st == _DAY and needs_transport[i]:
+            days = dagdelen[i] * r.attended_per_dagdeel / 2.0
+            _book(sums, detail, i, _TRANSPORT, column, days * fare[provider[i]])
+        elif st == _IN_TRIAL:
+            _book(sums, detail, i, _TRIAL, column, r.trial_eur)
+        elif st == _ACTIVE:
+            _book(sums, detail, i, _ACTIVATION, column, r.activation_eur)
+        elif works:
+            supported = st == _WORKING and rung[i] == 5
+            lks = lks or (supported and column == 0)
+            lw32 = min(loonwaarde_base[i] + per_skill32 * skills[i], one32)
+            if lks:
+                subsidy32 = min(cap32, one32 - lw32) * wage32 * factor32
+                _book(sums, detail, i, _WAGE_SUBSIDY, column, subsidy32)
+            if st == _SHELTERED_WORK:
+                _book(sums, detail, i, _SHELTERED, column, r.sheltered_eur)
+            elif supported:
+                share = coaching[min((month - job_start[i]) // 12, coaching.size - 1)]
+                if share > 0:
+                    hours = share * r.hours_per_week * 52.0 / 12.0
+                    _book(sums, detail, i, _COACHING, column, hours * r.coaching_price)
+                if column == 1:  # loondispensatie: the employer pays the loonwaarde
+                    earned = np.float64(wage32 * lw32)
+        if home_support[i]:
+            volunteering = rung[i] == 4 and (st == _NONE or st == _DAY)
+            hours = r.home_hours * (r.volunteer_factor if volunteering else 1.0)
+            _book(sums, detail, i, _HOME, column, hours * r.home_price)
+        full = (r.bijstand_eur if benefit[i] == _BIJSTAND else
+                r.uwv_eur if column == 1 else 0.0)
+        if full <= 0:
+            continue
+        if not works:
+            _book(sums, detail, i, _PAID, column, full)
+            continue
+        bijstand = benefit[i] == _BIJSTAND
+        if bijstand:
+            reduction = earned - disregard(earned, lks, month - job_start[i], r)
+        else:
+            reduction = r.uwv_earnings_offset * earned
+        remaining = max(0.0, full - reduction)
+        _book(sums, detail, i, _PAID, column, remaining)
+        _book(sums, detail, i, _SAVED, column,
+              (full - remaining) * (r.net_saving_share if bijstand else 1.0))

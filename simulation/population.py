@@ -33,7 +33,8 @@ INIT_DECISIONS = ("init_group", "init_age", "init_stability", "init_loonwaarde",
 
 
 class Status(IntEnum):
-    """Support status: every resident is in exactly one each month."""
+    """Support status: every resident is in exactly one each month. (Compare arrays with
+    ``int(Status.X)``: NumPy takes an IntEnum member far more slowly than an int.)"""
 
     NONE = 0
     WAITING_ASSESSMENT = 1
@@ -113,7 +114,7 @@ class Population:
 
     def present(self) -> np.ndarray:
         """Boolean mask over rows in use: residents still in scope."""
-        return self.status[: self.n] != Status.EXITED
+        return self.status[: self.n] != int(Status.EXITED)
 
     def loonwaarde(self, rows, per_skill: float) -> np.ndarray:
         """Loonwaarde now: the starting value plus what skills add (capped at 1)."""

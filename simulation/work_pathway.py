@@ -109,7 +109,7 @@ def _trial_outcomes(model, month: int) -> None:
     lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
     # What neither the loonwaarde nor wage support covers, for the employer: a UWV client's
     # employer pays only the loonwaarde (loondispensatie); others are topped up to the cap.
-    uncovered = np.where(pop.benefit[rows] == Benefit.UWV, 0.0,
+    uncovered = np.where(pop.benefit[rows] == int(Benefit.UWV), 0.0,
                          np.maximum(0.0, 1.0 - lw - p["work.wage_subsidy_cap_share"]))
     # An employer still prefers a more productive worker (relative to evidence §7's mean 51%).
     productive = (lw / LOONWAARDE_REFERENCE) ** p["work.hire_loonwaarde_effect"]
@@ -202,7 +202,7 @@ def _klantmanager_referrals(model, month: int) -> None:
     pick = model.draw("employer_choice", rows)
     target = pool[(pick * pool.size).astype(np.int64)] if pool.size else np.full(rows.size, -1)
     _start_trials(model, month, rows, target, np.full(rows.size, -1))
-    ended = rows[pop.status[rows] == Status.TRIAL_PLACEMENT]
+    ended = rows[pop.status[rows] == int(Status.TRIAL_PLACEMENT)]
     pop.activation_until[ended] = NEVER  # a trial ends the activation route and its place
     pop.provider[ended] = -1
 
@@ -239,7 +239,7 @@ def _route_clients(model, rows: np.ndarray) -> np.ndarray:
     benefit), or everyone when one budget serves one person (ontschot)."""
     if model.policy.activation_for_all():
         return rows
-    return rows[model.population.benefit[rows] != Benefit.UWV]
+    return rows[model.population.benefit[rows] != int(Benefit.UWV)]
 
 
 def _activation(model, month: int) -> None:

@@ -26,9 +26,8 @@ def test_kinds_keep_benefits_out_of_costs():
     led.book(1, "wmo", "assessment", 592.0)
     assert led.kind_cents("cost") == 59200
     assert led.kind_cents("saving") == 70000 and led.kind_cents("transfer") == 100000
-    by_cat, by_payer = led.month_cents(1)
-    assert by_payer["wmo"] == 59200 and by_payer["pw_benefits"] == 0  # costs only
-    assert by_cat["benefits_saved"] == 70000
+    assert led.payer_cents("wmo") == 59200 and led.payer_cents("pw_benefits") == 0  # costs
+    assert led.category_cents("benefits_saved") == 70000
     assert set(COST_CATEGORIES) < set(CATEGORIES)
 
 

@@ -7,7 +7,7 @@ import pytest
 from simulation.declarations import GROUPS
 from simulation.experiment import run_replications
 from simulation.model import DoorstroomModel
-from simulation.payments import _disregard, monthly_wage
+from simulation.payments import disregard, monthly_wage, rates
 from simulation.population import Benefit, Status
 
 ALL_UWV = {"population.uwv_share_by_group": [1.0] * len(GROUPS),
@@ -42,8 +42,9 @@ def test_earnings_beside_bijstand_are_disregarded_by_the_law(baseline):
     earned = np.array([1000.0, 2000.0, 1000.0, 2000.0, 1000.0])
     lks = np.array([True, True, False, False, False])
     months = np.array([3, 30, 3, 3, 6])
-    kept = _disregard(p, earned, lks, months)
-    assert kept.tolist() == pytest.approx([150.0, 170.18, 250.0, 269.0, 0.0])
+    r = rates(p, 0.0)
+    kept = [disregard(e, bool(w), int(m), r) for e, w, m in zip(earned, lks, months)]
+    assert kept == pytest.approx([150.0, 170.18, 250.0, 269.0, 0.0])
 
 
 def _a_month_of_workers(small, benefits: dict):

@@ -48,7 +48,7 @@ class Indicatie(Regime):
         chance = np.full(new.size, p["indicatie.eligibility_probability"])
         if model.policy.separate_pots():  # separate pots: a wall
             walled = (pop.group[new] == GROUPS.index("long_term_unemployed")) & (
-                pop.benefit[new] == Benefit.BIJSTAND)
+                pop.benefit[new] == int(Benefit.BIJSTAND))
             chance[walled] *= p["participatiewet.walls_eligibility_factor"]
         yes = u[~re] < chance
         granted, refused = new[yes], new[~yes]
@@ -140,7 +140,7 @@ class Voorziening(Regime):
         # Nobody needs an assessment any more: the queue walks in.
         queued = np.flatnonzero(pop.queue_since[: pop.n] != access.NEVER)
         access.leave_queue(model, queued, month)
-        walk_in(model, queued[pop.status[queued] == Status.WAITING_ASSESSMENT], month)
+        walk_in(model, queued[pop.status[queued] == int(Status.WAITING_ASSESSMENT)], month)
         # Transitional rights: a decision is paid per dagdeel until it ends, at most
         # ``transition_months`` after the switch.
         da = model.rows_with(Status.DAY_ACTIVITY)

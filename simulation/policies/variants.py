@@ -141,7 +141,7 @@ class ShelteredWork(VariantPart):
         lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
         # Beschut werk is the Participatiewet's: not for a UWV client (Wajong, WIA).
         fit = (pop.rung[rows] >= 4) & (lw >= p["sheltered_work.min_loonwaarde"]) & (
-            lw < p["work.min_loonwaarde"]) & (pop.benefit[rows] != Benefit.UWV)
+            lw < p["work.min_loonwaarde"]) & (pop.benefit[rows] != int(Benefit.UWV))
         rows = rows[fit]
         ref_p = model.referral_chance(rows)
         rows = rows[model.draw("sheltered_referral", rows) < ref_p]
