@@ -8,6 +8,8 @@ order or on anybody else's draws.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numba
 import numpy as np
 
@@ -104,11 +106,18 @@ def preference_ranking(model, rows: np.ndarray, by_fit: bool = False) -> np.ndar
         weights = weights * np.where(fit, 1.0, _UNFIT_WEIGHT)
     else:
         weights = np.broadcast_to(weights, (rows.size, weights.size))
-    scores = np.empty((rows.size, len(model.providers)))
-    for j in range(scores.shape[1]):
-        u = rng.uniform(model.seed, f"provider_preference:{j}", INIT_MONTH, ids)
-        scores[:, j] = -np.log1p(-u) / weights[:, j]
-    return np.argsort(scores, axis=1, kind="stable")
+    u = rng.uniform_table(model.seed, _preference_decisions(len(model.providers)), INIT_MONTH,
+                          ids)
+    return np.argsort(-np.log1p(-u.T) / weights, axis=1, kind="stable")
+
+
+@lru_cache(maxsize=64)
+def _preference_decisions(providers: int) -> tuple[str, ...]:
+    return tuple(f"provider_preference:{j}" for j in range(providers))
+
+
+#: Dagdelen that count as room, against rounding in places funded by a budget.
+_ROOM = 1e-9
 
 
 @numba.njit(cache=True, nogil=True)
@@ -129,7 +138,7 @@ def _first_free_choice(ranking, need, free):
             j = ranking[i, r]
             if closed[j]:
                 continue
-            if taken[j] + need[i] <= free[j] + 1e-9:
+            if taken[j] + need[i] <= free[j] + _ROOM:
                 taken[j] += need[i]
                 chosen[i] = j
             else:
@@ -151,24 +160,27 @@ def record_access_waits(model, rows: np.ndarray, month: int) -> None:
     pop.requested[rows] = NEVER
 
 
-def place(model, month: int, free_slots: np.ndarray) -> np.ndarray:
+def place(model, month: int, crowding: float = 1.0) -> np.ndarray:
     """Place residents waiting for a place, longest waiting first, at their best free choice.
 
     Each round offers every unplaced resident its next-ranked provider; a provider
-    takes them in waiting order while their dagdelen fit in its free places.
-    Returns the rows placed.
+    takes them in waiting order while their dagdelen fit in its free places
+    (``free_slots`` with ``crowding``). Returns the rows placed.
     """
     pop = model.population
     rows = pop.rows_with(Status.WAITING_PLACEMENT)
     if rows.size == 0:
         return rows
+    free = free_slots(model, crowding)
+    if free.max(initial=-np.inf) + _ROOM < pop.dagdelen[rows].min():
+        return rows[:0]  # no provider has room for anyone waiting
     # Longest waiting first; a provider funded as a whole may take stable residents sooner.
     ahead = np.rint(model.policy.light_case_preference() * 12.0 * pop.stability[rows])
     order = np.lexsort((tiebreak(model, rows), pop.placement_since[rows] - ahead))
     rows = rows[order]
     ranking = preference_ranking(model, rows, model.policy.places_by_fit())
     chosen = _first_free_choice(ranking, pop.dagdelen[rows].astype(np.float64),
-                                free_slots.astype(np.float64))
+                                free)
     placed = chosen >= 0
     got = rows[placed]
     model.stats["placements"] += got.size

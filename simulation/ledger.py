@@ -18,6 +18,8 @@ from .declarations import CATEGORIES, PAYER_NAMES
 
 _CAT_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
 _PAYER_INDEX = {p: i for i, p in enumerate(PAYER_NAMES)}
+_KIND_INDEX = {kind: np.array([i for c, i in _CAT_INDEX.items() if CATEGORIES[c].kind == kind])
+               for kind in {c.kind for c in CATEGORIES.values()}}
 
 
 @dataclass
@@ -86,12 +88,10 @@ class Ledger:
 
     def payer_cents(self, payer: str, kind: str = "cost", months: slice = slice(None)) -> int:
         """Cents of one kind paid by one payer (over some months: a slice of month numbers)."""
-        cats = [i for c, i in _CAT_INDEX.items() if CATEGORIES[c].kind == kind]
-        return int(self.totals[months, _PAYER_INDEX[payer]][:, cats].sum())
+        return int(self.totals[months, _PAYER_INDEX[payer]][:, _KIND_INDEX[kind]].sum())
 
     def kind_cents(self, kind: str) -> int:
-        cats = [i for c, i in _CAT_INDEX.items() if CATEGORIES[c].kind == kind]
-        return int(self.totals[:, :, cats].sum())
+        return int(self.totals[:, :, _KIND_INDEX[kind]].sum())
 
     def summary_frame(self) -> pd.DataFrame:
         """Non-zero totals as rows (month, payer, category, kind, amount_eur)."""

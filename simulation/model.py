@@ -239,10 +239,9 @@ class DoorstroomModel(mesa.Model):
         return self.population.dagdelen[rows] * (
             p["day_activity.weeks_per_year"] / 12.0 * p["day_activity.attendance_rate"])
 
-    def referral_chance(self, rows: np.ndarray) -> np.ndarray:
-        """Each resident's chance this month of being proposed by its provider."""
-        chance = np.array([pr.referral_probability for pr in self.providers])
-        return chance[self.population.provider[rows]]
+    def referral_chances(self) -> np.ndarray:
+        """Each provider's chance this month of proposing a ready client."""
+        return np.array([pr.referral_probability for pr in self.providers])
 
     def development_speed(self) -> np.ndarray:
         """Development speed by (provider, target group): guidance x work orientation, and

@@ -253,7 +253,9 @@ class Population:
                 np.int16)
             self.job_start[rows[in_work]] = -(u("init_job_start")[in_work] * 36).astype(np.int16)
 
-    def set_status(self, rows, status: Status, month: int) -> None:
+    def set_status(self, rows: np.ndarray, status: Status, month: int) -> None:
+        if rows.size == 0:
+            return  # the rows kept by status stay right
         self.status[rows] = int(status)  # a plain int: NumPy probes an IntEnum slowly
         self.status_since[rows] = month
         self._rows.clear()

@@ -111,13 +111,20 @@ def _uniform_table_kernel(ids, month_word, keys, out):
             out[d, i] = _unit(ids[i], month_word, keys[d, 0], keys[d, 1])
 
 
-def uniforms(seed: int, decisions: tuple[str, ...], month: int,
-             ids: np.ndarray) -> dict[str, np.ndarray]:
-    """``uniform`` for several decisions at once (one call instead of one per decision)."""
+def uniform_table(seed: int, decisions: tuple[str, ...], month: int,
+                  ids: np.ndarray) -> np.ndarray:
+    """``uniform`` for several decisions at once (one call instead of one per decision):
+    a row per decision."""
     ids = np.ascontiguousarray(ids, dtype=np.uint64).reshape(-1)
     out = np.empty((len(decisions), ids.size))
     _uniform_table_kernel(ids, _month_word(month), _key_table(int(seed), decisions), out)
-    return dict(zip(decisions, out))
+    return out
+
+
+def uniforms(seed: int, decisions: tuple[str, ...], month: int,
+             ids: np.ndarray) -> dict[str, np.ndarray]:
+    """``uniform_table`` by decision."""
+    return dict(zip(decisions, uniform_table(seed, decisions, month, ids)))
 
 
 def to_normal(u: np.ndarray) -> np.ndarray:

@@ -10,10 +10,15 @@ wait when the re-integration budget is spent while the pots are separate.
 
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 from . import access, rng
 from .population import NEVER, Benefit, Status
+
+_NONE, _DAY, _WORKING, _ACTIVE = (int(Status.NONE), int(Status.DAY_ACTIVITY),
+                                  int(Status.PAID_WORK), int(Status.ACTIVATION))
+_UWV = int(Benefit.UWV)
 
 #: The loonwaarde an employer weighs a candidate's against: evidence §7, the mean of workers
 #: with wage subsidy (51%).
@@ -27,8 +32,9 @@ def work_pathway(model, month: int) -> None:
     _labour_market(model, month)
     _jobs(model, month)
     _trial_outcomes(model, month)
-    _provider_referrals(model, month)
-    _klantmanager_referrals(model, month)
+    by_provider, by_klantmanager = _proposals(model, month)
+    _provider_referrals(model, month, by_provider)
+    _klantmanager_referrals(model, month, by_klantmanager)
     _activation(model, month)
     model.policy.step(model, month)
 
@@ -37,46 +43,42 @@ def _labour_market(model, month: int) -> None:
     """Open vacancies at the municipality's own employers are filled by other applicants;
     new ones open (keyed per employer)."""
     own = model.own_employers
-    ids = model.employer_ids[own]
-    filled = rng.binomial_ppf(rng.uniform(model.seed, "vacancy_filled", month, ids),
-                              model.open_vacancies[own],
+    u_filled, u_new = rng.uniform_table(model.seed, ("vacancy_filled", "vacancy_new"), month,
+                                        model.employer_ids[own])
+    filled = rng.binomial_ppf(u_filled, model.open_vacancies[own],
                               model.p["employers.vacancy_fill_per_month"])
-    new = rng.poisson_ppf(rng.uniform(model.seed, "vacancy_new", month, ids),
-                          model.vacancy_rates[own])
+    new = rng.poisson_ppf(u_new, model.vacancy_rates[own])
     model.open_vacancies[own] += new - filled
 
 
 def _jobs(model, month: int) -> None:
-    p, pop = model.p, model.population
-    rows = model.rows_with(Status.PAID_WORK)
-    tenure = month - pop.job_start[rows]
-    coached = tenure < 12 * len(p["jobcoach.intensity_by_year"])
-    established = tenure >= p["work.established_after_months"]
-    hazard = p["work.job_loss_per_month"] * np.where(
-        coached, 1.0 - p["jobcoach.hazard_reduction"], 1.0) * np.where(
-        established, p["work.established_hazard_factor"], 1.0) * (1.5 - pop.stability[rows])
-    lost = model.draw("job_loss", rows) < hazard
-    kept = rows[~lost]
-    _learn_at_work(model, kept, ~coached[~lost])
-    six = kept[tenure[~lost] == 6]
-    twelve = kept[tenure[~lost] == 12]
+    """Jobs are lost (a keyed draw against the hazard) or kept, workers learn at work
+    (``_work_month``); employers learn from jobs that lasted six months or ended early."""
+    p, pop, n = model.p, model.population, model.population.n
+    ended, six, sustained, ups = _work_month(
+        pop.status[:n], pop.job_start[:n], pop.stability[:n], pop.skills[:n],
+        pop.motivation[:n], pop.loonwaarde_base[:n], pop.rung[:n], pop.id[:n], month,
+        12 * len(p["jobcoach.intensity_by_year"]), p["work.established_after_months"],
+        p["work.job_loss_per_month"], 1.0 - p["jobcoach.hazard_reduction"],
+        p["work.established_hazard_factor"], p["development.skill_gain_per_month"],
+        p["development.loonwaarde_per_skill"], p["work.loonwaarde_without_support"],
+        rng.stream(model.seed, "job_loss", month))
     # Jobs held at month 0 are the starting state: the counts are of jobs started since.
-    model.stats["jobs_sustained_6m"] += int((pop.job_start[six] >= 1).sum())
-    model.stats["jobs_sustained_12m"] += int((pop.job_start[twelve] >= 1).sum())
+    model.stats["jobs_sustained_6m"] += int(sustained[0])
+    model.stats["jobs_sustained_12m"] += int(sustained[1])
+    model.stats["ladder_up"] += ups
     for row in six:
         if pop.employer[row] >= 0:
             model.employers[pop.employer[row]].learn(success=True)
     model.policy.on_job_sustained(model, six, month)
-
-    ended = rows[lost]
     if ended.size == 0:
         return
     model.stats["jobs_ended"] += ended.size
-    for row, t in zip(ended, tenure[lost]):
+    for row in ended:
         e = pop.employer[row]
         if e >= 0:
             model.employers[e].target_group_employees -= 1
-            if t < 12:
+            if month - pop.job_start[row] < 12:
                 model.employers[e].learn(success=False)
     pop.employer[ended] = -1
     pop.referred_by[ended] = -1
@@ -86,18 +88,52 @@ def _jobs(model, month: int) -> None:
     model.policy.on_job_loss(model, ended, month)
 
 
-def _learn_at_work(model, rows: np.ndarray, coaching_over: np.ndarray) -> None:
-    """Workers build skills on the job (as with full guidance at an average provider); once
-    coaching is over, a worker whose loonwaarde reaches ``work.loonwaarde_without_support``
-    works without wage support: rung 6."""
-    p, pop = model.p, model.population
-    sk = pop.skills[rows]
-    gain = p["development.skill_gain_per_month"] * pop.motivation[rows] * (1.0 - sk)
-    pop.skills[rows] = np.minimum(1.0, sk + gain)
-    lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
-    up = rows[coaching_over & (pop.rung[rows] == 5) & (lw >= p["work.loonwaarde_without_support"])]
-    pop.rung[up] = 6
-    model.stats["ladder_up"] += up.size
+@numba.njit(cache=True, nogil=True)
+def _work_month(status, job_start, stability, skills, motivation, loonwaarde_base, rung, ids,
+                month, coached_months, established_after, loss, coached_factor,
+                established_factor, skill_gain, per_skill, without_support, key):
+    """A month at work for every worker, in row order. The job is lost when the keyed draw
+    falls below ``loss`` x ``coached_factor`` while coached x ``established_factor`` once
+    established x (1.5 - stability). A kept job builds skills (``skill_gain`` x motivation x
+    what is left to learn, as full guidance at an average provider); after coaching, a
+    worker on rung 5 whose loonwaarde reaches ``without_support`` moves to rung 6. Returns
+    the rows that lost their job, those six months in it, the jobs started since month 1
+    now six and twelve months old, and the steps up. NumPy's arithmetic: the population's
+    single precision where it has it."""
+    lost = np.empty(status.size, dtype=np.int64)
+    six = np.empty(status.size, dtype=np.int64)
+    k_lost = 0
+    k_six = 0
+    sustained = np.zeros(2, dtype=np.int64)
+    ups = 0
+    one32, gain32 = np.float32(1.0), np.float32(skill_gain)
+    per_skill32, without32 = np.float32(per_skill), np.float32(without_support)
+    for i in range(status.size):
+        if status[i] != _WORKING:
+            continue
+        tenure = month - job_start[i]
+        coached = tenure < coached_months
+        hazard = loss * (coached_factor if coached else 1.0) * (
+            established_factor if tenure >= established_after else 1.0) * np.float64(
+            np.float32(1.5) - stability[i])
+        if rng.unit(ids[i], key) < hazard:
+            lost[k_lost] = i
+            k_lost += 1
+            continue
+        sk = skills[i]
+        skills[i] = min(one32, sk + gain32 * motivation[i] * (one32 - sk))
+        lw = min(loonwaarde_base[i] + per_skill32 * skills[i], one32)
+        if not coached and rung[i] == 5 and lw >= without32:
+            rung[i] = 6
+            ups += 1
+        if tenure == 6:
+            six[k_six] = i
+            k_six += 1
+            if job_start[i] >= 1:
+                sustained[0] += 1
+        elif tenure == 12 and job_start[i] >= 1:
+            sustained[1] += 1
+    return lost[:k_lost], six[:k_six], sustained, ups
 
 
 def _trial_outcomes(model, month: int) -> None:
@@ -152,31 +188,67 @@ def _trial_outcomes(model, month: int) -> None:
     pop.set_status(failed[~with_provider], Status.NONE, month)
 
 
-def _ready(model, rows: np.ndarray, month: int, min_rung: int) -> np.ndarray:
-    """The rows ready to be proposed for a trial: rung, loonwaarde, not just back from one."""
-    p, pop = model.p, model.population
-    lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
-    return rows[(pop.rung[rows] >= min_rung) & (lw >= p["work.min_loonwaarde"])
-                & (pop.referral_blocked_until[rows] <= month)]
-
-
-def _willing(model, rows: np.ndarray, referral_chance: np.ndarray) -> np.ndarray:
-    """Of those proposed this month (chance ``referral_chance``), the rows who agree: fear of
-    losing income holds back under either regime, fear of losing a decision under one."""
-    p = model.p
+def _proposals(model, month: int) -> tuple[np.ndarray, np.ndarray]:
+    """The rows proposed for a trial this month who agree: by their provider, and by the
+    klantmanager (see ``_proposed``). Fear of losing income holds back under either regime,
+    fear of losing a decision under one."""
+    p, pop, n = model.p, model.population, model.population.n
     willing = (p["work.willingness_per_month"] * (1.0 - model.policy.fear())
                * (1.0 - p["work.fear_of_losing_income"]))
-    go = (model.draw("referral", rows) < referral_chance) & (
-        model.draw("willing", rows) < willing)
-    return rows[go]
+    return _proposed(
+        pop.status[:n], pop.rung[:n], pop.skills[:n], pop.loonwaarde_base[:n],
+        pop.referral_blocked_until[:n], pop.benefit[:n], pop.provider[:n], pop.id[:n], month,
+        model.policy.stage_min_rung(), p["development.loonwaarde_per_skill"],
+        p["work.min_loonwaarde"], model.referral_chances(),
+        p["participatiewet.referral_per_month"], willing, model.policy.activation_for_all(),
+        rng.stream(model.seed, "referral", month), rng.stream(model.seed, "willing", month))
 
 
-def _provider_referrals(model, month: int) -> None:
+@numba.njit(cache=True, nogil=True)
+def _proposed(status, rung, skills, loonwaarde_base, blocked_until, benefit, provider, ids,
+              month, stage_min_rung, per_skill, min_loonwaarde, provider_chance,
+              klantmanager_chance, willing, everyone, referral_key, willing_key):
+    """Who is proposed and agrees, in row order: clients in day activities from rung
+    ``stage_min_rung`` by their provider (its chance); the klantmanager's clients (in an
+    activation route, from a work-experience place as from a wen-stage, rung 3; without
+    support, rung 4; Participatiewet clients unless ``everyone``) at its chance. Each must
+    reach ``min_loonwaarde`` and not be just back from a trial. Keyed draws "referral" and
+    "willing"; the loonwaarde in single precision, as the population keeps it."""
+    by_provider = np.empty(status.size, dtype=np.int64)
+    by_klantmanager = np.empty(status.size, dtype=np.int64)
+    k_provider = 0
+    k_klantmanager = 0
+    one32, per_skill32 = np.float32(1.0), np.float32(per_skill)
+    min32 = np.float32(min_loonwaarde)
+    for i in range(status.size):
+        st = status[i]
+        if st == _DAY:
+            need = stage_min_rung
+            chance = provider_chance[provider[i]]
+        elif st == _ACTIVE or (st == _NONE and (everyone or benefit[i] != _UWV)):
+            need = 3 if st == _ACTIVE else 4
+            chance = klantmanager_chance
+        else:
+            continue
+        if rung[i] < need or blocked_until[i] > month:
+            continue
+        if min(loonwaarde_base[i] + per_skill32 * skills[i], one32) < min32:
+            continue
+        if rng.unit(ids[i], referral_key) < chance and rng.unit(ids[i], willing_key) < willing:
+            if st == _DAY:
+                by_provider[k_provider] = i
+                k_provider += 1
+            else:
+                by_klantmanager[k_klantmanager] = i
+                k_klantmanager += 1
+    return by_provider[:k_provider], by_klantmanager[:k_klantmanager]
+
+
+def _provider_referrals(model, month: int, rows: np.ndarray) -> None:
     """Providers propose ready clients in day activities to one of their partner employers."""
     pop = model.population
-    rows = _ready(model, model.rows_with(Status.DAY_ACTIVITY), month,
-                  model.policy.stage_min_rung())
-    rows = _willing(model, rows, model.referral_chance(rows))
+    if rows.size == 0:
+        return
     pick = model.draw("employer_choice", rows)
     target = np.empty(rows.size, dtype=np.int64)
     for k, row in enumerate(rows):
@@ -186,15 +258,12 @@ def _provider_referrals(model, month: int) -> None:
     _start_trials(model, month, rows, target, pop.provider[rows])
 
 
-def _klantmanager_referrals(model, month: int) -> None:
+def _klantmanager_referrals(model, month: int, rows: np.ndarray) -> None:
     """The klantmanager proposes ready clients without day activities (in an activation
     route, or without support) to any employer: the Participatiewet's own road to work."""
-    p, pop = model.p, model.population
-    # From a work-experience place as from a wen-stage (rung 3); without a route, rung 4.
-    rows = np.sort(np.concatenate([
-        _ready(model, model.rows_with(Status.ACTIVATION), month, 3),
-        _ready(model, _route_clients(model, model.rows_with(Status.NONE)), month, 4)]))
-    rows = _willing(model, rows, np.full(rows.size, p["participatiewet.referral_per_month"]))
+    pop = model.population
+    if rows.size == 0:
+        return
     # The employer service matches candidates to employers with an open vacancy.
     market = model.all_employers
     open_now = market[model.open_vacancies[market] > 0]
@@ -234,14 +303,6 @@ def _start_trials(model, month: int, rows: np.ndarray, target: np.ndarray,
         model.policy.on_referral(model, taken, month)
 
 
-def _route_clients(model, rows: np.ndarray) -> np.ndarray:
-    """The rows a klantmanager works with: Participatiewet clients (bijstand or no
-    benefit), or everyone when one budget serves one person (ontschot)."""
-    if model.policy.activation_for_all():
-        return rows
-    return rows[model.population.benefit[rows] != int(Benefit.UWV)]
-
-
 def _activation(model, month: int) -> None:
     """Routes end after ``participatiewet.activation_months``; new ones start for clients
     without support from rung 2 up, each with a monthly chance, while the re-integration
@@ -260,9 +321,13 @@ def _activation(model, month: int) -> None:
     free = places - int((pop.provider[active] < 0).sum())
     if not _reintegration_money_left(model, month):
         return
-    rows = _route_clients(model, model.rows_with(Status.NONE))
-    rows = rows[(pop.rung[rows] >= 2) & (pop.retry_after[rows] <= month)]
-    rows = rows[model.draw("activation", rows) < p["participatiewet.activation_per_month"]]
+    n = pop.n
+    rows = _starting_routes(pop.status[:n], pop.benefit[:n], pop.rung[:n], pop.retry_after[:n],
+                            pop.id[:n], month, model.policy.activation_for_all(),
+                            p["participatiewet.activation_per_month"],
+                            rng.stream(model.seed, "activation", month))
+    if rows.size == 0:
+        return
     rows = rows[np.argsort(access.tiebreak(model, rows), kind="stable")]
     where = (_work_experience_places(model, rows) if model.policy.activation_at_providers()
              else np.full(rows.size, -1))
@@ -275,6 +340,21 @@ def _activation(model, month: int) -> None:
     pop.rung[rows] = np.maximum(pop.rung[rows], 3)  # organised activity (evidence §5)
     pop.set_status(rows, Status.ACTIVATION, month)
     model.stats["activations"] += rows.size
+
+
+@numba.njit(cache=True, nogil=True)
+def _starting_routes(status, benefit, rung, retry_after, ids, month, everyone, chance, key):
+    """The rows that would start an activation route this month, in row order: the
+    klantmanager's clients without support (Participatiewet clients unless ``everyone``)
+    from rung 2, not refused lately, whose keyed draw falls below ``chance``."""
+    out = np.empty(status.size, dtype=np.int64)
+    k = 0
+    for i in range(status.size):
+        if (status[i] == _NONE and (everyone or benefit[i] != _UWV) and rung[i] >= 2
+                and retry_after[i] <= month and rng.unit(ids[i], key) < chance):
+            out[k] = i
+            k += 1
+    return out[:k]
 
 
 def _work_experience_places(model, rows: np.ndarray) -> np.ndarray:

@@ -37,8 +37,8 @@ def test_placement_fills_places_without_overbooking():
     rows = np.arange(100)
     pop.placement_since[rows] = 0
     pop.set_status(rows, Status.WAITING_PLACEMENT, 0)
-    free = np.array([pr.slots for pr in m.providers])
-    placed = access.place(m, 1, free)
+    free = access.free_slots(m)
+    placed = access.place(m, 1)
     used = np.bincount(pop.provider[placed], weights=pop.dagdelen[placed],
                        minlength=len(m.providers))
     assert (used <= free + 1e-9).all()

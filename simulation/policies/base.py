@@ -157,17 +157,22 @@ class Policy:
         self.variants = [VARIANT_CLASSES[v]() for v in variants]
         self.parts: list[PolicyPart] = [self.regime, *self.variants]
         self._payers: dict[str, str] = {}
+        self._answers: dict[tuple, Any] = {}
 
     @property
     def name(self) -> str:
         return "+".join(part.name for part in self.parts)
 
     def _fold(self, hook: Callable, start):
-        """``start`` through every part's ``hook``: the regime first, then the variants."""
-        value = start
-        for part in self.parts:
-            value = getattr(part, hook.__name__)(value, self.p)
-        return value
+        """``start`` through every part's ``hook``: the regime first, then the variants.
+        An answer depends on the parameters alone, so it is worked out once."""
+        key = (hook.__name__, start)
+        if key not in self._answers:
+            value = start
+            for part in self.parts:
+                value = getattr(part, hook.__name__)(value, self.p)
+            self._answers[key] = value
+        return self._answers[key]
 
     # --- answers, each with the value it starts from ----------------------------------
 

@@ -38,7 +38,7 @@ class Indicatie(Regime):
             cost = p["indicatie.cost_per_assessment_eur"] * policy.assessment_cost_share()
             model.book(month, "assessment", cost, served)
             self._decide(model, month, served, reassessed)
-        access.place(model, month, access.free_slots(model))
+        access.place(model, month)
 
     @staticmethod
     def _decide(model, month, served, re):
@@ -116,7 +116,7 @@ class Voorziening(Regime):
             cost = p["voorziening.intake_cost_eur"] * model.policy.assessment_cost_share()
             model.book(month, "intake", cost, requests)
         walk_in(model, requests, month)
-        access.place(model, month, access.free_slots(model, p["voorziening.max_crowding"]))
+        access.place(model, month, p["voorziening.max_crowding"])
 
     @staticmethod
     def fund(model, month: int) -> None:

@@ -143,7 +143,7 @@ class ShelteredWork(VariantPart):
         fit = (pop.rung[rows] >= 4) & (lw >= p["sheltered_work.min_loonwaarde"]) & (
             lw < p["work.min_loonwaarde"]) & (pop.benefit[rows] != int(Benefit.UWV))
         rows = rows[fit]
-        ref_p = model.referral_chance(rows)
+        ref_p = model.referral_chances()[model.population.provider[rows]]
         rows = rows[model.draw("sheltered_referral", rows) < ref_p]
         if rows.size == 0:
             return
