@@ -81,6 +81,20 @@ class Ledger:
             e.resident.append(_ids(resident, n))
             e.provider.append(_ids(provider, n))
 
+    @staticmethod
+    def cells(pairs, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """The (payer, category) cells of these name pairs, as index arrays of ``shape``
+        (for ``add_cells``)."""
+        payers, categories = zip(*pairs)
+        return (np.array([_PAYER_INDEX[p] for p in payers]).reshape(shape),
+                np.array([_CAT_INDEX[c] for c in categories]).reshape(shape))
+
+    def add_cells(self, month: int, cells: tuple[np.ndarray, np.ndarray],
+                  cents: np.ndarray) -> None:
+        """Add totals already in cents, each to its (payer, category) cell (``cells``), when
+        the ledger keeps totals only."""
+        np.add.at(self.totals[month], cells, cents)
+
     # --- reading -------------------------------------------------------------------
 
     def category_cents(self, category: str) -> int:

@@ -21,7 +21,7 @@ from . import access, funding, monthly, rng
 from .agents import Employer, Provider, Resident
 from .sharing import Elsewhere
 from .budget import estimated_capacity
-from .declarations import BY_KEY, CATEGORIES, GROUPS, KIND_FITS, PROVIDER_KINDS
+from .declarations import BY_KEY, GROUPS, KIND_FITS, PROVIDER_KINDS
 from .ledger import Ledger
 from .phases import PLAN
 from .policies import Policy, all_counters
@@ -131,6 +131,14 @@ class DoorstroomModel(mesa.Model):
         self.provider_fit = np.array([[g in KIND_FITS[pr.kind] for g in GROUPS]
                                       for pr in self.providers], dtype=bool)
         p = self.p
+        # What development speed takes from the providers beside their guidance
+        # (``development_speed``): work orientation, fit, and the activation routes' row.
+        activation = max(0.0, 1.0 + p["providers.work_orientation_effect"] * (
+            p["participatiewet.activation_work_orientation"] - 0.5))
+        self._development = (
+            np.array([pr.development_factor for pr in self.providers]),
+            1.0 + p["providers.mixed_group_effect"] * ~self.provider_fit,
+            np.full((1, len(GROUPS)), activation))
         #: The price per attended dagdeel at each provider (indicatie).
         self.tariffs = np.array([funding.tariff(p, pr.kind) for pr in self.providers])
         self.lump_sum = funding.first_budget(p, organisations)  # a year, under voorziening
@@ -247,13 +255,9 @@ class DoorstroomModel(mesa.Model):
         """Development speed by (provider, target group): guidance x work orientation, and
         ``providers.mixed_group_effect`` where the provider is not made for the group; a
         last row for activation routes (full guidance at a social enterprise)."""
-        p = self.p
-        base = np.array([pr.guidance * pr.development_factor for pr in self.providers])
-        mixed = 1.0 + p["providers.mixed_group_effect"] * ~self.provider_fit
-        activation = max(0.0, 1.0 + p["providers.work_orientation_effect"] * (
-            p["participatiewet.activation_work_orientation"] - 0.5))
-        return np.vstack([base[:, None] * mixed, np.full((1, len(GROUPS)), activation)])
-
+        factor, mixed, activation = self._development
+        base = np.array([pr.guidance for pr in self.providers]) * factor
+        return np.vstack([base[:, None] * mixed, activation])
 
     def employers_with_target_group(self) -> int:
         """This municipality's employers in the market (not providers' own businesses)
@@ -272,7 +276,7 @@ class DoorstroomModel(mesa.Model):
         keeps every entry. Returns the booked total in cents.
         """
         detail = self.ledger.detail
-        payer, uwv_payer = self.payers(category)
+        payer, uwv_payer = self.policy.payers(category)
         if rows is None:
             return self.ledger.book(month, payer, category, amount_eur,
                                     provider=provider if detail else None)
@@ -286,12 +290,6 @@ class DoorstroomModel(mesa.Model):
         return self.ledger.book(month, payer, category, amount_eur,
                                 resident=self.population.id[rows] if detail else None,
                                 provider=provider if detail else None, count=len(rows))
-
-    def payers(self, category: str) -> tuple[str, str]:
-        """Who pays a category for a resident: under this policy, and for a UWV client
-        (Wajong, WIA), UWV where the category's declaration says so."""
-        payer = self.policy.payer(category)
-        return payer, CATEGORIES[category].uwv_payer or payer
 
     def _book_rows(self, month, payer, category, amount_eur, rows, provider, mask) -> int:
         """Book the part ``mask`` of a per-resident booking to ``payer``."""

@@ -6,7 +6,7 @@
   activation routes.
 - Work, for a UWV client (Wajong, WIA): the employer pays the loonwaarde and UWV
   supplements the benefit (loondispensatie); UWV pays coaching and trial placements, by
-  the category's declaration (``DoorstroomModel.payers``).
+  the category's declaration (``Policy.payers``).
 - On rung 6 the worker earns the full wage without wage support or coaching.
 - Benefits: bijstand less earnings above the earnings disregard; a UWV benefit less a
   share of earnings. What work saves of a benefit is the payer's saving (for bijstand the
@@ -25,6 +25,7 @@ from typing import NamedTuple
 import numba
 import numpy as np
 
+from .ledger import Ledger
 from .population import Benefit, Status
 
 #: The categories the pass books per resident, in the order the pass books them.
@@ -102,15 +103,29 @@ def money(model, month: int) -> None:
                     pop.provider[:n], pop.rung[:n], pop.skills[:n], pop.loonwaarde_base[:n],
                     pop.home_support[:n], pop.job_start[:n], month, fare, coaching,
                     rates(p, model.policy.home_support_reduction()), sums, detail)
-    uwv = pop.benefit[:n] == int(Benefit.UWV) if detail.size else None
+    if not detail.size:
+        model.ledger.add_cells(month, _cells(model.policy), sums)
+        return
+    uwv = pop.benefit[:n] == int(Benefit.UWV)
     for c, category in enumerate(RESIDENT_CATEGORIES):
-        for column, payer in enumerate(model.payers(category)):
-            rows = None
-            if uwv is not None:
-                rows = np.flatnonzero((detail[:, c] >= 0) & (uwv == bool(column)))
-            model.ledger.add(month, payer, category, int(sums[c, column]),
-                             None if rows is None else detail[rows, c],
-                             None if rows is None else pop.id[rows])
+        for column, payer in enumerate(model.policy.payers(category)):
+            rows = np.flatnonzero((detail[:, c] >= 0) & (uwv == bool(column)))
+            model.ledger.add(month, payer, category, int(sums[c, column]), detail[rows, c],
+                             pop.id[rows])
+
+
+#: The ledger cells of the pass's sums by policy name (its parts decide the payers).
+_CELLS: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _cells(policy) -> tuple[np.ndarray, np.ndarray]:
+    """The ledger's (payer, category) cell of each of the pass's sums (by category, then
+    others and UWV clients) under a policy."""
+    if policy.name not in _CELLS:
+        _CELLS[policy.name] = Ledger.cells(
+            [(payer, category) for category in RESIDENT_CATEGORIES
+             for payer in policy.payers(category)], (len(RESIDENT_CATEGORIES), 2))
+    return _CELLS[policy.name]
 
 
 def monthly_wage(p) -> float:

@@ -20,7 +20,7 @@ from typing import Any, Callable, Mapping
 
 import numpy as np
 
-from ..declarations import DEFAULT_PAYER
+from ..declarations import CATEGORIES, DEFAULT_PAYER
 
 #: Classes by name: regimes and variants register themselves (see ``__init_subclass__``).
 REGIME_CLASSES: dict[str, type["Regime"]] = {}
@@ -254,6 +254,12 @@ class Policy:
                 value = part.payer(value, category)
             self._payers[category] = value
         return value
+
+    def payers(self, category: str) -> tuple[str, str]:
+        """Who pays a category for a resident: under this policy, and for a UWV client
+        (Wajong, WIA), UWV where the category's declaration says so."""
+        payer = self.payer(category)
+        return payer, CATEGORIES[category].uwv_payer or payer
 
     def referral_probability(self, provider) -> float:
         """A provider's monthly chance of proposing a ready client for a trial."""
