@@ -19,7 +19,11 @@ from .population import INIT_MONTH, NEVER, Status
 
 def tiebreak(model, rows: np.ndarray) -> np.ndarray:
     """A fixed number per resident that orders residents who waited equally long."""
-    return rng.uniform(model.seed, "queue_tiebreak", INIT_MONTH, model.population.id[rows])
+    pop = model.population
+    if model.local.count == 1:
+        return rng.uniform(model.seed, "queue_tiebreak", INIT_MONTH, pop.id[rows])
+    return rng.uniform_by(model.streams("queue_tiebreak", INIT_MONTH), pop.id[rows],
+                          pop.municipality[rows])
 
 
 def join_queue(model, rows: np.ndarray, month: int, reassessment: bool) -> None:
@@ -29,40 +33,50 @@ def join_queue(model, rows: np.ndarray, month: int, reassessment: bool) -> None:
         pop.set_status(rows, Status.WAITING_ASSESSMENT, month)
     pop.queue_since[rows] = month
     pop.reassessment[rows] = reassessment
-    model.stats["queue_arrivals"] += rows.size
+    model.count("queue_arrivals", rows)
 
 
 def leave_queue(model, rows: np.ndarray, month: int) -> None:
     """Take residents out of the queue and record how long they were in it."""
     pop = model.population
     if rows.size:
-        model.stats["queue_departures"] += rows.size
-        model.stats["queue_wait_sum"] += int((month - pop.queue_since[rows]).sum())
+        model.count("queue_departures", rows)
+        model.tally("queue_wait_sum", rows, month - pop.queue_since[rows])
     pop.queue_since[rows] = NEVER
     pop.reassessment[rows] = False
 
 
-def serve_queue(model, month: int, capacity: int,
+def serve_queue(model, month: int, capacity: np.ndarray,
                 min_wait: int) -> tuple[np.ndarray, np.ndarray]:
-    """First-come-first-served: the rows assessed this month (at most ``capacity``),
-    and for each whether it was a re-assessment."""
+    """First-come-first-served in each municipality: the rows assessed this month (at most
+    its ``capacity``), and for each whether it was a re-assessment."""
     pop = model.population
     qs = pop.queue_since[: pop.n]
     rows = ((qs != NEVER) & (qs <= month - min_wait)).nonzero()[0]
+    if model.local.count > 1:
+        served = np.concatenate([_first_served(model, rows[pop.municipality[rows] == m], c)
+                                 for m, c in enumerate(capacity)])
+    else:
+        served = _first_served(model, rows, capacity[0])
+    reassessed = pop.reassessment[served].copy()
+    model.count("assessments", served)
+    model.tally("assessment_wait_sum", served, month - qs[served])
+    leave_queue(model, served, month)
+    return served, reassessed
+
+
+def _first_served(model, rows: np.ndarray, capacity: int) -> np.ndarray:
+    """The ``capacity`` rows of one municipality's queue that joined it first."""
     if rows.size == 0 or capacity <= 0:
-        return rows[:0], np.zeros(0, dtype=bool)
+        return rows[:0]
+    qs = model.population.queue_since
     waited_since = qs[rows]
     if capacity < rows.size:  # only those who joined no later than the last one served
         last = np.partition(waited_since, capacity - 1)[capacity - 1]
         rows = rows[waited_since <= last]
         waited_since = qs[rows]
     order = np.lexsort((tiebreak(model, rows), waited_since))
-    served = rows[order[:capacity]]
-    reassessed = pop.reassessment[served].copy()
-    model.stats["assessments"] += served.size
-    model.stats["assessment_wait_sum"] += int((month - qs[served]).sum())
-    leave_queue(model, served, month)
-    return served, reassessed
+    return rows[order[:capacity]]
 
 
 def committed_slots(model) -> np.ndarray:
@@ -81,7 +95,7 @@ def free_slots(model, crowding: float = 1.0) -> np.ndarray:
     """Dagdeel places a week still free at each provider: the policy's places (times
     ``crowding``, where a provider may take more than it is staffed for) less those held;
     in a region, with the rest of the pool's places and holders (``sharing``)."""
-    capacity = np.array([model.policy.capacity_slots(model, pr) for pr in model.providers])
+    capacity = model.policy.capacities(model)
     free = capacity * crowding - committed_slots(model)
     if model.elsewhere is not None:
         free = free + (model.elsewhere.slots * crowding - model.elsewhere.committed)
@@ -99,16 +113,23 @@ def preference_ranking(model, rows: np.ndarray, by_fit: bool = False) -> np.ndar
     Exponential race: provider j gets score -log(u_j) / weight_j; sorting the scores
     gives a weighted random permutation whose first choice is proportional to the weight.
     """
-    ids = model.population.id[rows]
+    pop, k = model.population, model.organisations
+    ids = pop.id[rows]
     weights = np.array([max(pr.places_per_dagdeel, 1e-9) for pr in model.providers])
+    decisions = _preference_decisions(k)
+    if model.local.count == 1:
+        first = 0
+        weights = np.broadcast_to(weights, (rows.size, k))
+        u = rng.uniform_table(model.seed, decisions, INIT_MONTH, ids)
+    else:  # each resident ranks its own municipality's providers
+        first = pop.municipality[rows].astype(np.int64)[:, None] * k
+        weights = weights[first + np.arange(k)]
+        u = np.array([rng.uniform_by(model.streams(d, INIT_MONTH), ids, pop.municipality[rows])
+                      for d in decisions])
     if by_fit:
-        fit = model.provider_fit[:, model.population.group[rows]].T  # resident x provider
+        fit = model.provider_fit[:k, pop.group[rows]].T  # resident x provider
         weights = weights * np.where(fit, 1.0, _UNFIT_WEIGHT)
-    else:
-        weights = np.broadcast_to(weights, (rows.size, weights.size))
-    u = rng.uniform_table(model.seed, _preference_decisions(len(model.providers)), INIT_MONTH,
-                          ids)
-    return np.argsort(-np.log1p(-u.T) / weights, axis=1, kind="stable")
+    return first + np.argsort(-np.log1p(-u.T) / weights, axis=1, kind="stable")
 
 
 @lru_cache(maxsize=64)
@@ -125,10 +146,10 @@ def _first_free_choice(ranking, need, free):
     """Rounds of offers: in round r every resident still without a place asks its r-th
     choice; a provider takes them in waiting order while their dagdelen fit (the first
     that does not fit closes it for the round). Returns each resident's provider or -1."""
-    n, k = ranking.shape
+    n, k = ranking.shape  # k choices of providers among ``free.size``
     chosen = np.full(n, -1, dtype=np.int64)
-    taken = np.zeros(k)  # dagdelen taken by each provider this round
-    closed = np.zeros(k, dtype=np.bool_)
+    taken = np.zeros(free.size)  # dagdelen taken by each provider this round
+    closed = np.zeros(free.size, dtype=np.bool_)
     for r in range(k):
         taken[:] = 0.0
         closed[:] = False
@@ -152,11 +173,12 @@ def record_access_waits(model, rows: np.ndarray, month: int) -> None:
     whether it was longer than the legal term (``service.legal_term_months``)."""
     pop = model.population
     asked = pop.requested[rows]
-    asked = asked[asked != NEVER]
-    waits = month - asked.astype(np.int64)
-    model.stats["access_placements"] += waits.size
-    model.stats["access_wait_sum"] += int(waits.sum())
-    model.stats["access_beyond_term"] += int((waits > model.p["service.legal_term_months"]).sum())
+    served = asked != NEVER
+    waits = month - asked[served].astype(np.int64)
+    model.count("access_placements", rows[served])
+    model.tally("access_wait_sum", rows[served], waits)
+    model.count("access_beyond_term",
+                rows[served][waits > model.p["service.legal_term_months"]])
     pop.requested[rows] = NEVER
 
 
@@ -183,11 +205,29 @@ def place(model, month: int, crowding: float = 1.0) -> np.ndarray:
                                 free)
     placed = chosen >= 0
     got = rows[placed]
-    model.stats["placements"] += got.size
-    model.stats["placement_wait_sum"] += int((month - pop.placement_since[got]).sum())
+    model.count("placements", got)
+    model.tally("placement_wait_sum", got, month - pop.placement_since[got])
     record_access_waits(model, got, month)
     pop.provider[got] = chosen[placed]
     pop.placement_since[got] = NEVER
     pop.ever_served[got] = True
     pop.set_status(got, Status.DAY_ACTIVITY, month)
     return got
+
+
+def rank_within(groups: np.ndarray, counted: np.ndarray) -> np.ndarray:
+    """For elements sorted by group: how many ``counted`` ones of its group come before
+    each (so ``rank_within(...) < k`` keeps the first k counted ones of every group)."""
+    if groups.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    before = np.cumsum(counted) - counted
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    return before - np.repeat(before[starts], np.diff(np.r_[starts, groups.size]))
+
+
+def first_of_each(groups: np.ndarray, limits: np.ndarray) -> np.ndarray:
+    """Which of these (in order) are among the first ``limits[g]`` of their group ``g``."""
+    keep = np.zeros(groups.size, dtype=bool)
+    for g in np.unique(groups):
+        keep[np.flatnonzero(groups == g)[:max(int(limits[g]), 0)]] = True
+    return keep

@@ -11,7 +11,7 @@ from __future__ import annotations
 import mesa
 import numpy as np
 
-from . import rng
+
 from .declarations import GROUPS
 from .population import Status
 
@@ -76,20 +76,17 @@ class Resident(mesa.Agent):
 class Provider(mesa.Agent):
     """A day-activity provider: staffed places, work orientation, referral behaviour."""
 
-    def __init__(self, model, index: int, name: str, kind: str, places_per_dagdeel: int,
-                 work_orientation: float):
+    def __init__(self, model, index: int, name: str, kind: str, places_per_dagdeel: float,
+                 work_orientation: float, municipality: int = 0):
         super().__init__(model)
         self.index = index
         self.name = name
         self.kind = kind
-        self.places_per_dagdeel = places_per_dagdeel * model.p["providers.capacity_scale"]
+        self.municipality = municipality  # which of the model's municipalities it serves
+        self.places_per_dagdeel = places_per_dagdeel  # the organisation's, scaled
         self.work_orientation = work_orientation
         self.market_partners = np.array([], dtype=np.int64)  # set when employers are built
         self.partner_employers = np.array([], dtype=np.int64)  # plus its own business, if open
-        self.attendance = 0.0  # dagdelen per week attended by its clients
-        self.clients = 0
-        self.guidance = 1.0
-        self.referral_probability = 0.0
 
     @property
     def slots(self) -> float:
@@ -102,39 +99,59 @@ class Provider(mesa.Agent):
         eff = self.model.p["providers.work_orientation_effect"]
         return max(0.0, 1.0 + eff * (self.work_orientation - 0.5))
 
+    @property
+    def attendance(self) -> float:
+        """Dagdelen a week its clients attend this month."""
+        month = self.model.provider_month
+        return float(month["attendance"][self.index]) if month else 0.0
+
+    @property
+    def clients(self) -> int:
+        month = self.model.provider_month
+        return int(month["clients"][self.index]) if month else 0
+
+    @property
+    def guidance(self) -> float:
+        """Guidance this month, by policy (1: full; thinner when crowded)."""
+        return float(self.model.guidance[self.index])
+
     def step(self) -> None:
-        """Read this month's attendance; set guidance and referral propensity by policy."""
-        stats = self.model.provider_month
-        self.attendance = float(stats["attendance"][self.index])
-        self.clients = int(stats["clients"][self.index])
-        self.guidance = self.model.policy.guidance(self)
-        self.referral_probability = self.model.policy.referral_probability(self)
+        """Nothing: every provider's month (attendance, guidance) is set at once in
+        ``phases.day_activities``."""
 
 
 class Employer(mesa.Agent):
-    """An employer: trial slots, hiring decisions and an inclusiveness that learns.
+    """An employer: trial places, an inclusiveness that learns, vacancies and employees.
 
-    Its vacancies are part of the local labour market, which the model updates for all
-    employers at once (``phases.work_pathway``); the employer decides whom it hosts and
-    hires, and learns from how those jobs go.
+    Its state is kept in the model's arrays (one value per employer), so that the work
+    pathway decides for all employers at once: the labour market opens and fills their
+    vacancies, each hosts the candidates it accepts while it has trial places free, and
+    hires those it wants while it has vacancies (``work_pathway``); the employer learns from
+    how those jobs go.
     """
 
-    def __init__(self, model, index: int, inclusiveness: float, trial_slots: int,
-                 internal_of: int | None = None):
+    def __init__(self, model, index: int, internal_of: int | None = None):
         super().__init__(model)
         self.index = index
-        self.inclusiveness = inclusiveness
-        self.trial_slots = trial_slots
         self.internal_of = internal_of  # a provider's own business (variant trial_placements)
-        self.trials = 0
+
+    @property
+    def inclusiveness(self) -> float:
+        """How readily it takes on someone of the target group (0 to 1)."""
+        return float(self.model.inclusiveness[self.index])
+
+    @property
+    def trial_slots(self) -> int:
+        return int(self.model.trial_slots[self.index])
+
+    @property
+    def trials(self) -> int:
+        """Residents on trial here now."""
+        return int(self.model.trials[self.index])
 
     @property
     def open_vacancies(self) -> int:
         return int(self.model.open_vacancies[self.index])
-
-    @open_vacancies.setter
-    def open_vacancies(self, value: int) -> None:
-        self.model.open_vacancies[self.index] = value
 
     @property
     def vacancy_rate(self) -> float:
@@ -151,43 +168,13 @@ class Employer(mesa.Agent):
         """Residents in scope employed here (kept in a model array, counted each month)."""
         return int(self.model.target_group_employees[self.index])
 
-    @target_group_employees.setter
-    def target_group_employees(self, value: int) -> None:
-        self.model.target_group_employees[self.index] = value
-
     @property
     def employs_target_group(self) -> bool:
         return self.external_target_group + self.target_group_employees > 0
-
-    def host(self, model, rows: np.ndarray) -> np.ndarray:
-        """Of the residents proposed this month (rows of ``model``, the municipality they
-        live in), those this employer takes on trial."""
-        if rows.size == 0:
-            return rows
-        free = max(self.trial_slots - self.trials, 0)
-        ids = model.population.id[rows]
-        accept = rng.uniform(model.seed, "host_trial", model.month, ids) < self.inclusiveness
-        taken = rows[accept][:free]
-        self.trials += taken.size
-        return taken
-
-    def hire(self, model, rows: np.ndarray, probability: np.ndarray) -> np.ndarray:
-        """Of the residents ending a trial here (rows of ``model``), those hired (one
-        vacancy each)."""
-        if rows.size == 0:
-            return rows
-        ids = model.population.id[rows]
-        want = rng.uniform(model.seed, "hire", model.month, ids) < probability
-        if self.internal_of is not None:  # a provider's own business: no vacancy market
-            hired = rows[want]
-        else:
-            hired = rows[want][: self.open_vacancies]
-            self.open_vacancies -= hired.size
-        self.target_group_employees += hired.size
-        return hired
 
     def learn(self, success: bool) -> None:
         """Move inclusiveness toward 1 after a job that lasted, toward 0 after one that failed."""
         rate = self.model.p["employers.learning_rate"]
         target = 1.0 if success else 0.0
-        self.inclusiveness += rate * (target - self.inclusiveness)
+        inclusiveness = self.model.inclusiveness
+        inclusiveness[self.index] += rate * (target - inclusiveness[self.index])

@@ -33,44 +33,71 @@ class _Entries:
 
 
 class Ledger:
-    """Bookings in whole cents.
+    """Bookings in whole cents, by municipality when the model holds several.
 
     Args:
         months: horizon; months are numbered 1..months (0 holds set-up costs).
-        detail: keep every entry with its resident and provider id.
+        detail: keep every entry with its resident and provider id (one municipality).
+        municipalities: how many municipalities book here (``Ledger.of`` reads one).
     """
 
-    def __init__(self, months: int, detail: bool = False):
+    def __init__(self, months: int, detail: bool = False, municipalities: int = 1):
+        if detail and municipalities > 1:
+            raise ValueError("a ledger keeps every entry for one municipality only")
         self.months = months
-        self.totals = np.zeros((months + 1, len(PAYER_NAMES), len(CATEGORIES)), dtype=np.int64)
+        self.by_municipality = np.zeros(
+            (municipalities, months + 1, len(PAYER_NAMES), len(CATEGORIES)), dtype=np.int64)
         self.detail = detail
         self._entries = _Entries([], [], [], [], [], []) if detail else None
 
+    @property
+    def totals(self) -> np.ndarray:
+        """Cents by (month, payer, category), over the municipalities."""
+        if self.by_municipality.shape[0] == 1:
+            return self.by_municipality[0]
+        return self.by_municipality.sum(axis=0)
+
+    @classmethod
+    def of(cls, ledger: "Ledger", municipality: int) -> "Ledger":
+        """One municipality's part of a ledger (its totals, not a copy)."""
+        out = cls(ledger.months)
+        out.by_municipality = ledger.by_municipality[municipality: municipality + 1]
+        return out
+
     def book(self, month: int, payer: str, category: str, amount_eur,
-             resident=None, provider=None, count: int | None = None) -> int:
+             resident=None, provider=None, count: int | None = None,
+             municipality=0) -> np.ndarray:
         """Book one amount or an array of amounts (one per resident or provider); with
         ``count``, a single amount is booked ``count`` times (the same for each resident).
+        ``municipality``: whose it is (one for all, or one per amount or resident).
 
-        Returns the booked total in cents.
+        Returns the booked total in cents of each municipality.
         """
+        booked = np.zeros(self.by_municipality.shape[0], dtype=np.int64)
         if count == 0:
-            return 0
+            return booked
+        each = None
         if count is not None and np.ndim(amount_eur) == 0:
             each = int(np.rint(float(amount_eur) * 100.0))
-            total = each * count
             cents = np.full(count if self._entries is not None else 0, each, dtype=np.int64)
         else:
             cents = np.rint(np.asarray(amount_eur, dtype=np.float64) * 100.0).astype(np.int64)
-            total = int(cents.sum())
-        self.add(month, payer, category, total, np.atleast_1d(cents), resident, provider)
-        return total
+        if np.ndim(municipality) == 0:
+            booked[municipality] = each * count if each is not None else int(cents.sum())
+        elif each is not None:
+            booked += each * np.bincount(municipality, minlength=booked.size)
+        else:
+            booked += np.rint(np.bincount(municipality, weights=cents, minlength=booked.size)
+                              ).astype(np.int64)
+        self.add(month, payer, category, booked, np.atleast_1d(cents), resident, provider)
+        return booked
 
-    def add(self, month: int, payer: str, category: str, total_cents: int,
+    def add(self, month: int, payer: str, category: str, cents_each: np.ndarray,
             cents: np.ndarray | None = None, resident=None, provider=None) -> None:
-        """Add a total already in cents; its entries (``cents``, one per resident or
-        provider) are kept when the ledger keeps every entry."""
+        """Add totals already in cents (one per municipality); their entries (``cents``,
+        one per resident or provider) are kept when the ledger keeps every entry."""
         p, c = _PAYER_INDEX[payer], _CAT_INDEX[category]
-        self.totals[month, p, c] += total_cents
+        self.by_municipality[:, month, p, c] += cents_each
         if self._entries is not None and cents is not None and cents.size:
             n = cents.size
             e = self._entries
@@ -91,9 +118,16 @@ class Ledger:
 
     def add_cells(self, month: int, cells: tuple[np.ndarray, np.ndarray],
                   cents: np.ndarray) -> None:
-        """Add totals already in cents, each to its (payer, category) cell (``cells``), when
-        the ledger keeps totals only."""
-        np.add.at(self.totals[month], cells, cents)
+        """Add totals already in cents, by municipality and then as ``cells``, each to its
+        (payer, category) cell, when the ledger keeps totals only."""
+        which = np.arange(cents.shape[0]).reshape((-1,) + (1,) * cells[0].ndim)
+        np.add.at(self.by_municipality[:, month], (which, *cells), cents)
+
+    def payer_cents_each(self, payer: str, kind: str = "cost",
+                         months: slice = slice(None)) -> np.ndarray:
+        """``payer_cents`` of each municipality."""
+        return self.by_municipality[:, months, _PAYER_INDEX[payer]][:, :, _KIND_INDEX[kind]
+                                                                     ].sum(axis=(1, 2))
 
     # --- reading -------------------------------------------------------------------
 

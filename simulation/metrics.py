@@ -31,10 +31,11 @@ from .population import NEVER, Status
 
 
 class Run:
-    """What the metrics read of a finished model run; shared figures computed once."""
+    """What the metrics read of one municipality's finished run; figures computed once."""
 
     def __init__(self, model):
-        self.model = model
+        # a model (of one municipality) is read as that municipality's run
+        self.model = model = getattr(model, "municipality", lambda: model)()
         self.p = model.p
         self.stats = model.stats
         self.ledger = model.ledger

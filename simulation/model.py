@@ -1,9 +1,11 @@
-"""The Mesa model of one municipality: build the agents, then step month by month.
+"""The Mesa model of a municipality: build the agents, then step month by month.
 
 ``DoorstroomModel.step`` runs the phases of ``phases.PLAN`` in order. The model
 holds what every phase shares (population arrays, providers, employers, ledger,
 policy, counters) and the few helpers phases need; the rules themselves live in
-``phases`` (common to both regimes) and ``policies`` (where they differ).
+``phases`` (common to both regimes) and ``policies`` (where they differ). A national run
+puts many municipalities in one model (``together``, ``municipal``): each keeps its own
+values, seed, providers, employers, counters and ledger.
 
 Mesa's tools drive it (``mesa.batch_run``): it builds from keyword arguments alone, reports
 through ``datacollector``, stops (``running``) at the horizon, draws a seed when given none.
@@ -11,23 +13,24 @@ through ``datacollector``, stops (``running``) at the horizon, draws a seed when
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import mesa
 import numpy as np
 import pandas as pd
 
-from . import access, funding, monthly, rng
-from .agents import Employer, Provider, Resident
-from .sharing import Elsewhere
-from .budget import estimated_capacity
-from .declarations import BY_KEY, GROUPS, KIND_FITS, PROVIDER_KINDS
+from . import access, building, monthly, rng
+from .monthly import COUNTER, COUNTERS
+from .agents import Resident
+from .declarations import BY_KEY, GROUPS
 from .ledger import Ledger
+from .municipal import Local, MunicipalityRun
 from .phases import PLAN
-from .policies import Policy, all_counters
-from .population import Benefit, Population, Status, entrant_ids
+from .policies import Policy
+from .population import Benefit, Status
 from .scenario import BUILTIN, Scenario, load
 from .scenario_checks import keyword_overrides
+from .sharing import Elsewhere
 
 #: Materialise a Mesa handle per resident up to this many residents (else on demand).
 HANDLE_LIMIT = 20_000
@@ -65,56 +68,66 @@ class DoorstroomModel(mesa.Model):
             scenario = load(BUILTIN / "baseline.toml")
         if parameters:
             scenario = scenario.with_overrides(keyword_overrides(parameters), given=True)
-        spec = scenario.policy(policy)
-        if spec.overrides:
-            scenario = scenario.with_overrides(spec.overrides)
-        p: Mapping[str, Any] = scenario.values
         # A fresh seed from the OS's entropy, kept (Mesa 3.5 keeps the one it draws, 3.3 not);
         # Mesa's own generators are seeded from it too, but no decision uses them.
-        self.seed = int(np.random.default_rng().integers(BY_KEY["simulation.seed"].high)
-                        if seed is None else seed)
+        if seed is None:
+            seed = int(np.random.default_rng().integers(BY_KEY["simulation.seed"].high))
+        self._build([scenario], policy, [seed], resident_agents, ledger_detail)
+
+    @classmethod
+    def together(cls, scenarios: Sequence[Scenario], policy: str | None,
+                 own_seeds: Sequence[int]) -> "DoorstroomModel":
+        """Several municipalities in one model, each with its own scenario (made from one
+        reference: the same organisations, months and policies) and seed, under one policy
+        label: each runs as it would alone (``municipal``), stepped as one population.
+        ``municipality(k)`` is the k-th's run, for ``metrics.compute``."""
+        model = cls.__new__(cls)
+        model._build(list(scenarios), policy, list(own_seeds), False, False)
+        return model
+
+    def _build(self, scenarios: list[Scenario], policy: str | None, seeds: list[int],
+               resident_agents: bool | None, ledger_detail: bool) -> None:
+        specs = [sc.policy(policy) for sc in scenarios]
+        scenarios = [sc.with_overrides(spec.overrides) if spec.overrides else sc
+                     for sc, spec in zip(scenarios, specs)]
+        self.seed = int(seeds[0])
         super().__init__(rng=self.seed % (2**32))
+        #: Each municipality's values and seed; ``p``: the values they share.
+        self.local = Local([sc.values for sc in scenarios], seeds)
+        p: Mapping[str, Any] = self.local.common
         self.p = p
-        self.spec = scenario  # (Mesa 3.5 reserves model.scenario)
+        self.spec = scenarios[0]  # (Mesa 3.5 reserves model.scenario)
         self.months = int(p["simulation.months"])
         self.month = 0
-        self.spec_policy = spec
+        self.spec_policy = spec = specs[0]
         self.policy = Policy(spec.regime, spec.variants, p)
-        self.ledger = Ledger(self.months, detail=ledger_detail)
-        self.stats = dict.fromkeys(
-            (*monthly.FLOW_COUNTERS, "queue_departures", "queue_wait_sum", "assessment_wait_sum",
-             "placement_wait_sum", "jobs_started_followed_12m", "referrals_held_for_budget",
-             "switched_at", "access_placements", "access_wait_sum", "access_beyond_term",
-             "jobs_at_start", "activations", "jobs_from_day_activities", *all_counters()), 0)
-        self.attended_by_month = np.zeros(self.months + 1)  # dagdelen attended each month
+        count = self.local.count
+        self.ledger = Ledger(self.months, detail=ledger_detail, municipalities=count)
+        #: Counters by municipality (a row per name of ``COUNTERS``); ``stats`` sums them.
+        self.counts = np.zeros((len(COUNTERS), count), dtype=np.int64)
+        # dagdelen attended each month
+        self.attended_by_month = np.zeros((count, self.months + 1))
         self.requests = np.array([], dtype=np.int64)
-        self.jobs_by_group = np.zeros(6, dtype=np.int64)  # jobs started, by target group
+        self.jobs_by_group = np.zeros((count, len(GROUPS)), dtype=np.int64)  # jobs started
         self.provider_month: dict[str, np.ndarray] = {}
+        self.guidance = np.ones(len(scenarios) * len(scenarios[0].organisations))  # by provider
         #: The rest of the region's pool when the model runs in a region (``regions``).
         self.elsewhere: Elsewhere | None = None
 
-        n0 = int(p["population.residents"])
-        self.population = Population(estimated_capacity(p))
-        self.population.add(np.arange(n0, dtype=np.uint64), 0, self.seed, p, initial=True)
-        # Entrants: how many in each month is a keyed draw, who they are depends on their
-        # id only, so all of them are made now and admitted month by month.
-        months = np.arange(self.months + 1)
-        self.entrants = rng.poisson_ppf(rng.over_months(self.seed, "entries", months),
-                                        n0 * p["population.entries_per_year"] / 12.0)
-        self.entrants[0] = 0
-        self.population.stage(np.concatenate(
-            [entrant_ids(m, int(c)) for m, c in enumerate(self.entrants) if c]
-            or [np.zeros(0, np.uint64)]), self.seed, p)
-        self._build_providers(scenario.organisations)
-        self._build_employers()
-        self._apply_policy_structures()
-        self._place_initial()
+        organisations = scenarios[0].organisations
+        building.build_population(self, organisations)
+        building.build_providers(self, organisations)
+        building.build_employers(self)
+        self._apply_policy_structures(spec)
+        building.place_initial(self)
 
         self.handles: dict[int, Resident] = {}
+        n0 = self.population.n
         self.materialise = n0 <= HANDLE_LIMIT if resident_agents is None else resident_agents
         if self.materialise:
             self.make_handles(np.arange(self.population.n))
-        self.series_table, self._series = monthly.new_series(self.months)
+        self.series_by_municipality, self.series_table, self._series = monthly.new_series(
+            self.months, count)
         # Collected after each month, not at month 0 (as ``timeseries``): so Mesa 3.3's
         # ``batch_run``, which reads row ``steps - 1``, reports the last month.
         self.datacollector = mesa.DataCollector(model_reporters=monthly.MESA_REPORTERS)
@@ -122,100 +135,32 @@ class DoorstroomModel(mesa.Model):
 
     # --- building ------------------------------------------------------------------
 
-    def _build_providers(self, organisations) -> None:
-        self.providers: list[Provider] = [
-            Provider(self, k, o["name"], o["kind"], o["places_per_dagdeel"], o["work_orientation"])
-            for k, o in enumerate(organisations)]
-        self.total_places = sum(pr.places_per_dagdeel for pr in self.providers) or 1.0
-        #: Whether each provider is made for each target group (``KIND_FITS``).
-        self.provider_fit = np.array([[g in KIND_FITS[pr.kind] for g in GROUPS]
-                                      for pr in self.providers], dtype=bool)
-        p = self.p
-        # What development speed takes from the providers beside their guidance
-        # (``development_speed``): work orientation, fit, and the activation routes' row.
-        activation = max(0.0, 1.0 + p["providers.work_orientation_effect"] * (
-            p["participatiewet.activation_work_orientation"] - 0.5))
-        self._development = (
-            np.array([pr.development_factor for pr in self.providers]),
-            1.0 + p["providers.mixed_group_effect"] * ~self.provider_fit,
-            np.full((1, len(GROUPS)), activation))
-        #: The price per attended dagdeel at each provider (indicatie).
-        self.tariffs = np.array([funding.tariff(p, pr.kind) for pr in self.providers])
-        self.lump_sum = funding.first_budget(p, organisations)  # a year, under voorziening
-        self.funded_slots = funding.funded_places(p, organisations, self.lump_sum)
-
-    def _build_employers(self) -> None:
-        p, n = self.p, int(self.p["employers.count"])
-        ids = np.uint64(rng.EMPLOYER_BASE) + np.arange(n, dtype=np.uint64)
-        size = 0.2 + 1.6 * rng.uniform(self.seed, "employer_size", -1, ids)  # mean 1
-        rate = p["employers.vacancies_per_month"] * size / size.sum() if n else size
-        mean = p["employers.inclusiveness_mean"]
-        incl = np.clip(mean + 0.4 * (rng.uniform(self.seed, "employer_inclusiveness", -1, ids)
-                                     - 0.5), 0.0, 1.0)
-        has_tg = rng.uniform(self.seed, "employer_target_group", -1, ids) < \
-            p["employers.share_with_target_group_start"]
-        # Every provider's own business is an employer too; it hosts stages only when a
-        # policy opens them (variant trial_placements), see _apply_policy_structures.
-        n_all = n + len(self.providers)
-        self.vacancy_rates = np.zeros(n_all)
-        self.vacancy_rates[:n] = rate
-        self.open_vacancies = np.zeros(n_all, dtype=np.int64)
-        self.target_group_employees = np.zeros(n_all, dtype=np.int64)
-        self.external_target_group = np.zeros(n_all, dtype=np.int64)
-        self.external_target_group[:n] = has_tg
-        self.employers: list[Employer] = [
-            Employer(self, k, float(incl[k]), trial_slots=0) for k in range(n)]
-        self.employers += [Employer(self, n + pr.index, 1.0, trial_slots=0,
-                                    internal_of=pr.index) for pr in self.providers]
-        #: The market employers residents are proposed to (in a region: the region's).
-        self.all_employers = np.arange(n)
-        #: This municipality's employers, its market ones first, in ``employers`` (they
-        #: are all of them unless the region shares employers, ``regions``).
-        self.own_employers, self.market_size = slice(0, n_all), n
-        for pr in self.providers:
-            factor = p["providers.partners_by_kind"][PROVIDER_KINDS.index(pr.kind)]
-            k_partners = min(int(round(p["providers.partner_employers"] * factor)), n)
-            score = rng.uniform(self.seed, f"partner:{pr.index}", -1, ids)
-            pr.market_partners = np.sort(np.argsort(score, kind="stable")[:k_partners])
-        self.employer_ids = np.uint64(rng.EMPLOYER_BASE) + np.arange(n_all, dtype=np.uint64)
-
-    def _apply_policy_structures(self) -> None:
-        """Trial places, providers' own stages and sheltered places, as the policy sets them."""
-        p, policy = self.p, self.policy
+    def _apply_policy_structures(self, spec) -> None:
+        """Trial places, providers' own stages and sheltered places, as the policy (of
+        ``spec``) sets them."""
+        policy, k = self.policy, self.organisations
         extra = policy.extra_trial_slots()
         internal = policy.internal_trial_slots()
-        mine = self.own_employers
-        for e in self.employers[mine]:
-            e.trial_slots = internal if e.internal_of is not None else (
-                p["employers.trial_slots"] + extra)
+        own = self.own_employers
+        self.trial_slots[own] = np.where(self.employer_internal[own], internal,
+                                         self.p["employers.trial_slots"] + extra)
         for pr in self.providers:
-            own = [mine.start + self.market_size + pr.index] if internal else []
+            m = pr.municipality
+            own = [self.own_employers.start + self.employer_starts[m] + self.market_sizes[m]
+                   + pr.index - m * k] if internal else []
             pr.partner_employers = np.concatenate([own, pr.market_partners]).astype(np.int64)
-        self.sheltered_places = policy.sheltered_places()
+        # sheltered places follow each municipality's inhabitants
+        self.sheltered_places = np.array([Policy(spec.regime, spec.variants, q).sheltered_places()
+                                          for q in self.local.values])
 
     def _switch_policy(self, month: int) -> None:
         """The council changes policy: the new regime takes over, with transitional rights."""
         spec = self.spec_policy.switch_to
         old = self.policy
         self.policy = Policy(spec.regime, spec.variants, self.p)
-        self._apply_policy_structures()
+        self._apply_policy_structures(spec)
         self.policy.regime.adopt(self, month, old.regime, self.spec_policy.transition_months)
-        self.stats["switched_at"] = month
-
-    def _place_initial(self) -> None:
-        """Residents in day activities or work at month 0 get a provider or an employer."""
-        pop = self.population
-        da = self.rows_with(Status.DAY_ACTIVITY)
-        if da.size:
-            # Today's participants came with a decision: where their group fits.
-            pop.provider[da] = access.preference_ranking(self, da, by_fit=True)[:, 0]
-        work = self.rows_with(Status.PAID_WORK)
-        self.stats["jobs_at_start"] = int(work.size)
-        if work.size and self.all_employers.size:
-            pick = rng.uniform(self.seed, "initial_employer", -1, pop.id[work])
-            pop.employer[work] = (pick * self.all_employers.size).astype(np.int64)
-            for e in pop.employer[work]:
-                self.employers[e].target_group_employees += 1
+        self.counts[COUNTER["switched_at"]] = month
 
     # --- Mesa handles ----------------------------------------------------------------
 
@@ -235,8 +180,46 @@ class DoorstroomModel(mesa.Model):
     # --- helpers the phases share -----------------------------------------------------
 
     def draw(self, decision: str, rows: np.ndarray) -> np.ndarray:
-        """Uniform draws for these residents, keyed by (seed, resident, decision, month)."""
-        return rng.uniform(self.seed, decision, self.month, self.population.id[rows])
+        """Uniform draws for these residents, keyed by (seed, resident, decision, month),
+        each under its municipality's seed."""
+        pop = self.population
+        if self.local.count == 1:
+            return rng.uniform(self.seed, decision, self.month, pop.id[rows])
+        return rng.uniform_by(self.streams(decision, self.month), pop.id[rows],
+                              pop.municipality[rows])
+
+    def streams(self, decision: str, month: int) -> np.ndarray:
+        """The keys of a decision in a month, a row per municipality (for kernels that take
+        ``population.municipality``)."""
+        return self.local.streams(decision, month)
+
+    def count(self, name: str, rows: np.ndarray) -> None:
+        """Add these residents to a counter, each to its municipality's."""
+        if self.local.count == 1:
+            self.counts[COUNTER[name], 0] += len(rows)
+        else:
+            self.counts[COUNTER[name]] += np.bincount(self.population.municipality[rows],
+                                                      minlength=self.local.count)
+
+    def tally(self, name: str, rows: np.ndarray, values: np.ndarray) -> None:
+        """Add whole numbers, one per resident, to a counter, each to its municipality's."""
+        if self.local.count == 1:
+            self.counts[COUNTER[name], 0] += int(np.sum(values))
+        else:
+            self.counts[COUNTER[name]] += np.rint(np.bincount(
+                self.population.municipality[rows], weights=values,
+                minlength=self.local.count)).astype(np.int64)
+
+    def add_counts(self, name: str, each: np.ndarray) -> None:
+        """Add a number per municipality to a counter."""
+        self.counts[COUNTER[name]] += each
+
+    @property
+    def stats(self) -> dict[str, int]:
+        """The counters, over the municipalities (``switched_at``: the month)."""
+        totals = self.counts.sum(axis=1)
+        totals[COUNTER["switched_at"]] = self.counts[COUNTER["switched_at"], 0]
+        return dict(zip(COUNTERS, totals.tolist()))
 
     def rows_with(self, status: Status) -> np.ndarray:
         return self.population.rows_with(status)
@@ -249,37 +232,42 @@ class DoorstroomModel(mesa.Model):
 
     def referral_chances(self) -> np.ndarray:
         """Each provider's chance this month of proposing a ready client."""
-        return np.array([pr.referral_probability for pr in self.providers])
+        return np.full(len(self.providers), self.policy.referral_chance())
 
     def development_speed(self) -> np.ndarray:
         """Development speed by (provider, target group): guidance x work orientation, and
         ``providers.mixed_group_effect`` where the provider is not made for the group; a
         last row for activation routes (full guidance at a social enterprise)."""
-        factor, mixed, activation = self._development
-        base = np.array([pr.guidance for pr in self.providers]) * factor
+        factor, mixed, activation = self.development
+        base = self.guidance * factor
         return np.vstack([base[:, None] * mixed, activation])
 
-    def employers_with_target_group(self) -> int:
-        """This municipality's employers in the market (not providers' own businesses)
+    def employers_with_target_group(self) -> np.ndarray:
+        """Each municipality's employers in the market (not providers' own businesses)
         employing at least one person of the target group, from outside the model or
         among the residents."""
-        market = slice(self.own_employers.start, self.own_employers.start + self.market_size)
-        return int(np.count_nonzero(
-            (self.external_target_group + self.target_group_employees)[market]))
+        employs = (self.external_target_group + self.target_group_employees)[
+            self.own_employers] > 0
+        return np.bincount(self.employer_municipality, weights=employs & self.in_market,
+                           minlength=self.local.count).astype(np.int64)
 
     def book(self, month: int, category: str, amount_eur, rows: np.ndarray | None = None,
-             provider: np.ndarray | None = None) -> int:
+             provider: np.ndarray | None = None, municipality=0) -> np.ndarray:
         """Every payment goes through here, to the payer the policy names for its category.
 
         With ``rows``, an amount per resident (one number: the same for each); without, one
-        amount (or one per ``provider``). Resident ids are looked up only when the ledger
-        keeps every entry. Returns the booked total in cents.
+        amount (or one per ``provider``) of ``municipality`` (one per amount, or which
+        provider's). Resident ids are looked up only when the ledger keeps every entry.
+        Returns the booked total in cents of each municipality.
         """
         detail = self.ledger.detail
         payer, uwv_payer = self.policy.payers(category)
         if rows is None:
+            if provider is not None and self.local.count > 1:
+                municipality = self.provider_municipality[provider]
             return self.ledger.book(month, payer, category, amount_eur,
-                                    provider=provider if detail else None)
+                                    provider=provider if detail else None,
+                                    municipality=municipality)
         if uwv_payer != payer:
             theirs = self.population.benefit[rows] == int(Benefit.UWV)
             if theirs.any():
@@ -287,21 +275,22 @@ class DoorstroomModel(mesa.Model):
                                         ~theirs)
                         + self._book_rows(month, uwv_payer, category, amount_eur, rows,
                                           provider, theirs))
-        return self.ledger.book(month, payer, category, amount_eur,
-                                resident=self.population.id[rows] if detail else None,
-                                provider=provider if detail else None, count=len(rows))
+        return self._book_rows(month, payer, category, amount_eur, rows, provider, None)
 
-    def _book_rows(self, month, payer, category, amount_eur, rows, provider, mask) -> int:
-        """Book the part ``mask`` of a per-resident booking to ``payer``."""
-        if np.ndim(amount_eur):
-            amount_eur = np.asarray(amount_eur)[mask]
-        if provider is not None and np.ndim(provider):
-            provider = np.asarray(provider)[mask]
+    def _book_rows(self, month, payer, category, amount_eur, rows, provider, mask):
+        """Book the part ``mask`` (all: ``None``) of a per-resident booking to ``payer``."""
+        if mask is not None:
+            if np.ndim(amount_eur):
+                amount_eur = np.asarray(amount_eur)[mask]
+            if provider is not None and np.ndim(provider):
+                provider = np.asarray(provider)[mask]
+            rows = rows[mask]
         detail = self.ledger.detail
-        part = rows[mask]
-        return self.ledger.book(month, payer, category, amount_eur,
-                                resident=self.population.id[part] if detail else None,
-                                provider=provider if detail else None, count=len(part))
+        return self.ledger.book(
+            month, payer, category, amount_eur,
+            resident=self.population.id[rows] if detail else None,
+            provider=provider if detail else None, count=len(rows),
+            municipality=0 if self.local.count == 1 else self.population.municipality[rows])
 
     def stop_support(self, rows: np.ndarray, month: int) -> None:
         """Day activities end (decision not renewed): the resident is on its own again."""
@@ -318,22 +307,30 @@ class DoorstroomModel(mesa.Model):
             return
         queued = rows[pop.queue_since[rows] != access.NEVER]
         access.leave_queue(self, queued, month)
-        for row in rows[pop.employer[rows] >= 0]:
-            employer = self.employers[pop.employer[row]]
-            if pop.status[row] == int(Status.TRIAL_PLACEMENT):
-                employer.trials -= 1
-            else:
-                employer.target_group_employees -= 1
+        held = rows[pop.employer[rows] >= 0]
+        on_trial = pop.status[held] == int(Status.TRIAL_PLACEMENT)
+        np.subtract.at(self.trials, pop.employer[held[on_trial]], 1)
+        np.subtract.at(self.target_group_employees, pop.employer[held[~on_trial]], 1)
         pop.provider[rows] = -1
         pop.employer[rows] = -1
         pop.exited[rows] = month
         pop.set_status(rows, Status.EXITED, month)
-        self.stats["exits"] += rows.size
+        self.count("exits", rows)
         if self.materialise:
             for row in rows:
                 handle = self.handles.pop(int(row), None)
                 if handle is not None:
                     handle.remove()
+
+    def municipality(self, k: int | None = None) -> MunicipalityRun:
+        """The k-th municipality's run so far (``None``: the only one), as
+        ``metrics.compute`` reads a model."""
+        if k is None and self.local.count > 1:
+            raise ValueError("a model of several municipalities has metrics per "
+                             "municipality: compute(model.municipality(k))")
+        return MunicipalityRun(self, k or 0)
+
+    counters = COUNTERS
 
     # --- running ---------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from .declarations import (
     money_column,
     payer_column,
 )
+from .policies import all_counters
 from .population import Status
 
 #: Series that are not whole counts (besides money and the mean guidance).
@@ -41,6 +42,16 @@ _STATUS_ITEMS = tuple((int(status), column) for status, column in _STATUS_COLUMN
 FLOW_COUNTERS = ("entries", "exits", "queue_arrivals", "assessments", "placements",
                   "referrals", "trials_started", "jobs_started", "jobs_ended",
                   "jobs_sustained_6m", "jobs_sustained_12m", "ladder_up", "ladder_down")
+#: A model's counters (``DoorstroomModel.count``), the flows first, and where each is in
+#: ``DoorstroomModel.counts``.
+COUNTERS = tuple(dict.fromkeys((
+    *FLOW_COUNTERS, "queue_departures", "queue_wait_sum", "assessment_wait_sum",
+    "placement_wait_sum", "jobs_started_followed_12m", "referrals_held_for_budget",
+    "switched_at", "access_placements", "access_wait_sum", "access_beyond_term",
+    "jobs_at_start", "activations", "jobs_from_day_activities", *all_counters())))
+COUNTER = {name: k for k, name in enumerate(COUNTERS)}
+_FLOW_INDEX = np.arange(len(FLOW_COUNTERS))
+_SWITCHED = COUNTER["switched_at"]
 
 
 def series_columns() -> list[str]:
@@ -66,45 +77,68 @@ _AT_PAYERS = np.array([_COLUMN[payer_column(p)] for p in PAYER_NAMES])
 _COST_INDEX = np.array([list(CATEGORIES).index(c) for c in COST_CATEGORIES])
 
 
-def new_series(months: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """Room for a run's series, months 0 to ``months``: one table (a row per series) and
-    its rows by name."""
-    table = np.zeros((len(_COLUMN), months + 1))
-    return table, dict(zip(_COLUMN, table))
+def new_series(months: int, municipalities: int = 1) -> tuple[np.ndarray, np.ndarray,
+                                                              dict[str, np.ndarray]]:
+    """Room for a run's series, months 0 to ``months``: a table (a row per series) for each
+    municipality, the table over them all, and its rows by name."""
+    each = np.zeros((municipalities, len(_COLUMN), months + 1))
+    table = each[0] if municipalities == 1 else np.zeros((len(_COLUMN), months + 1))
+    return each, table, dict(zip(_COLUMN, table))
 
 
 def record(model, month: int) -> None:
-    """Write the month's counts, flows and money into the model's series."""
-    pop, n = model.population, model.population.n
-    values = np.empty(len(_COLUMN))
+    """Write the month's counts, flows and money into each municipality's series (and the
+    model's: their sums, a mean guidance weighted by clients)."""
+    pop, n, count = model.population, model.population.n, model.local.count
+    whose = pop.municipality[:n].astype(np.int64)
+    values = np.empty((count, len(_COLUMN)))
     present = pop.present()
-    values[_COLUMN["residents"]] = np.count_nonzero(present)
-    values[_AT_RUNGS] = np.bincount(pop.rung[:n][present], minlength=7)[1:7]
-    values[_AT_STATUS] = np.bincount(pop.status[:n], minlength=len(Status))[_STATUS_CODES]
-    values[_COLUMN["assessment_queue"]] = np.count_nonzero(pop.queue_since[:n] != access.NEVER)
+    values[:, _COLUMN["residents"]] = np.bincount(whose[present], minlength=count)
+    values[:, _AT_RUNGS] = np.bincount(whose[present] * 7 + pop.rung[:n][present],
+                                       minlength=count * 7).reshape(count, 7)[:, 1:7]
+    statuses = len(Status)
+    values[:, _AT_STATUS] = np.bincount(whose * statuses + pop.status[:n],
+                                        minlength=count * statuses).reshape(
+        count, statuses)[:, _STATUS_CODES]
+    values[:, _COLUMN["assessment_queue"]] = np.bincount(
+        whose[pop.queue_since[:n] != access.NEVER], minlength=count)
     da = pop.rows_with(Status.DAY_ACTIVITY)
-    values[_COLUMN["on_transitional_rights"]] = np.count_nonzero(
-        pop.transitional_until[da] >= month)
-    values[_COLUMN["after_switch"]] = float(0 < model.stats["switched_at"] <= month)
-    values[_COLUMN["attended_dagdelen"]] = model.attended_by_month[month]
-    values[_COLUMN["funded_places"]] = sum(model.policy.capacity_slots(model, pr)
-                                           for pr in model.providers)
+    values[:, _COLUMN["on_transitional_rights"]] = np.bincount(
+        whose[da[pop.transitional_until[da] >= month]], minlength=count)
+    values[:, _COLUMN["after_switch"]] = float(
+        0 < model.counts[_SWITCHED, 0] <= month)
+    values[:, _COLUMN["attended_dagdelen"]] = model.attended_by_month[:, month]
+    values[:, _COLUMN["funded_places"]] = _by_municipality(model, model.policy.capacities(model))
     # cumulative; differenced in timeseries()
-    values[_AT_FLOWS] = [model.stats[name] for name in FLOW_COUNTERS]
+    values[:, _AT_FLOWS] = model.counts[_FLOW_INDEX].T
     clients = model.provider_month.get("clients")
-    total_clients = clients.sum() if clients is not None else 0
-    if total_clients:
-        g = np.array([pr.guidance for pr in model.providers])
-        values[_COLUMN["mean_guidance"]] = float((g * clients).sum() / total_clients)
+    if clients is not None:
+        g = model.guidance
+        total_clients = _by_municipality(model, clients)
+        guided = _by_municipality(model, g * clients)
+        values[:, _COLUMN["mean_guidance"]] = np.divide(
+            guided, total_clients, out=np.ones(count), where=total_clients > 0)
     else:
-        values[_COLUMN["mean_guidance"]] = 1.0
-    values[_COLUMN["employers_with_target_group"]] = model.employers_with_target_group()
-    cents = model.ledger.totals[month]  # (payer, category)
-    by_category = cents.sum(axis=0)
-    values[_COLUMN["cost_total_eur"]] = by_category[_COST_INDEX].sum() / 100
-    values[_AT_CATEGORIES] = by_category / 100
-    values[_AT_PAYERS] = cents[:, _COST_INDEX].sum(axis=1) / 100
-    model.series_table[:, month] = values
+        values[:, _COLUMN["mean_guidance"]] = 1.0
+    values[:, _COLUMN["employers_with_target_group"]] = model.employers_with_target_group()
+    cents = model.ledger.by_municipality[:, month]  # (municipality, payer, category)
+    by_category = cents.sum(axis=1)
+    values[:, _COLUMN["cost_total_eur"]] = by_category[:, _COST_INDEX].sum(axis=1) / 100
+    values[:, _AT_CATEGORIES] = by_category / 100
+    values[:, _AT_PAYERS] = cents[:, :, _COST_INDEX].sum(axis=2) / 100
+    model.series_by_municipality[:, :, month] = values
+    if count > 1:
+        total = values.sum(axis=0)
+        total[_COLUMN["after_switch"]] = values[0, _COLUMN["after_switch"]]
+        clients = values[:, _COLUMN["in_day_activity"]]
+        total[_COLUMN["mean_guidance"]] = np.average(
+            values[:, _COLUMN["mean_guidance"]], weights=clients + (clients.sum() == 0))
+        model.series_table[:, month] = total
+
+
+def _by_municipality(model, per_provider: np.ndarray) -> np.ndarray:
+    """A sum over each municipality's providers (in provider order, as alone)."""
+    return per_provider.reshape(model.local.count, -1).sum(axis=1)
 
 
 def series_frame(series: Mapping[str, np.ndarray], months: int) -> pd.DataFrame:

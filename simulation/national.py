@@ -33,7 +33,7 @@ from .monthly import FRACTIONAL, series_columns, series_frame
 from .declarations import OWN_POLICY
 from .municipalities import TABLES, Municipality, municipality_values
 from .model import DoorstroomModel
-from .regions import run_together
+from .regions import Region
 from .runs import RunResult, replication_scenarios, replication_seed
 from .scenario import Scenario, build
 from .toml_text import ALTERNATIVES
@@ -70,33 +70,59 @@ def municipality_seed(seed: int, code: str) -> int:
 def region_task(reference_data: dict, name: str, members: Sequence[tuple],
                 policies: Sequence[str], seed: int, replications: Sequence[int],
                 psa: bool) -> list[tuple]:
-    """A worker's share: one municipality, or the municipalities of one region together
-    (``regions``), some replications, every policy. Returns per municipality and run its
-    code, metrics, series in whole units (see ``exact_series``) and ledger totals in cents.
-    Two policy sets that come to the same here (``own`` and the municipalities' own) run
-    once."""
+    """A worker's share: the municipalities of one region together (``regions``), or
+    municipalities that run alone, each policy's in one model (``DoorstroomModel.together``:
+    as if each ran by itself); some replications, every policy. Returns per municipality
+    and run its code, metrics, series in whole units (see ``exact_series``) and ledger
+    totals in cents. Two policy sets that come to the same here (``own`` and the
+    municipalities' own) run once."""
     munis = [Municipality.from_plain(m) for m in members]
     reference = build(reference_data, name=name, origin=name)
     bases = [municipality_scenario(reference, m) for m in munis]
     own_seeds = [municipality_seed(seed, m.code) for m in munis]
+    region = len(munis) > 1 and len({m.region for m in munis}) == 1 and munis[0].region
     region_seed = rng.derive_seed(seed, "region", munis[0].region)
     out = []
     # The PSA draw is keyed by the national seed: every municipality gets the same one,
     # drawn for the reference and then made the municipality's like the reference's values.
     for r, drawn, extra in replication_scenarios(reference, seed, replications, psa):
         scenarios = [municipality_scenario(drawn, m) for m in munis] if psa else bases
+        seeds = [replication_seed(s, r) for s in own_seeds]
         runs: dict[tuple, list] = {}
         for policy in policies:
             labels = tuple(own_policy(policy, m, reference) for m in munis)
             if labels not in runs:
-                models = [DoorstroomModel(sc, policy=label, seed=replication_seed(s, r),
-                                          resident_agents=False)
-                          for sc, label, s in zip(scenarios, labels, own_seeds)]
-                run_together(models, replication_seed(region_seed, r))
-                runs[labels] = [({**compute(model), **extra}, exact_series(model.series()),
-                                 model.ledger.totals) for model in models]
-            out.extend((m.code, r, policy, *run) for m, run in zip(munis, runs[labels]))
+                runs[labels] = (_region(scenarios, labels, seeds, replication_seed(region_seed, r))
+                                if region else _alone(scenarios, labels, seeds))
+            out.extend((m.code, r, policy, {**metrics, **extra}, series, ledger)
+                       for m, (metrics, series, ledger) in zip(munis, runs[labels]))
     return out
+
+
+def _region(scenarios: list[Scenario], labels: tuple[str, ...], seeds: list[int],
+            seed: int) -> list[tuple]:
+    """The municipalities of a region, each its own model, stepped together (``regions``)."""
+    models = [DoorstroomModel(sc, policy=label, seed=s, resident_agents=False)
+              for sc, label, s in zip(scenarios, labels, seeds)]
+    Region(models, seed).run()
+    return [_result(model) for model in models]
+
+
+def _alone(scenarios: list[Scenario], labels: tuple[str, ...], seeds: list[int]) -> list[tuple]:
+    """Municipalities that run alone: those under one policy set in one model."""
+    out: list[tuple | None] = [None] * len(scenarios)
+    for label in dict.fromkeys(labels):
+        mine = [k for k, own in enumerate(labels) if own == label]
+        model = DoorstroomModel.together([scenarios[k] for k in mine], label,
+                                         [seeds[k] for k in mine]).run()
+        for j, k in enumerate(mine):
+            out[k] = _result(model.municipality(j))
+    return out
+
+
+def _result(run) -> tuple:
+    """A municipality's metrics, exact series and ledger totals (``region_task``)."""
+    return compute(run), exact_series(run.series()), run.ledger.totals
 
 
 #: Scale of each series in ``exact_series``: euros in cents; fractional counts (and the mean
@@ -155,12 +181,17 @@ class NationalRuns:
         self.munis = scenario.municipalities
         reference = scenario.as_dict()
         reference["national"] = {"select": [], **{key.split(".")[1]: "" for key in TABLES}}
-        # each task is one municipality or region, carrying its own figures and policy sets
-        groups: dict[str, list[Municipality]] = {}
+        # each task is a region, or municipalities that run alone (``_shares``), carrying
+        # their own figures and policy sets
+        regions: dict[str, list[Municipality]] = {}
         for m in self.munis:
-            groups.setdefault(m.region or m.code, []).append(m)
-        batches = chunks(list(range(replications)), max(1, workers // max(1, len(groups))))
-        order = sorted(groups.values(), key=lambda g: -sum(m.inhabitants for m in g))
+            regions.setdefault(m.region or m.code, []).append(m)
+        groups = [g for g in regions.values() if len(g) > 1]
+        groups += _shares([g[0] for g in regions.values() if len(g) == 1], workers)
+        # replications in batches too when the groups alone would leave workers idle
+        batches = chunks(list(range(replications)),
+                         workers if len(groups) < 2 * workers * SHARES_PER_WORKER else 1)
+        order = sorted(groups, key=lambda g: -sum(m.inhabitants for m in g))
         self.tasks = [(reference, scenario.name, [m.plain() for m in group], list(policies),
                        seed, batch, psa) for group in order for batch in batches]
         self._by_code = {m.code: m for m in self.munis}
@@ -205,8 +236,10 @@ class NationalRuns:
     def failure(self, index: int) -> str:
         members = [Municipality.from_plain(m) for m in self.tasks[index][2]]
         reps = self.tasks[index][5]
+        region = len({m.region for m in members}) == 1 and members[0].region
         what = (f"{members[0].name} ({members[0].code})" if len(members) == 1 else
-                f"region {members[0].region} ({len(members)} municipalities)")
+                f"region {members[0].region} ({len(members)} municipalities)" if region else
+                f"{len(members)} municipalities from {members[0].name} ({members[0].code})")
         return (f"{what}, replications {reps[0]}-{reps[-1]}; rerun with "
                 f"{option('workers', 1)} to see the error")
 
@@ -234,6 +267,24 @@ class NationalRuns:
 
     def municipalities(self) -> pd.DataFrame:
         return self.by_municipality().drop(columns=["_m", "_p"]).reset_index(drop=True)
+
+
+#: How many shares of the municipalities that run alone each worker takes (more: the last
+#: to finish are smaller; fewer: less of a month's fixed cost paid again).
+SHARES_PER_WORKER = 2
+
+
+def _shares(munis: list[Municipality], workers: int) -> list[list[Municipality]]:
+    """Municipalities that run alone in a few shares of about equal size (by inhabitants),
+    each run as one model per policy set: one share in this process."""
+    count = min(len(munis), 1 if workers <= 1 else workers * SHARES_PER_WORKER)
+    shares: list[list[Municipality]] = [[] for _ in range(count)]
+    sizes = [0] * count
+    for m in sorted(munis, key=lambda m: -m.inhabitants):
+        k = sizes.index(min(sizes))
+        shares[k].append(m)
+        sizes[k] += m.inhabitants
+    return [sorted(share, key=lambda m: m.code) for share in shares if share]
 
 
 def _cell(value: Any) -> Any:

@@ -88,20 +88,20 @@ def money(model, month: int) -> None:
     work, support at home and benefit."""
     p, pop, n = model.p, model.population, model.population.n
     model.policy.pay(model, month)
-    da = model.rows_with(Status.DAY_ACTIVITY)
-    model.attended_by_month[month] = float(model.attended_dagdelen(da).sum())
+    _attended(model, month)
     fare = np.full(len(model.providers), float(p["day_activity.transport_per_day_eur"]))
     if model.elsewhere is not None:  # a place in another municipality is a longer trip
-        own = np.array([model.policy.capacity_slots(model, pr) for pr in model.providers])
+        own = model.policy.capacities(model)
         fare = fare * model.elsewhere.transport_factor(
             own, p["day_activity.transport_factor_elsewhere"])
     coaching = np.array([*p["jobcoach.intensity_by_year"], 0.0]) * p["jobcoach.use_of_maximum"]
-    sums = np.zeros((len(RESIDENT_CATEGORIES), 2), dtype=np.int64)
+    sums = np.zeros((model.local.count, len(RESIDENT_CATEGORIES), 2), dtype=np.int64)
     detail = np.full((n if model.ledger.detail else 0, len(RESIDENT_CATEGORIES)), -1,
                      dtype=np.int64)
     _resident_cents(pop.status[:n], pop.benefit[:n], pop.needs_transport[:n], pop.dagdelen[:n],
                     pop.provider[:n], pop.rung[:n], pop.skills[:n], pop.loonwaarde_base[:n],
-                    pop.home_support[:n], pop.job_start[:n], month, fare, coaching,
+                    pop.home_support[:n], pop.job_start[:n], pop.municipality[:n], month,
+                    fare, coaching,
                     rates(p, model.policy.home_support_reduction()), sums, detail)
     if not detail.size:
         model.ledger.add_cells(month, _cells(model.policy), sums)
@@ -110,8 +110,23 @@ def money(model, month: int) -> None:
     for c, category in enumerate(RESIDENT_CATEGORIES):
         for column, payer in enumerate(model.policy.payers(category)):
             rows = np.flatnonzero((detail[:, c] >= 0) & (uwv == bool(column)))
-            model.ledger.add(month, payer, category, int(sums[c, column]), detail[rows, c],
+            model.ledger.add(month, payer, category, sums[:, c, column], detail[rows, c],
                              pop.id[rows])
+
+
+def _attended(model, month: int) -> None:
+    """Dagdelen attended this month in each municipality (each summed as it would be alone)."""
+    pop = model.population
+    da = model.rows_with(Status.DAY_ACTIVITY)
+    attended = model.attended_dagdelen(da)
+    if model.local.count == 1:
+        model.attended_by_month[0, month] = float(attended.sum())
+        return
+    order = np.argsort(pop.municipality[da], kind="stable")
+    bounds = np.searchsorted(pop.municipality[da][order], np.arange(model.local.count + 1))
+    attended = attended[order]
+    model.attended_by_month[:, month] = [attended[a:b].sum()
+                                         for a, b in zip(bounds[:-1], bounds[1:])]
 
 
 #: The ledger cells of the pass's sums by policy name (its parts decide the payers).
@@ -145,19 +160,20 @@ def disregard(earned, lks, months_worked, r):
 
 
 @numba.njit(cache=True, nogil=True)
-def _book(sums, detail, row, category, column, amount):
+def _book(sums, detail, municipality, row, category, column, amount):
     cents = np.int64(np.rint(np.float64(amount) * 100.0))
-    sums[category, column] += cents
+    sums[municipality, category, column] += cents
     if detail.shape[0]:
         detail[row, category] = cents
 
 
 @numba.njit(cache=True, nogil=True)
 def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, skills,
-                    loonwaarde_base, home_support, job_start, month, fare, coaching, r,
-                    sums, detail):
-    """Each resident's bookings of the month, in whole cents, summed by category and
-    column (0: others, 1: UWV clients); with ``detail`` rows, each resident's too.
+                    loonwaarde_base, home_support, job_start, municipality, month, fare,
+                    coaching, r, sums, detail):
+    """Each resident's bookings of the month, in whole cents, summed by municipality,
+    category and column (0: others, 1: UWV clients); with ``detail`` rows, each
+    resident's too.
 
     Transport: attended days x fare of the provider. Trials, activation, sheltered work:
     the month's price. Wage subsidy (Participatiewet clients on rung 5, sheltered work):
@@ -176,42 +192,43 @@ def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, 
         if st == _EXITED:
             continue
         column = 1 if benefit[i] == _UWV else 0
+        m = municipality[i]
         works = st == _WORKING or st == _SHELTERED_WORK
         earned = r.wage
         lks = st == _SHELTERED_WORK
         if st == _DAY and needs_transport[i]:
             days = dagdelen[i] * r.attended_per_dagdeel / 2.0
-            _book(sums, detail, i, _TRANSPORT, column, days * fare[provider[i]])
+            _book(sums, detail, m, i, _TRANSPORT, column, days * fare[provider[i]])
         elif st == _IN_TRIAL:
-            _book(sums, detail, i, _TRIAL, column, r.trial_eur)
+            _book(sums, detail, m, i, _TRIAL, column, r.trial_eur)
         elif st == _ACTIVE:
-            _book(sums, detail, i, _ACTIVATION, column, r.activation_eur)
+            _book(sums, detail, m, i, _ACTIVATION, column, r.activation_eur)
         elif works:
             supported = st == _WORKING and rung[i] == 5
             lks = lks or (supported and column == 0)
             lw32 = min(loonwaarde_base[i] + per_skill32 * skills[i], one32)
             if lks:
                 subsidy32 = min(cap32, one32 - lw32) * wage32 * factor32
-                _book(sums, detail, i, _WAGE_SUBSIDY, column, subsidy32)
+                _book(sums, detail, m, i, _WAGE_SUBSIDY, column, subsidy32)
             if st == _SHELTERED_WORK:
-                _book(sums, detail, i, _SHELTERED, column, r.sheltered_eur)
+                _book(sums, detail, m, i, _SHELTERED, column, r.sheltered_eur)
             elif supported:
                 share = coaching[min((month - job_start[i]) // 12, coaching.size - 1)]
                 if share > 0:
                     hours = share * r.hours_per_week * 52.0 / 12.0
-                    _book(sums, detail, i, _COACHING, column, hours * r.coaching_price)
+                    _book(sums, detail, m, i, _COACHING, column, hours * r.coaching_price)
                 if column == 1:  # loondispensatie: the employer pays the loonwaarde
                     earned = np.float64(wage32 * lw32)
         if home_support[i]:
             volunteering = rung[i] == 4 and (st == _NONE or st == _DAY)
             hours = r.home_hours * (r.volunteer_factor if volunteering else 1.0)
-            _book(sums, detail, i, _HOME, column, hours * r.home_price)
+            _book(sums, detail, m, i, _HOME, column, hours * r.home_price)
         full = (r.bijstand_eur if benefit[i] == _BIJSTAND else
                 r.uwv_eur if column == 1 else 0.0)
         if full <= 0:
             continue
         if not works:
-            _book(sums, detail, i, _PAID, column, full)
+            _book(sums, detail, m, i, _PAID, column, full)
             continue
         bijstand = benefit[i] == _BIJSTAND
         if bijstand:
@@ -219,6 +236,6 @@ def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, 
         else:
             reduction = r.uwv_earnings_offset * earned
         remaining = max(0.0, full - reduction)
-        _book(sums, detail, i, _PAID, column, remaining)
-        _book(sums, detail, i, _SAVED, column,
+        _book(sums, detail, m, i, _PAID, column, remaining)
+        _book(sums, detail, m, i, _SAVED, column,
               (full - remaining) * (r.net_saving_share if bijstand else 1.0))

@@ -25,30 +25,34 @@ def population_flow(model, month: int) -> None:
     p, pop, n = model.p, model.population, model.population.n
     monthly = [1.0 - (1.0 - p[key]) ** (1.0 / 12.0)
                for key in ("population.move_away_per_year", "population.wlz_per_year")]
-    leave = _age_and_leave(pop.status[:n], pop.age_months[:n], pop.id[:n], AGE_EXIT_YEARS * 12,
-                           monthly[0], rng.stream(model.seed, "move_away", month),
-                           monthly[1], rng.stream(model.seed, "wlz", month))
+    leave = _age_and_leave(pop.status[:n], pop.age_months[:n], pop.id[:n],
+                           pop.municipality[:n], AGE_EXIT_YEARS * 12,
+                           monthly[0], model.streams("move_away", month),
+                           monthly[1], model.streams("wlz", month))
     model.exit(leave, month)
 
-    count = int(model.entrants[month]) if month < model.entrants.size else 0
+    count = int(model.entering[month]) if month < model.entering.size else 0
     if count:
         rows = pop.admit(count, month)
-        model.stats["entries"] += rows.size
+        model.count("entries", rows)
         model.make_handles(rows)
 
 
 @numba.njit(cache=True, nogil=True)
-def _age_and_leave(status, age_months, ids, exit_age_months, move_away, move_key, wlz, wlz_key):
+def _age_and_leave(status, age_months, ids, municipality, exit_age_months, move_away,
+                   move_keys, wlz, wlz_keys):
     """Everyone in scope ages a month; the rows leaving scope: AOW age, or a keyed draw
-    for moving away and one for long-term care (Wlz) below their monthly chances."""
+    for moving away and one for long-term care (Wlz) below their monthly chances (keys by
+    municipality)."""
     out = np.empty(status.size, dtype=np.int64)
     k = 0
     for i in range(status.size):
         if status[i] == EXITED:
             continue
         age_months[i] += 1
-        if (age_months[i] >= exit_age_months or rng.unit(ids[i], move_key) < move_away
-                or rng.unit(ids[i], wlz_key) < wlz):
+        m = municipality[i]
+        if (age_months[i] >= exit_age_months or rng.unit(ids[i], move_keys[m]) < move_away
+                or rng.unit(ids[i], wlz_keys[m]) < wlz):
             out[k] = i
             k += 1
     return out[:k]
@@ -63,8 +67,8 @@ def help_seeking(model, month: int) -> None:
     rows = rows[pop.retry_after[rows] <= month]
     if not model.policy.reaches_latent_demand():
         rows = rows[~pop.latent[rows]]
-    hazard = p["help_seeking.per_month"] / (1.0 - p["help_seeking.latent_share"])
-    model.requests = rows[model.draw("help_seeking", rows) < hazard]
+    hazard = model.local.array("help_seeking.per_month") / (1.0 - p["help_seeking.latent_share"])
+    model.requests = rows[model.draw("help_seeking", rows) < hazard[pop.municipality[rows]]]
     pop.requested[model.requests] = month
 
 
@@ -77,20 +81,21 @@ def day_activities(model, month: int) -> None:
     """Providers set guidance; residents develop skills and move on the ladder."""
     p, pop = model.p, model.population
     model.provider_month = provider_attendance(model)
-    for provider in model.providers:
-        provider.step()
+    model.guidance = model.policy.guidances(model, model.policy.capacities(model),
+                                            model.provider_month["attendance"])
 
     n = pop.n
-    up, down = _develop(
+    steps = np.zeros((2, model.local.count), dtype=np.int64)  # up, down
+    _develop(
         pop.status[:n], pop.rung[:n], pop.provider[:n], pop.group[:n], pop.motivation[:n],
         pop.stability[:n], pop.support_stopped[:n], pop.skills[:n], pop.id[:n],
-        model.development_speed(),
+        pop.municipality[:n], model.development_speed(),
         np.array([*p["development.up_per_month"], 0.0, 0.0, 0.0, 0.0]),
         p["development.unsupported_factor"], p["development.relapse_per_month"],
         p["development.relapse_instability_effect"], p["development.abrupt_stop_multiplier"],
-        p["development.skill_gain_per_month"], month, rng.stream(model.seed, "ladder", month))
-    model.stats["ladder_up"] += up
-    model.stats["ladder_down"] += down
+        p["development.skill_gain_per_month"], month, model.streams("ladder", month), steps)
+    model.add_counts("ladder_up", steps[0])
+    model.add_counts("ladder_down", steps[1])
 
 
 def provider_attendance(model) -> dict[str, np.ndarray]:
@@ -108,8 +113,8 @@ def provider_attendance(model) -> dict[str, np.ndarray]:
 
 @numba.njit(cache=True, nogil=True)
 def _develop(status, rung, provider, group, motivation, stability, support_stopped, skills,
-             ids, speed, up_table, unsupported, relapse, instability_effect,
-             abrupt_stop_multiplier, skill_gain, month, key):
+             ids, municipality, speed, up_table, unsupported, relapse, instability_effect,
+             abrupt_stop_multiplier, skill_gain, month, keys, steps):
     """The ladder and skills of every resident not in a trial or job, in one pass.
 
     Development speed is ``speed[provider, group]`` in day activities (the provider's
@@ -122,10 +127,8 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
     ("ladder") decides both. Residents in day activities or activation also gain skills.
     Arithmetic follows NumPy's float32 and float64 rules exactly, so the numbers match the
     array formulation of docs/model.md §3.3.
-    Returns (steps up, steps down).
+    Adds the steps up and down to ``steps`` (two rows, a column per municipality).
     """
-    ups = 0
-    downs = 0
     one32 = np.float32(1.0)
     effect32 = np.float32(instability_effect)
     relapse32 = np.float32(relapse)
@@ -149,17 +152,16 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
         p_down = np.float64(p_down32) * (
             abrupt_stop_multiplier if month - support_stopped[i] < 6 else 1.0)
         p_down = min(p_down, 1.0 - p_up) if r > 1 else 0.0
-        u = rng.unit(ids[i], key)
+        u = rng.unit(ids[i], keys[municipality[i]])
         if u < p_up:
             rung[i] += 1
-            ups += 1
+            steps[0, municipality[i]] += 1
         if u >= 1.0 - p_down:
             rung[i] -= 1
-            downs += 1
+            steps[1, municipality[i]] += 1
         if in_da:
             sk = skills[i]
             skills[i] = sk + np.float32(skill_gain * factor * np.float64(one32 - sk))
-    return ups, downs
 
 
 def observe(model, month: int) -> None:

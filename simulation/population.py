@@ -91,6 +91,7 @@ FIELDS: dict[str, Any] = {
     "ever_served": np.bool_,
     "entered": np.int16,
     "exited": np.int16,
+    "municipality": np.int16,  # which of the model's municipalities (0 when it has one)
 }
 
 
@@ -142,13 +143,32 @@ class Population:
         self.staged += self._write(ids, seed, p, initial).size
         return self.admit(len(ids), month)
 
-    def stage(self, ids: np.ndarray, seed: int, p: Mapping[str, Any]) -> None:
-        """Write future entrants (in order of entry) behind the residents in scope.
+    def stage(self, ids: np.ndarray, seed: int, p: Mapping[str, Any]) -> np.ndarray:
+        """Write future entrants (in order of entry) behind the residents in scope; their
+        rows.
 
         Who an entrant is depends only on its id, so all of a run's entrants are made at
         once when the model is built; ``admit`` brings them into scope month by month.
         """
-        self.staged += self._write(ids, seed, p, initial=False).size
+        rows = self._write(ids, seed, p, initial=False)
+        self.staged += rows.size
+        return rows
+
+    def order_staged(self, order: np.ndarray) -> None:
+        """Put the staged entrants in this order (several municipalities' entrants, staged
+        one municipality after another, admitted month by month)."""
+        staged = slice(self.n, self.n + self.staged)
+        for name in FIELDS:
+            values = getattr(self, name)
+            values[staged] = values[staged][order]
+
+    def subset(self, rows: np.ndarray) -> "Population":
+        """A population of these rows only (in scope or before), in their order."""
+        out = Population(rows.size)
+        for name in FIELDS:
+            getattr(out, name)[:] = getattr(self, name)[rows]
+        out.n = rows.size
+        return out
 
     def admit(self, k: int, month: int) -> np.ndarray:
         """The next ``k`` written residents come into scope in ``month``; their rows."""

@@ -93,7 +93,7 @@ class Region:
     def _hold(self, k: int) -> None:
         """Municipality ``k``'s places, places held and attendance at each provider now."""
         m = self.models[k]
-        self._state[0, k] = [m.policy.capacity_slots(m, pr) for pr in m.providers]
+        self._state[0, k] = m.policy.capacities(m)
         self._state[1, k] = access.committed_slots(m)
         self._state[2, k] = provider_attendance(m)["attendance"]
 
@@ -109,7 +109,8 @@ class Region:
 
 #: The model's arrays with one value per employer (``DoorstroomModel._build_employers``).
 _EMPLOYER_ARRAYS = ("vacancy_rates", "open_vacancies", "target_group_employees",
-                    "external_target_group", "employer_ids")
+                    "external_target_group", "employer_ids", "inclusiveness", "trial_slots",
+                    "trials", "employer_internal")
 
 
 def _share_employers(models: Sequence[DoorstroomModel]) -> None:
@@ -125,7 +126,7 @@ def _share_employers(models: Sequence[DoorstroomModel]) -> None:
         employer.index = index
     arrays = {name: np.concatenate([getattr(m, name) for m in models])
               for name in _EMPLOYER_ARRAYS}
-    market = np.concatenate([start + m.all_employers for m, start in zip(models, starts)])
+    market = np.concatenate([start + m.markets[0] for m, start in zip(models, starts)])
     for m, start, size in zip(models, starts, sizes):
         start = int(start)
         pop = m.population
@@ -133,15 +134,7 @@ def _share_employers(models: Sequence[DoorstroomModel]) -> None:
         for pr in m.providers:
             pr.market_partners = pr.market_partners + start
             pr.partner_employers = pr.partner_employers + start
-        m.employers, m.all_employers = employers, market
+        m.employers, m.markets = employers, [market]
         m.own_employers = slice(start, start + size)
         for name, values in arrays.items():
             setattr(m, name, values)
-
-
-def run_together(models: Sequence[DoorstroomModel], seed: int) -> None:
-    """Run models to their horizon: one alone as it is, two or more as one region."""
-    if len(models) == 1:
-        models[0].run()
-    else:
-        Region(models, seed).run()

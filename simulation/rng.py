@@ -111,6 +111,36 @@ def _uniform_table_kernel(ids, month_word, keys, out):
             out[d, i] = _unit(ids[i], month_word, keys[d, 0], keys[d, 1])
 
 
+def key_table(seeds: np.ndarray, decision: str) -> np.ndarray:
+    """The keys of one decision for each of several seeds (a row each), for ``uniform_by``
+    and ``by_seed``."""
+    return np.array([_keys(int(s), decision) for s in seeds], dtype=np.uint64).reshape(-1, 2)
+
+
+def by_seed(keys: np.ndarray, month: int) -> np.ndarray:
+    """The keys of ``key_table`` in one month: a ``stream`` key per seed (a row each), for
+    ``unit(entity, streams[which])`` inside a compiled kernel."""
+    out = np.empty((keys.shape[0], 3), dtype=np.uint64)
+    out[:, 0] = _month_word(month)
+    out[:, 1:] = keys
+    return out
+
+
+@numba.njit(cache=True, nogil=True)
+def _uniform_by_kernel(ids, which, streams, out):
+    for i in range(ids.size):
+        out[i] = unit(ids[i], streams[which[i]])
+
+
+def uniform_by(streams: np.ndarray, ids: np.ndarray, which: np.ndarray) -> np.ndarray:
+    """``uniform`` for entities of several seeds: id ``ids[i]`` under seed ``which[i]`` (a
+    row of ``by_seed``)."""
+    ids = np.ascontiguousarray(ids, dtype=np.uint64).reshape(-1)
+    out = np.empty(ids.size, dtype=np.float64)
+    _uniform_by_kernel(ids, np.ascontiguousarray(which).reshape(-1), streams, out)
+    return out
+
+
 def uniform_table(seed: int, decisions: tuple[str, ...], month: int,
                   ids: np.ndarray) -> np.ndarray:
     """``uniform`` for several decisions at once (one call instead of one per decision):

@@ -5,7 +5,8 @@ activities, or the municipality's klantmanager proposes a ready Participatiewet 
 without day activities, often after an activation route (social activation, a
 work-experience place at a social enterprise) paid from the re-integration budget. Both
 ask the resident, who may fear losing income (and, with a decision, losing it); both
-wait when the re-integration budget is spent while the pots are separate.
+wait when the re-integration budget is spent while the pots are separate. Activation
+routes and the budget they wait for are in ``activation``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import numba
 import numpy as np
 
 from . import access, rng
+from .access import rank_within
+from .activation import activation, reintegration_money_left
 from .population import NEVER, Benefit, Status
 
 _NONE, _DAY, _WORKING, _ACTIVE = (int(Status.NONE), int(Status.DAY_ACTIVITY),
@@ -35,7 +38,7 @@ def work_pathway(model, month: int) -> None:
     by_provider, by_klantmanager = _proposals(model, month)
     _provider_referrals(model, month, by_provider)
     _klantmanager_referrals(model, month, by_klantmanager)
-    _activation(model, month)
+    activation(model, month)
     model.policy.step(model, month)
 
 
@@ -43,8 +46,14 @@ def _labour_market(model, month: int) -> None:
     """Open vacancies at the municipality's own employers are filled by other applicants;
     new ones open (keyed per employer)."""
     own = model.own_employers
-    u_filled, u_new = rng.uniform_table(model.seed, ("vacancy_filled", "vacancy_new"), month,
-                                        model.employer_ids[own])
+    ids = model.employer_ids[own]
+    if model.local.count == 1:
+        u_filled, u_new = rng.uniform_table(model.seed, ("vacancy_filled", "vacancy_new"),
+                                            month, ids)
+    else:
+        u_filled, u_new = (rng.uniform_by(model.streams(d, month), ids,
+                                          model.employer_municipality)
+                           for d in ("vacancy_filled", "vacancy_new"))
     filled = rng.binomial_ppf(u_filled, model.open_vacancies[own],
                               model.p["employers.vacancy_fill_per_month"])
     new = rng.poisson_ppf(u_new, model.vacancy_rates[own])
@@ -55,29 +64,31 @@ def _jobs(model, month: int) -> None:
     """Jobs are lost (a keyed draw against the hazard) or kept, workers learn at work
     (``_work_month``); employers learn from jobs that lasted six months or ended early."""
     p, pop, n = model.p, model.population, model.population.n
-    ended, six, sustained, ups = _work_month(
+    counts = np.zeros((3, model.local.count), dtype=np.int64)
+    ended, six = _work_month(
         pop.status[:n], pop.job_start[:n], pop.stability[:n], pop.skills[:n],
-        pop.motivation[:n], pop.loonwaarde_base[:n], pop.rung[:n], pop.id[:n], month,
+        pop.motivation[:n], pop.loonwaarde_base[:n], pop.rung[:n], pop.id[:n],
+        pop.municipality[:n], month,
         12 * len(p["jobcoach.intensity_by_year"]), p["work.established_after_months"],
         p["work.job_loss_per_month"], 1.0 - p["jobcoach.hazard_reduction"],
         p["work.established_hazard_factor"], p["development.skill_gain_per_month"],
         p["development.loonwaarde_per_skill"], p["work.loonwaarde_without_support"],
-        rng.stream(model.seed, "job_loss", month))
+        model.streams("job_loss", month), counts)
     # Jobs held at month 0 are the starting state: the counts are of jobs started since.
-    model.stats["jobs_sustained_6m"] += int(sustained[0])
-    model.stats["jobs_sustained_12m"] += int(sustained[1])
-    model.stats["ladder_up"] += ups
+    model.add_counts("jobs_sustained_6m", counts[0])
+    model.add_counts("jobs_sustained_12m", counts[1])
+    model.add_counts("ladder_up", counts[2])
     for row in six:
         if pop.employer[row] >= 0:
             model.employers[pop.employer[row]].learn(success=True)
     model.policy.on_job_sustained(model, six, month)
     if ended.size == 0:
         return
-    model.stats["jobs_ended"] += ended.size
+    model.count("jobs_ended", ended)
     for row in ended:
         e = pop.employer[row]
         if e >= 0:
-            model.employers[e].target_group_employees -= 1
+            model.target_group_employees[e] -= 1
             if month - pop.job_start[row] < 12:
                 model.employers[e].learn(success=False)
     pop.employer[ended] = -1
@@ -90,22 +101,20 @@ def _jobs(model, month: int) -> None:
 
 @numba.njit(cache=True, nogil=True)
 def _work_month(status, job_start, stability, skills, motivation, loonwaarde_base, rung, ids,
-                month, coached_months, established_after, loss, coached_factor,
-                established_factor, skill_gain, per_skill, without_support, key):
+                municipality, month, coached_months, established_after, loss, coached_factor,
+                established_factor, skill_gain, per_skill, without_support, keys, counts):
     """A month at work for every worker, in row order. The job is lost when the keyed draw
     falls below ``loss`` x ``coached_factor`` while coached x ``established_factor`` once
     established x (1.5 - stability). A kept job builds skills (``skill_gain`` x motivation x
     what is left to learn, as full guidance at an average provider); after coaching, a
     worker on rung 5 whose loonwaarde reaches ``without_support`` moves to rung 6. Returns
-    the rows that lost their job, those six months in it, the jobs started since month 1
-    now six and twelve months old, and the steps up. NumPy's arithmetic: the population's
-    single precision where it has it."""
+    the rows that lost their job and those six months in it; adds to ``counts`` (a column
+    per municipality) the jobs started since month 1 now six and twelve months old, and the
+    steps up. NumPy's arithmetic: the population's single precision where it has it."""
     lost = np.empty(status.size, dtype=np.int64)
     six = np.empty(status.size, dtype=np.int64)
     k_lost = 0
     k_six = 0
-    sustained = np.zeros(2, dtype=np.int64)
-    ups = 0
     one32, gain32 = np.float32(1.0), np.float32(skill_gain)
     per_skill32, without32 = np.float32(per_skill), np.float32(without_support)
     for i in range(status.size):
@@ -116,7 +125,8 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
         hazard = loss * (coached_factor if coached else 1.0) * (
             established_factor if tenure >= established_after else 1.0) * np.float64(
             np.float32(1.5) - stability[i])
-        if rng.unit(ids[i], key) < hazard:
+        m = municipality[i]
+        if rng.unit(ids[i], keys[m]) < hazard:
             lost[k_lost] = i
             k_lost += 1
             continue
@@ -125,15 +135,15 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
         lw = min(loonwaarde_base[i] + per_skill32 * skills[i], one32)
         if not coached and rung[i] == 5 and lw >= without32:
             rung[i] = 6
-            ups += 1
+            counts[2, m] += 1
         if tenure == 6:
             six[k_six] = i
             k_six += 1
             if job_start[i] >= 1:
-                sustained[0] += 1
+                counts[0, m] += 1
         elif tenure == 12 and job_start[i] >= 1:
-            sustained[1] += 1
-    return lost[:k_lost], six[:k_six], sustained, ups
+            counts[1, m] += 1
+    return lost[:k_lost], six[:k_six]
 
 
 def _trial_outcomes(model, month: int) -> None:
@@ -149,26 +159,29 @@ def _trial_outcomes(model, month: int) -> None:
                          np.maximum(0.0, 1.0 - lw - p["work.wage_subsidy_cap_share"]))
     # An employer still prefers a more productive worker (relative to evidence §7's mean 51%).
     productive = (lw / LOONWAARDE_REFERENCE) ** p["work.hire_loonwaarde_effect"]
-    hired_all = []
-    for e in np.unique(pop.employer[rows]):
-        mine = rows[pop.employer[rows] == e]
-        mine = mine[np.argsort(access.tiebreak(model, mine), kind="stable")]
-        employer = model.employers[e]
-        employer.trials -= mine.size
-        if employer.internal_of is not None:
-            prob = np.full(mine.size, p["trial_placements.internal_hire_probability"])
-        else:
-            at = np.searchsorted(rows, mine)
-            prob = np.minimum(1.0, p["work.hire_probability"] * (0.5 + employer.inclusiveness)
-                              * (1.0 - uncovered[at]) * productive[at])
-        hired_all.append(employer.hire(model, mine, prob))
-    hired = np.concatenate(hired_all) if hired_all else rows[:0]
+    # Each employer weighs its candidates in a keyed order and hires those it wants while
+    # it has vacancies (a provider's own business has no vacancy market).
+    rows = rows[np.lexsort((access.tiebreak(model, rows), pop.employer[rows]))]
+    employer = pop.employer[rows].astype(np.int64)
+    np.subtract.at(model.trials, employer, 1)
+    at = np.searchsorted(np.sort(rows), rows)  # in the order of lw and the rest
+    internal = model.employer_internal[employer]
+    # (the employer's own chance in single precision, as the loonwaarde's arithmetic)
+    own = (p["work.hire_probability"] * (0.5 + model.inclusiveness[employer])).astype(np.float32)
+    prob = np.where(internal, p["trial_placements.internal_hire_probability"],
+                    np.minimum(1.0, own * (1.0 - uncovered[at]) * productive[at]))
+    want = model.draw("hire", rows) < prob
+    room = np.where(internal, rows.size, model.open_vacancies[employer])
+    hiring = want & (rank_within(employer, want) < room)
+    hired = rows[hiring]
+    np.subtract.at(model.open_vacancies, employer[hiring & ~internal], 1)
+    np.add.at(model.target_group_employees, employer[hiring], 1)
     failed = np.setdiff1d(rows, hired)
-    model.stats["jobs_started"] += hired.size
-    model.stats["jobs_from_day_activities"] += int((pop.referred_by[hired] >= 0).sum())
-    model.jobs_by_group += np.bincount(pop.group[hired], minlength=model.jobs_by_group.size)
+    model.count("jobs_started", hired)
+    model.count("jobs_from_day_activities", hired[pop.referred_by[hired] >= 0])
+    np.add.at(model.jobs_by_group, (pop.municipality[hired], pop.group[hired]), 1)
     if month <= model.months - 12:  # can be followed for a full year within the horizon
-        model.stats["jobs_started_followed_12m"] += hired.size
+        model.count("jobs_started_followed_12m", hired)
     pop.job_start[hired] = month
     pop.rung[hired] = 5
     pop.provider[hired] = -1
@@ -201,13 +214,15 @@ def _proposals(model, month: int) -> tuple[np.ndarray, np.ndarray]:
         model.policy.stage_min_rung(), p["development.loonwaarde_per_skill"],
         p["work.min_loonwaarde"], model.referral_chances(),
         p["participatiewet.referral_per_month"], willing, model.policy.activation_for_all(),
-        rng.stream(model.seed, "referral", month), rng.stream(model.seed, "willing", month))
+        pop.municipality[:n], model.streams("referral", month),
+        model.streams("willing", month))
 
 
 @numba.njit(cache=True, nogil=True)
 def _proposed(status, rung, skills, loonwaarde_base, blocked_until, benefit, provider, ids,
               month, stage_min_rung, per_skill, min_loonwaarde, provider_chance,
-              klantmanager_chance, willing, everyone, referral_key, willing_key):
+              klantmanager_chance, willing, everyone, municipality, referral_keys,
+              willing_keys):
     """Who is proposed and agrees, in row order: clients in day activities from rung
     ``stage_min_rung`` by their provider (its chance); the klantmanager's clients (in an
     activation route, from a work-experience place as from a wen-stage, rung 3; without
@@ -234,7 +249,9 @@ def _proposed(status, rung, skills, loonwaarde_base, blocked_until, benefit, pro
             continue
         if min(loonwaarde_base[i] + per_skill32 * skills[i], one32) < min32:
             continue
-        if rng.unit(ids[i], referral_key) < chance and rng.unit(ids[i], willing_key) < willing:
+        m = municipality[i]
+        if (rng.unit(ids[i], referral_keys[m]) < chance
+                and rng.unit(ids[i], willing_keys[m]) < willing):
             if st == _DAY:
                 by_provider[k_provider] = i
                 k_provider += 1
@@ -253,7 +270,7 @@ def _provider_referrals(model, month: int, rows: np.ndarray) -> None:
     target = np.empty(rows.size, dtype=np.int64)
     for k, row in enumerate(rows):
         partners = model.providers[pop.provider[row]].partner_employers
-        pool = partners if partners.size else model.all_employers
+        pool = partners if partners.size else model.markets[pop.municipality[row]]
         target[k] = pool[int(pick[k] * pool.size)] if pool.size else -1
     _start_trials(model, month, rows, target, pop.provider[rows])
 
@@ -265,11 +282,16 @@ def _klantmanager_referrals(model, month: int, rows: np.ndarray) -> None:
     if rows.size == 0:
         return
     # The employer service matches candidates to employers with an open vacancy.
-    market = model.all_employers
-    open_now = market[model.open_vacancies[market] > 0]
-    pool = open_now if open_now.size else market
     pick = model.draw("employer_choice", rows)
-    target = pool[(pick * pool.size).astype(np.int64)] if pool.size else np.full(rows.size, -1)
+    target = np.full(rows.size, -1, dtype=np.int64)
+    whose = pop.municipality[rows]
+    for m in np.unique(whose):
+        mine = whose == m
+        market = model.markets[m]
+        open_now = market[model.open_vacancies[market] > 0]
+        pool = open_now if open_now.size else market
+        if pool.size:
+            target[mine] = pool[(pick[mine] * pool.size).astype(np.int64)]
     _start_trials(model, month, rows, target, np.full(rows.size, -1))
     ended = rows[pop.status[rows] == int(Status.TRIAL_PLACEMENT)]
     pop.activation_until[ended] = NEVER  # a trial ends the activation route and its place
@@ -284,100 +306,27 @@ def _start_trials(model, month: int, rows: np.ndarray, target: np.ndarray,
     p, pop = model.p, model.population
     if rows.size == 0:
         return
-    model.stats["referrals"] += rows.size
-    if not _reintegration_money_left(model, month):
-        model.stats["referrals_held_for_budget"] += rows.size
-        return
-    proposer = dict(zip(rows.tolist(), referred_by.tolist()))
-    for e in np.unique(target[target >= 0]):
-        mine = rows[target == e]
-        mine = mine[np.argsort(model.draw("trial_priority", mine), kind="stable")]
-        taken = model.employers[e].host(model, mine)
-        # A re-assessment still pending waits until the resident is back from the trial.
-        access.leave_queue(model, taken[pop.queue_since[taken] != NEVER], month)
-        pop.employer[taken] = e
-        pop.referred_by[taken] = [proposer[row] for row in taken.tolist()]
-        pop.trial_end[taken] = month + p["work.trial_months"]
-        pop.set_status(taken, Status.TRIAL_PLACEMENT, month)
-        model.stats["trials_started"] += taken.size
-        model.policy.on_referral(model, taken, month)
-
-
-def _activation(model, month: int) -> None:
-    """Routes end after ``participatiewet.activation_months``; new ones start for clients
-    without support from rung 2 up, each with a monthly chance, while the re-integration
-    budget lasts (``participatiewet.activation_*``): in the municipality's activation places,
-    or with one budget for one person first in a free place at a social enterprise made
-    for the client's group, without a Wmo decision."""
-    p, pop = model.p, model.population
-    active = model.rows_with(Status.ACTIVATION)
-    done = active[pop.activation_until[active] <= month]
-    pop.activation_until[done] = NEVER
-    pop.provider[done] = -1
-    pop.set_status(done, Status.NONE, month)
-    active = model.rows_with(Status.ACTIVATION)
-    places = int(round(p["participatiewet.activation_places_per_10000"]
-                       * p["population.inhabitants"] / 1e4))
-    free = places - int((pop.provider[active] < 0).sum())
-    if not _reintegration_money_left(model, month):
-        return
-    n = pop.n
-    rows = _starting_routes(pop.status[:n], pop.benefit[:n], pop.rung[:n], pop.retry_after[:n],
-                            pop.id[:n], month, model.policy.activation_for_all(),
-                            p["participatiewet.activation_per_month"],
-                            rng.stream(model.seed, "activation", month))
-    if rows.size == 0:
-        return
-    rows = rows[np.argsort(access.tiebreak(model, rows), kind="stable")]
-    where = (_work_experience_places(model, rows) if model.policy.activation_at_providers()
-             else np.full(rows.size, -1))
-    municipal = np.flatnonzero(where < 0)[:max(free, 0)]
-    start = np.sort(np.concatenate([np.flatnonzero(where >= 0), municipal]))
-    rows = rows[start]
-    pop.provider[rows] = where[start]
-    pop.activation_until[rows] = month + p["participatiewet.activation_months"]
-    model.stats["ladder_up"] += int((pop.rung[rows] < 3).sum())
-    pop.rung[rows] = np.maximum(pop.rung[rows], 3)  # organised activity (evidence §5)
-    pop.set_status(rows, Status.ACTIVATION, month)
-    model.stats["activations"] += rows.size
-
-
-@numba.njit(cache=True, nogil=True)
-def _starting_routes(status, benefit, rung, retry_after, ids, month, everyone, chance, key):
-    """The rows that would start an activation route this month, in row order: the
-    klantmanager's clients without support (Participatiewet clients unless ``everyone``)
-    from rung 2, not refused lately, whose keyed draw falls below ``chance``."""
-    out = np.empty(status.size, dtype=np.int64)
-    k = 0
-    for i in range(status.size):
-        if (status[i] == _NONE and (everyone or benefit[i] != _UWV) and rung[i] >= 2
-                and retry_after[i] <= month and rng.unit(ids[i], key) < chance):
-            out[k] = i
-            k += 1
-    return out[:k]
-
-
-def _work_experience_places(model, rows: np.ndarray) -> np.ndarray:
-    """For each candidate in turn, a social enterprise made for its group with room for its
-    dagdelen (the one with most room), or -1."""
-    pop = model.population
-    social = np.array([pr.kind == "social_enterprise" for pr in model.providers])
-    room = access.free_slots(model)
-    where = np.full(rows.size, -1, dtype=np.int64)
-    for k, row in enumerate(rows.tolist()):
-        fits = social & model.provider_fit[:, pop.group[row]] & (room >= pop.dagdelen[row])
-        if fits.any():
-            where[k] = int(np.argmax(np.where(fits, room, -np.inf)))
-            room[where[k]] -= pop.dagdelen[row]
-    return where
-
-
-def _reintegration_money_left(model, month: int) -> bool:
-    """With separate pots, new trials wait once the year's re-integration budget is spent
-    (pro rata: by month m of the year, m/12 of the budget); one pot never waits."""
-    if not model.policy.separate_pots():
-        return True
-    start = (month - 1) // 12 * 12 + 1
-    spent = model.ledger.payer_cents("pw_reintegration", months=slice(start, month)) / 100
-    budget = model.p["participatiewet.reintegration_budget_per_year_eur"]
-    return spent < budget * (month - start + 1) / 12
+    model.count("referrals", rows)
+    held = ~reintegration_money_left(model, month)[pop.municipality[rows]]
+    if held.any():
+        model.count("referrals_held_for_budget", rows[held])
+        rows, target, referred_by = rows[~held], target[~held], referred_by[~held]
+    proposed = target >= 0
+    rows, target, referred_by = rows[proposed], target[proposed], referred_by[proposed]
+    # Each employer considers its candidates in a keyed order and takes those it accepts
+    # while it has trial places free.
+    order = np.lexsort((model.draw("trial_priority", rows), target))
+    rows, target, referred_by = rows[order], target[order], referred_by[order]
+    accept = model.draw("host_trial", rows) < model.inclusiveness[target]
+    free = np.maximum(model.trial_slots[target] - model.trials[target], 0)
+    taken = accept & (rank_within(target, accept) < free)
+    rows, target = rows[taken], target[taken]
+    np.add.at(model.trials, target, 1)
+    # A re-assessment still pending waits until the resident is back from the trial.
+    access.leave_queue(model, rows[pop.queue_since[rows] != NEVER], month)
+    pop.employer[rows] = target
+    pop.referred_by[rows] = referred_by[taken]
+    pop.trial_end[rows] = month + p["work.trial_months"]
+    pop.set_status(rows, Status.TRIAL_PLACEMENT, month)
+    model.count("trials_started", rows)
+    model.policy.on_referral(model, rows, month)

@@ -270,7 +270,8 @@ class _DiesAt(execution.InProcess):
 def test_a_dead_worker_is_reported_with_its_municipality():
     sc = load(NATIONAL, {"national.select": ["GM0037", "GM0047"], "simulation.months": 6})
     with pytest.raises(RuntimeError) as err:
-        run_replications(sc, PAIR, 4, executor=_DiesAt(1), progress=False)
-    # the larger municipality runs first (Stadskanaal), so the second task is Veendam's
-    assert "worker process died while running Veendam (GM0047), replications 0-3" in \
+        run_replications(sc, PAIR, 4, executor=_DiesAt(4), progress=False)
+    # two workers, two municipalities: each its own share, its replications one by one;
+    # the larger municipality runs first (Stadskanaal), so the fifth task is Veendam's
+    assert "worker process died while running Veendam (GM0047), replications 0-0" in \
         str(err.value) and "workers=1" in str(err.value)

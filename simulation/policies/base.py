@@ -8,7 +8,7 @@ policy, never ``if regime == ...``:
 - **events**: what happens in the month (``on_referral``, ``on_hire``, ``on_job_loss``,
   ``on_job_sustained``) and a part's own monthly ``step``; a variant's rules live in its
   class;
-- **the regime's route**: ``access``, ``capacity_slots``, ``guidance``, ``pay``, ``adopt``.
+- **the regime's route**: ``access``, ``capacities``, ``guidances``, ``pay``, ``adopt``.
 
 Each part's name is declared in ``simulation.declarations`` (labels, parameters, ledger
 categories); the classes register themselves by that name.
@@ -124,10 +124,12 @@ class Regime(PolicyPart):
     def access(self, model, month: int, requests: np.ndarray) -> None:
         raise NotImplementedError
 
-    def capacity_slots(self, model, provider) -> float:
+    def capacities(self, model) -> np.ndarray:
+        """Dagdeel places a week at each provider."""
         raise NotImplementedError
 
-    def guidance(self, provider) -> float:
+    def guidances(self, model, slots: np.ndarray, attendance: np.ndarray) -> np.ndarray:
+        """Each provider's guidance, given its places and this month's attendance."""
         raise NotImplementedError
 
     def pay(self, model, month: int) -> None:
@@ -261,21 +263,20 @@ class Policy:
         payer = self.payer(category)
         return payer, CATEGORIES[category].uwv_payer or payer
 
-    def referral_probability(self, provider) -> float:
+    def referral_chance(self) -> float:
         """A provider's monthly chance of proposing a ready client for a trial."""
-        p = provider.model.p
-        return p["providers.referral_per_month"] * (1.0 - self.referral_aversion())
+        return self.p["providers.referral_per_month"] * (1.0 - self.referral_aversion())
 
     # --- the regime's route -------------------------------------------------------------
 
     def access(self, model, month, requests) -> None:
         self.regime.access(model, month, requests)
 
-    def capacity_slots(self, model, provider) -> float:
-        return self.regime.capacity_slots(model, provider)
+    def capacities(self, model) -> np.ndarray:
+        return self.regime.capacities(model)
 
-    def guidance(self, provider) -> float:
-        return self.regime.guidance(provider)
+    def guidances(self, model, slots: np.ndarray, attendance: np.ndarray) -> np.ndarray:
+        return self.regime.guidances(model, slots, attendance)
 
     def pay(self, model, month) -> None:
         self.regime.pay(model, month)

@@ -32,8 +32,9 @@ class Indicatie(Regime):
                     & (pop.queue_since[da] == access.NEVER)]
         access.join_queue(model, ending, month, reassessment=True)
         policy = model.policy
-        served, reassessed = access.serve_queue(model, month, p["indicatie.assessments_per_month"],
-                                                policy.processing_months())
+        served, reassessed = access.serve_queue(
+            model, month, model.local.array("indicatie.assessments_per_month"),
+            policy.processing_months())
         if served.size:
             cost = p["indicatie.cost_per_assessment_eur"] * policy.assessment_cost_share()
             model.book(month, "assessment", cost, served)
@@ -80,11 +81,12 @@ class Indicatie(Regime):
         access.join_queue(model, rows, month, reassessment=False)
         return True
 
-    def capacity_slots(self, model, provider):
-        return provider.slots
+    def capacities(self, model):
+        return np.array([pr.slots for pr in model.providers])
 
-    def guidance(self, provider):
-        return 1.0  # paid per dagdeel at the staffing norm; attendance never exceeds places
+    def guidances(self, model, slots, attendance):
+        # paid per dagdeel at the staffing norm; attendance never exceeds places
+        return np.ones(len(model.providers))
 
     def pay(self, model, month):
         pay_per_dagdeel(model, month, model.rows_with(Status.DAY_ACTIVITY))
@@ -120,17 +122,19 @@ class Voorziening(Regime):
 
     @staticmethod
     def fund(model, month: int) -> None:
-        """The lump sum of the budget year that starts in ``month`` and the places it buys:
-        the same every year, or following attendance (with a lag, up to the ceiling)."""
-        p = model.p
-        budget = funding.first_budget(p, model.spec.organisations)
-        if p["voorziening.budget_rule"] == "follow_attendance":
-            year = funding.attendance_year(model.attended_by_month, month,
-                                           p["voorziening.budget_lag_months"])
-            if year is not None:
-                budget = funding.following_budget(p, model.spec.organisations, year)
-        model.lump_sum = budget
-        model.funded_slots = funding.funded_places(p, model.spec.organisations, budget)
+        """Each municipality's lump sum of the budget year that starts in ``month`` and the
+        places it buys: the same every year, or following attendance (with a lag, up to the
+        ceiling)."""
+        organisations = model.spec.organisations
+        for m, p in enumerate(model.local.values):
+            budget = funding.first_budget(p, organisations)
+            if p["voorziening.budget_rule"] == "follow_attendance":
+                year = funding.attendance_year(model.attended_by_month[m], month,
+                                               p["voorziening.budget_lag_months"])
+                if year is not None:
+                    budget = funding.following_budget(p, organisations, year)
+            model.lump_sums[m] = budget
+            model.funded_slots[m] = funding.funded_places(p, organisations, budget)
 
     def adopt(self, model, month, previous, transition_months):
         if previous.name == self.name:
@@ -153,33 +157,36 @@ class Voorziening(Regime):
         walk_in(model, rows, month)
         return True
 
-    def capacity_slots(self, model, provider):
-        """Funded dagdeel places per week, shared over providers by their declared places."""
-        return model.funded_slots * provider.places_per_dagdeel / model.total_places
+    def capacities(self, model):
+        """Funded dagdeel places per week, shared over each municipality's providers by
+        their declared places."""
+        places = np.array([pr.places_per_dagdeel for pr in model.providers])
+        m = model.provider_municipality
+        return model.funded_slots[m] * places / model.total_places[m]
 
-    def guidance(self, provider):
+    def guidances(self, model, slots, attendance):
         """Guidance thins when attendance passes the funded places (in a region: the
         pool's attendance and places at the provider)."""
-        model = provider.model
-        slots, attendance = self.capacity_slots(model, provider), provider.attendance
         if model.elsewhere is not None:
-            slots += model.elsewhere.slots[provider.index]
-            attendance += model.elsewhere.attendance[provider.index]
-        if attendance <= slots:
-            return 1.0
-        if slots <= 0:
-            return 0.0
-        return (slots / attendance) ** model.p["voorziening.crowding_elasticity"]
+            slots = slots + model.elsewhere.slots
+            attendance = attendance + model.elsewhere.attendance
+        elasticity = model.p["voorziening.crowding_elasticity"]
+        return np.array([1.0 if a <= s else 0.0 if s <= 0 else (s / a) ** elasticity
+                         for s, a in zip(slots.tolist(), attendance.tolist())])
 
     def pay(self, model, month):
-        p = model.p
-        budget = model.lump_sum / 12.0
-        places = np.array([pr.places_per_dagdeel for pr in model.providers])
-        cost = places * np.array([funding.place_cost(p, pr.kind) for pr in model.providers])
-        shares = cost / cost.sum() if cost.sum() else places / model.total_places
-        model.book(month, "day_activity", budget * shares,
+        p, k = model.p, model.organisations
+        budget = model.lump_sums / 12.0
+        places = np.array([pr.places_per_dagdeel for pr in model.providers]).reshape(-1, k)
+        cost = places * np.array([funding.place_cost(p, pr.kind)
+                                  for pr in model.providers[:k]])
+        total = cost.sum(axis=1, keepdims=True)
+        shares = np.where(total > 0, cost / np.where(total > 0, total, 1.0),
+                          places / model.total_places[:, None])
+        model.book(month, "day_activity", (budget[:, None] * shares).reshape(-1),
                    provider=np.arange(len(model.providers)))
-        model.book(month, "admin", budget * p["voorziening.admin_share"])
+        model.book(month, "admin", budget * p["voorziening.admin_share"],
+                   municipality=np.arange(model.local.count))
         rows = model.rows_with(Status.DAY_ACTIVITY)
         transitional = rows[model.population.transitional_until[rows] >= month]
         if transitional.size:  # decisions from before a switch: double running costs
@@ -191,7 +198,8 @@ def pay_per_dagdeel(model, month: int, rows: np.ndarray) -> None:
     p, pop = model.p, model.population
     amount = model.attended_dagdelen(rows) * model.tariffs[pop.provider[rows]]
     booked = model.book(month, "day_activity", amount, rows, provider=pop.provider[rows])
-    model.book(month, "admin", booked / 100.0 * p["indicatie.billing_overhead_share"])
+    model.book(month, "admin", booked / 100.0 * p["indicatie.billing_overhead_share"],
+               municipality=np.arange(model.local.count))
 
 
 def walk_in(model, rows: np.ndarray, month: int) -> None:

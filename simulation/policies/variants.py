@@ -123,7 +123,7 @@ class ShelteredWork(VariantPart):
     def step(self, model, month):
         """Protected jobs end rarely; free places go to residents who are on rung 4 but not
         yet ready for a regular job, longest in day activities first."""
-        if not model.sheltered_places:
+        if not model.sheltered_places.any():
             return
         p, pop = model.p, model.population
         workers = model.rows_with(Status.SHELTERED_WORK)
@@ -134,8 +134,11 @@ class ShelteredWork(VariantPart):
             pop.support_stopped[ended] = month
             pop.requested[ended] = month  # back to the regime's route: a new request
             model.policy.on_job_loss(model, ended, month)
-        free = model.sheltered_places - (workers.size - ended.size)
-        if free <= 0:
+        whose = model.population.municipality
+        free = model.sheltered_places - np.bincount(
+            whose[workers], minlength=model.local.count) + np.bincount(
+            whose[ended], minlength=model.local.count)
+        if (free <= 0).all():
             return
         rows = model.rows_with(Status.DAY_ACTIVITY)
         lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
@@ -147,14 +150,14 @@ class ShelteredWork(VariantPart):
         rows = rows[model.draw("sheltered_referral", rows) < ref_p]
         if rows.size == 0:
             return
-        order = np.lexsort((access.tiebreak(model, rows), pop.status_since[rows]))
-        placed = rows[order[:free]]
+        rows = rows[np.lexsort((access.tiebreak(model, rows), pop.status_since[rows]))]
+        placed = rows[access.first_of_each(pop.municipality[rows], free)]
         pop.provider[placed] = -1
         pop.has_decision[placed] = False
         pop.rung[placed] = 5
         pop.job_start[placed] = month
         pop.set_status(placed, Status.SHELTERED_WORK, month)
-        model.stats["sheltered_started"] += placed.size
+        model.count("sheltered_started", placed)
 
 
 class VolunteerOffset(VariantPart):

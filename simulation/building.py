@@ -1,0 +1,162 @@
+"""Building a model: each municipality's residents, providers and employers, as it would be
+built alone (its own values and seed), one after another in the model's arrays.
+
+Residents: every municipality's starting residents, then every entrant of the run, staged
+month by month (within a month, municipality by municipality) so that ``Population.admit``
+lets a month's entrants in together. Providers: every municipality's organisations, its
+provider j at ``municipality x organisations + j``. Employers: every municipality's
+market employers, then its providers' own businesses (``employer_blocks``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import access, funding, rng
+from .agents import Employer, Provider
+from .budget import estimated_capacity
+from .declarations import GROUPS, KIND_FITS, PROVIDER_KINDS
+from .population import Population, Status, entrant_ids
+
+
+def build_population(model, organisations) -> None:
+    """The residents in scope at the start and the entrants of every month."""
+    local = model.local
+    pop = model.population = Population(sum(estimated_capacity(p) for p in local.values))
+    months = np.arange(model.months + 1)
+    model.entrants = np.zeros((local.count, months.size), dtype=np.int64)
+    for m, (p, seed) in enumerate(zip(local.values, local.seeds)):
+        n0 = int(p["population.residents"])
+        rows = pop.add(np.arange(n0, dtype=np.uint64), 0, int(seed), p, initial=True)
+        pop.municipality[rows] = m
+        # Entrants: how many in each month is a keyed draw, who they are depends on their
+        # id only, so all of them are made now and admitted month by month.
+        model.entrants[m] = rng.poisson_ppf(rng.over_months(int(seed), "entries", months),
+                                            n0 * p["population.entries_per_year"] / 12.0)
+        model.entrants[m, 0] = 0
+    entry_month = []
+    for m, (p, seed) in enumerate(zip(local.values, local.seeds)):
+        rows = pop.stage(np.concatenate(
+            [entrant_ids(t, int(c)) for t, c in enumerate(model.entrants[m]) if c]
+            or [np.zeros(0, np.uint64)]), int(seed), p)
+        pop.municipality[rows] = m
+        entry_month.append(np.repeat(months, model.entrants[m]))
+    if local.count > 1:
+        entry_month = np.concatenate(entry_month)
+        pop.order_staged(np.argsort(entry_month, kind="stable"))
+    model.entering = model.entrants.sum(axis=0)
+
+
+def build_providers(model, organisations) -> None:
+    """Every municipality's providers, with its own places (``providers.capacity_scale``)."""
+    local, k = model.local, len(organisations)
+    model.providers = [
+        Provider(model, m * k + j, o["name"], o["kind"],
+                 o["places_per_dagdeel"] * p["providers.capacity_scale"], o["work_orientation"],
+                 municipality=m)
+        for m, p in enumerate(local.values) for j, o in enumerate(organisations)]
+    model.provider_municipality = np.repeat(np.arange(local.count), k)
+    model.organisations = k
+    places = np.array([pr.places_per_dagdeel for pr in model.providers]).reshape(local.count, k)
+    model.total_places = np.where(places.sum(axis=1) > 0, places.sum(axis=1), 1.0)
+    #: Whether each provider is made for each target group (``KIND_FITS``).
+    model.provider_fit = np.array([[g in KIND_FITS[pr.kind] for g in GROUPS]
+                                   for pr in model.providers], dtype=bool)
+    p = model.p
+    #: The price per attended dagdeel at each provider (indicatie).
+    model.tariffs = np.array([funding.tariff(p, pr.kind) for pr in model.providers])
+    # a year, under voorziening
+    model.lump_sums = np.array([funding.first_budget(q, organisations) for q in local.values])
+    model.funded_slots = np.array([funding.funded_places(q, organisations, budget)
+                                   for q, budget in zip(local.values, model.lump_sums)])
+    # What development speed takes from the providers beside their guidance
+    # (``development_speed``): work orientation, fit, and the activation routes' row.
+    activation = max(0.0, 1.0 + p["providers.work_orientation_effect"] * (
+        p["participatiewet.activation_work_orientation"] - 0.5))
+    model.development = (
+        np.array([pr.development_factor for pr in model.providers]),
+        1.0 + p["providers.mixed_group_effect"] * ~model.provider_fit,
+        np.full((1, len(GROUPS)), activation))
+
+
+def build_employers(model) -> None:
+    """Every municipality's employers: its market (sizes, inclusiveness, whether one already
+    employs the target group, each a keyed draw), then every provider's own business, which
+    hosts stages only when a policy opens them (variant trial_placements)."""
+    local, k = model.local, model.organisations
+    parts = [_market(p, int(seed)) for p, seed in zip(local.values, local.seeds)]
+    sizes = np.array([part[0].size for part in parts])
+    blocks = sizes + k
+    starts = np.concatenate([[0], np.cumsum(blocks)[:-1]])
+    total = int(blocks.sum())
+    model.vacancy_rates = np.zeros(total)
+    model.open_vacancies = np.zeros(total, dtype=np.int64)
+    model.target_group_employees = np.zeros(total, dtype=np.int64)
+    model.external_target_group = np.zeros(total, dtype=np.int64)
+    model.employer_ids = np.zeros(total, dtype=np.uint64)
+    model.inclusiveness = np.ones(total)  # a provider's own business takes anyone
+    model.trial_slots = np.zeros(total, dtype=np.int64)  # set by the policy
+    model.trials = np.zeros(total, dtype=np.int64)
+    model.employer_internal = np.zeros(total, dtype=bool)
+    model.employer_municipality = np.repeat(np.arange(local.count), blocks)
+    model.in_market = np.zeros(total, dtype=bool)  # not a provider's own business
+    model.employers = []
+    model.markets = []
+    for m, ((rate, incl, has_tg), start, n) in enumerate(zip(parts, starts, sizes)):
+        start, n = int(start), int(n)
+        market = slice(start, start + n)
+        model.vacancy_rates[market] = rate
+        model.inclusiveness[market] = incl
+        model.employer_internal[start + n: start + n + k] = True
+        model.in_market[market] = True
+        model.external_target_group[market] = has_tg
+        model.employer_ids[start: start + n + k] = np.uint64(rng.EMPLOYER_BASE) + np.arange(
+            n + k, dtype=np.uint64)
+        model.employers += [Employer(model, start + e) for e in range(n)]
+        model.employers += [Employer(model, start + n + j, internal_of=m * k + j)
+                            for j in range(k)]
+        model.markets.append(np.arange(start, start + n))
+        p, seed = local.values[m], int(local.seeds[m])
+        ids = np.uint64(rng.EMPLOYER_BASE) + np.arange(n, dtype=np.uint64)
+        for pr in model.providers[m * k: (m + 1) * k]:
+            factor = p["providers.partners_by_kind"][PROVIDER_KINDS.index(pr.kind)]
+            k_partners = min(int(round(p["providers.partner_employers"] * factor)), n)
+            score = rng.uniform(seed, f"partner:{pr.index - m * k}", -1, ids)
+            pr.market_partners = start + np.sort(np.argsort(score, kind="stable")[:k_partners])
+    #: Where each municipality's employers start, and how many of them are market ones.
+    model.employer_starts, model.market_sizes = starts, sizes
+    #: The employers this model steps (in a region: its own block of the region's).
+    model.own_employers = slice(0, total)
+
+
+def _market(p, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A municipality's market employers: vacancy rate, inclusiveness, and whether each
+    already employs someone of the target group."""
+    n = int(p["employers.count"])
+    ids = np.uint64(rng.EMPLOYER_BASE) + np.arange(n, dtype=np.uint64)
+    size = 0.2 + 1.6 * rng.uniform(seed, "employer_size", -1, ids)  # mean 1
+    rate = p["employers.vacancies_per_month"] * size / size.sum() if n else size
+    mean = p["employers.inclusiveness_mean"]
+    incl = np.clip(mean + 0.4 * (rng.uniform(seed, "employer_inclusiveness", -1, ids) - 0.5),
+                   0.0, 1.0)
+    has_tg = rng.uniform(seed, "employer_target_group", -1, ids) < \
+        p["employers.share_with_target_group_start"]
+    return rate, incl, has_tg
+
+
+def place_initial(model) -> None:
+    """Residents in day activities or work at month 0 get a provider or an employer."""
+    pop = model.population
+    da = model.rows_with(Status.DAY_ACTIVITY)
+    if da.size:
+        # Today's participants came with a decision: where their group fits.
+        pop.provider[da] = access.preference_ranking(model, da, by_fit=True)[:, 0]
+    work = model.rows_with(Status.PAID_WORK)
+    model.count("jobs_at_start", work)
+    for m in range(model.local.count):
+        mine = work[pop.municipality[work] == m] if model.local.count > 1 else work
+        market = model.markets[m]
+        if mine.size and market.size:
+            pick = rng.uniform(int(model.local.seeds[m]), "initial_employer", -1, pop.id[mine])
+            pop.employer[mine] = market[(pick * market.size).astype(np.int64)]
+            np.add.at(model.target_group_employees, pop.employer[mine], 1)

@@ -1,0 +1,102 @@
+"""What differs by municipality in a model that holds several (``DoorstroomModel.together``).
+
+A national run steps many municipalities as one population, so that the fixed cost of a
+month (a few hundred NumPy and Python calls) is paid once, not once per municipality.
+Each municipality keeps what makes it itself: its scenario values (its own figures and
+sizes), its seed (every keyed draw of its residents, providers and employers uses it, as
+when it runs alone), its residents, providers, employers, budgets, counters, ledger and
+series. ``Local`` holds the values and seeds; the model asks it for a value per
+municipality (``array``) or for the keys of a decision (``streams``), and ``common`` is
+every value all municipalities share (asking it for one they do not share is an error,
+so no rule silently uses one municipality's figure for all).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+
+from . import rng
+from .ledger import Ledger
+from .monthly import series_columns
+
+
+class Local:
+    """The municipalities of one model: their values and seeds, in model order."""
+
+    def __init__(self, values: Sequence[Mapping[str, Any]], own_seeds: Sequence[int]):
+        self.values = list(values)
+        self.seeds = np.array([int(s) for s in own_seeds], dtype=np.uint64)
+        self.count = len(self.values)
+        first = self.values[0]
+        differing = frozenset(key for key in first
+                              if any(v[key] != first[key] for v in self.values[1:]))
+        self.common: Mapping[str, Any] = first if not differing else Common(first, differing)
+        self._arrays: dict[str, np.ndarray] = {}
+        self._keys: dict[str, np.ndarray] = {}
+        self._streams: dict[str, tuple[int, np.ndarray]] = {}
+
+    def array(self, key: str) -> np.ndarray:
+        """One value per municipality."""
+        if key not in self._arrays:
+            self._arrays[key] = np.array([v[key] for v in self.values])
+        return self._arrays[key]
+
+    def keys(self, decision: str) -> np.ndarray:
+        """The keys of a decision under each municipality's seed (``rng.key_table``)."""
+        if decision not in self._keys:
+            self._keys[decision] = rng.key_table(self.seeds, decision)
+        return self._keys[decision]
+
+    def streams(self, decision: str, month: int) -> np.ndarray:
+        """A ``rng.stream`` key per municipality (for compiled kernels), kept for the month."""
+        cached = self._streams.get(decision)
+        if cached is None or cached[0] != month:
+            cached = self._streams[decision] = (month, rng.by_seed(self.keys(decision), month))
+        return cached[1]
+
+
+class Common(Mapping):
+    """The values every municipality of a model shares; one that differs raises."""
+
+    def __init__(self, values: Mapping[str, Any], differing: frozenset[str]):
+        self._values = values
+        self.differing = differing
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self.differing:
+            raise KeyError(f"{key} differs by municipality in this model: ask for it per "
+                           "municipality (model.local.array)")
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in self._values if key not in self.differing)
+
+    def __len__(self) -> int:
+        return len(self._values) - len(self.differing)
+
+
+class MunicipalityRun:
+    """One municipality of a model, read as ``metrics.compute`` reads a model: its values,
+    counters, ledger, series, residents, employers and jobs by group."""
+
+    def __init__(self, model, k: int):
+        self.p = model.local.values[k]
+        self.month = model.month
+        self.stats = dict(zip(model.counters, model.counts[:, k].tolist()))
+        self.ledger = Ledger.of(model.ledger, k)
+        self._series = dict(zip(series_columns(), model.series_by_municipality[k]))
+        pop = model.population
+        self.population = pop if model.local.count == 1 else pop.subset(
+            np.flatnonzero(pop.municipality[: pop.n] == k))
+        self.market_size = int(model.market_sizes[k])
+        self._with_target_group = int(model.employers_with_target_group()[k])
+        self.jobs_by_group = model.jobs_by_group[k]
+
+    def series(self) -> dict[str, np.ndarray]:
+        return self._series
+
+    def employers_with_target_group(self) -> int:
+        return self._with_target_group

@@ -1,0 +1,69 @@
+"""Many municipalities in one model (``DoorstroomModel.together``): each runs exactly as it
+would alone, whatever else is in the model."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from simulation.declarations import VARIANT_NAMES
+from simulation.metrics import compute
+from simulation.model import DoorstroomModel
+from simulation.national import exact_series, municipality_scenario, municipality_seed
+from simulation.scenario import load
+
+NATIONAL = Path(__file__).resolve().parent.parent / "scenarios" / "netherlands.toml"
+# An island without its own bijstand figure, small and middle-sized towns, a city.
+CODES = ["GM0060", "GM0088", "GM0093", "GM0331", "GM0589", "GM0363"]
+POLICIES = ("indicatie", "voorziening", "switch_to_open_access", "open_following_attendance",
+            "+".join(("indicatie", *(v for v in VARIANT_NAMES if v != "safety_net"))),
+            "voorziening+ontschot+trial_placements+sheltered_work+safety_net")
+
+
+@pytest.fixture(scope="module")
+def country():
+    reference = load(NATIONAL, {"national.select": CODES, "simulation.months": 36})
+    scenarios = [municipality_scenario(reference, m) for m in reference.municipalities]
+    seeds = [municipality_seed(11, m.code) for m in reference.municipalities]
+    return scenarios, seeds
+
+
+def _result(run):
+    return compute(run), exact_series(run.series()), run.ledger.totals
+
+
+def _same(a, b) -> bool:
+    (ma, sa, la), (mb, sb, lb) = a, b
+    return (ma.keys() == mb.keys()
+            and all(ma[k] == mb[k] or (ma[k] != ma[k] and mb[k] != mb[k]) for k in ma)
+            and np.array_equal(sa, sb) and np.array_equal(la, lb))
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_each_municipality_runs_as_it_would_alone(country, policy):
+    scenarios, seeds = country
+    model = DoorstroomModel.together(scenarios, policy, seeds).run()
+    assert model.local.count == len(CODES)
+    for k, (sc, seed) in enumerate(zip(scenarios, seeds)):
+        alone = DoorstroomModel(sc, policy=policy, seed=seed, resident_agents=False).run()
+        assert _same(_result(model.municipality(k)), _result(alone)), (policy, sc.name)
+
+
+def test_a_municipality_does_not_change_when_another_joins_or_leaves(country):
+    scenarios, seeds = country
+    every = DoorstroomModel.together(scenarios, "voorziening", seeds).run()
+    fewer = DoorstroomModel.together(scenarios[::2], "voorziening", seeds[::2]).run()
+    for j, k in enumerate(range(0, len(CODES), 2)):
+        assert _same(_result(fewer.municipality(j)), _result(every.municipality(k)))
+
+
+def test_a_value_that_differs_by_municipality_is_asked_for_per_municipality(country):
+    scenarios, seeds = country
+    model = DoorstroomModel.together(scenarios[:2], "indicatie", seeds[:2])
+    with pytest.raises(KeyError, match="population.residents differs by municipality"):
+        model.p["population.residents"]
+    assert model.local.array("population.residents").tolist() == [
+        sc["population.residents"] for sc in scenarios[:2]]
+    assert model.p["simulation.months"] == 36  # shared values read as ever
+    with pytest.raises(ValueError, match="per municipality"):
+        compute(model)
