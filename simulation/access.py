@@ -53,9 +53,10 @@ def serve_queue(model, month: int, capacity: np.ndarray,
     pop = model.population
     qs = pop.queue_since[: pop.n]
     rows = ((qs != NEVER) & (qs <= month - min_wait)).nonzero()[0]
-    if model.local.count > 1:
-        served = np.concatenate([_first_served(model, rows[pop.municipality[rows] == m], c)
-                                 for m, c in enumerate(capacity)])
+    if model.local.count > 1:  # in each municipality those who joined first
+        whose = pop.municipality[rows]
+        rows = rows[np.lexsort((tiebreak(model, rows), qs[rows], whose))]
+        served = rows[first_of_each(pop.municipality[rows], capacity)]
     else:
         served = _first_served(model, rows, capacity[0])
     reassessed = pop.reassessment[served].copy()
@@ -66,7 +67,7 @@ def serve_queue(model, month: int, capacity: np.ndarray,
 
 
 def _first_served(model, rows: np.ndarray, capacity: int) -> np.ndarray:
-    """The ``capacity`` rows of one municipality's queue that joined it first."""
+    """The ``capacity`` rows of the queue that joined it first (one municipality)."""
     if rows.size == 0 or capacity <= 0:
         return rows[:0]
     qs = model.population.queue_since
@@ -227,7 +228,7 @@ def rank_within(groups: np.ndarray, counted: np.ndarray) -> np.ndarray:
 
 def first_of_each(groups: np.ndarray, limits: np.ndarray) -> np.ndarray:
     """Which of these (in order) are among the first ``limits[g]`` of their group ``g``."""
-    keep = np.zeros(groups.size, dtype=bool)
-    for g in np.unique(groups):
-        keep[np.flatnonzero(groups == g)[:max(int(limits[g]), 0)]] = True
-    return keep
+    order = np.argsort(groups, kind="stable")
+    rank = np.empty(groups.size, dtype=np.int64)
+    rank[order] = rank_within(groups[order], np.ones(groups.size, dtype=np.int64))
+    return rank < limits[groups]

@@ -172,9 +172,12 @@ class Employer(mesa.Agent):
     def employs_target_group(self) -> bool:
         return self.external_target_group + self.target_group_employees > 0
 
-    def learn(self, success: bool) -> None:
-        """Move inclusiveness toward 1 after a job that lasted, toward 0 after one that failed."""
-        rate = self.model.p["employers.learning_rate"]
-        target = 1.0 if success else 0.0
-        inclusiveness = self.model.inclusiveness
-        inclusiveness[self.index] += rate * (target - inclusiveness[self.index])
+
+def learn(model, employers: np.ndarray, success: bool) -> None:
+    """Employers move their inclusiveness toward 1 after a job that lasted, toward 0 after
+    one that failed (``employers.learning_rate``), one job at a time in the order given."""
+    rate = model.p["employers.learning_rate"]
+    target = 1.0 if success else 0.0
+    inclusiveness = model.inclusiveness
+    for e in employers.tolist():
+        inclusiveness[e] += rate * (target - inclusiveness[e])

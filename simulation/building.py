@@ -79,10 +79,11 @@ def build_providers(model, organisations) -> None:
         np.full((1, len(GROUPS)), activation))
 
 
-def build_employers(model) -> None:
+def build_employers(model, agents: bool) -> None:
     """Every municipality's employers: its market (sizes, inclusiveness, whether one already
     employs the target group, each a keyed draw), then every provider's own business, which
-    hosts stages only when a policy opens them (variant trial_placements)."""
+    hosts stages only when a policy opens them (variant trial_placements). Their state is
+    in the model's arrays; ``agents``: also an ``Employer`` agent (a view) for each."""
     local, k = model.local, model.organisations
     parts = [_market(p, int(seed)) for p, seed in zip(local.values, local.seeds)]
     sizes = np.array([part[0].size for part in parts])
@@ -112,9 +113,10 @@ def build_employers(model) -> None:
         model.external_target_group[market] = has_tg
         model.employer_ids[start: start + n + k] = np.uint64(rng.EMPLOYER_BASE) + np.arange(
             n + k, dtype=np.uint64)
-        model.employers += [Employer(model, start + e) for e in range(n)]
-        model.employers += [Employer(model, start + n + j, internal_of=m * k + j)
-                            for j in range(k)]
+        if agents:
+            model.employers += [Employer(model, start + e) for e in range(n)]
+            model.employers += [Employer(model, start + n + j, internal_of=m * k + j)
+                                for j in range(k)]
         model.markets.append(np.arange(start, start + n))
         p, seed = local.values[m], int(local.seeds[m])
         ids = np.uint64(rng.EMPLOYER_BASE) + np.arange(n, dtype=np.uint64)

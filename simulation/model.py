@@ -80,13 +80,14 @@ class DoorstroomModel(mesa.Model):
         """Several municipalities in one model, each with its own scenario (made from one
         reference: the same organisations, months and policies) and seed, under one policy
         label: each runs as it would alone (``municipal``), stepped as one population.
-        ``municipality(k)`` is the k-th's run, for ``metrics.compute``."""
+        ``municipality(k)`` is the k-th's run, for ``metrics.compute``. Its employers are its
+        arrays only (no ``Employer`` agents: the country has over 70,000)."""
         model = cls.__new__(cls)
-        model._build(list(scenarios), policy, list(own_seeds), False, False)
+        model._build(list(scenarios), policy, list(own_seeds), False, False, agents=False)
         return model
 
     def _build(self, scenarios: list[Scenario], policy: str | None, seeds: list[int],
-               resident_agents: bool | None, ledger_detail: bool) -> None:
+               resident_agents: bool | None, ledger_detail: bool, agents: bool = True) -> None:
         specs = [sc.policy(policy) for sc in scenarios]
         scenarios = [sc.with_overrides(spec.overrides) if spec.overrides else sc
                      for sc, spec in zip(scenarios, specs)]
@@ -117,7 +118,7 @@ class DoorstroomModel(mesa.Model):
         organisations = scenarios[0].organisations
         building.build_population(self, organisations)
         building.build_providers(self, organisations)
-        building.build_employers(self)
+        building.build_employers(self, agents)
         self._apply_policy_structures(spec)
         building.place_initial(self)
 

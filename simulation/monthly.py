@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Mapping
 
+import numba
 import numpy as np
 import pandas as pd
 
@@ -90,21 +91,15 @@ def record(model, month: int) -> None:
     """Write the month's counts, flows and money into each municipality's series (and the
     model's: their sums, a mean guidance weighted by clients)."""
     pop, n, count = model.population, model.population.n, model.local.count
-    whose = pop.municipality[:n].astype(np.int64)
     values = np.empty((count, len(_COLUMN)))
-    present = pop.present()
-    values[:, _COLUMN["residents"]] = np.bincount(whose[present], minlength=count)
-    values[:, _AT_RUNGS] = np.bincount(whose[present] * 7 + pop.rung[:n][present],
-                                       minlength=count * 7).reshape(count, 7)[:, 1:7]
-    statuses = len(Status)
-    values[:, _AT_STATUS] = np.bincount(whose * statuses + pop.status[:n],
-                                        minlength=count * statuses).reshape(
-        count, statuses)[:, _STATUS_CODES]
-    values[:, _COLUMN["assessment_queue"]] = np.bincount(
-        whose[pop.queue_since[:n] != access.NEVER], minlength=count)
-    da = pop.rows_with(Status.DAY_ACTIVITY)
-    values[:, _COLUMN["on_transitional_rights"]] = np.bincount(
-        whose[da[pop.transitional_until[da] >= month]], minlength=count)
+    counted = np.zeros((count, _COUNTED), dtype=np.int64)
+    _count(pop.status[:n], pop.rung[:n], pop.queue_since[:n], pop.transitional_until[:n],
+           pop.municipality[:n], month, counted)
+    values[:, _COLUMN["residents"]] = counted[:, 0]
+    values[:, _AT_RUNGS] = counted[:, 1:7]
+    values[:, _AT_STATUS] = counted[:, 7:7 + len(Status)][:, _STATUS_CODES]
+    values[:, _COLUMN["assessment_queue"]] = counted[:, -2]
+    values[:, _COLUMN["on_transitional_rights"]] = counted[:, -1]
     values[:, _COLUMN["after_switch"]] = float(
         0 < model.counts[_SWITCHED, 0] <= month)
     values[:, _COLUMN["attended_dagdelen"]] = model.attended_by_month[:, month]
@@ -134,6 +129,30 @@ def record(model, month: int) -> None:
         total[_COLUMN["mean_guidance"]] = np.average(
             values[:, _COLUMN["mean_guidance"]], weights=clients + (clients.sum() == 0))
         model.series_table[:, month] = total
+
+
+#: Columns of ``_count``: residents, rungs 1-6, every status, queue, transitional rights.
+_COUNTED = 1 + 6 + len(Status) + 2
+_EXITED, _DAY, _NEVER = int(Status.EXITED), int(Status.DAY_ACTIVITY), access.NEVER
+
+
+@numba.njit(cache=True, nogil=True)
+def _count(status, rung, queue_since, transitional_until, municipality, month, out):
+    """Per municipality (a row of ``out``): residents in scope, those by rung, everyone by
+    status, those in the assessment queue, and those in day activities on transitional
+    rights."""
+    for i in range(status.size):
+        m = municipality[i]
+        st = status[i]
+        out[m, 7 + st] += 1
+        if st != _EXITED:
+            out[m, 0] += 1
+            if 1 <= rung[i] <= 6:
+                out[m, rung[i]] += 1
+        if queue_since[i] != _NEVER:
+            out[m, out.shape[1] - 2] += 1
+        if st == _DAY and transitional_until[i] >= month:
+            out[m, out.shape[1] - 1] += 1
 
 
 def _by_municipality(model, per_provider: np.ndarray) -> np.ndarray:

@@ -16,6 +16,7 @@ import numpy as np
 
 from . import access, rng
 from .access import rank_within
+from .agents import learn
 from .activation import activation, reintegration_money_left
 from .population import NEVER, Benefit, Status
 
@@ -78,19 +79,16 @@ def _jobs(model, month: int) -> None:
     model.add_counts("jobs_sustained_6m", counts[0])
     model.add_counts("jobs_sustained_12m", counts[1])
     model.add_counts("ladder_up", counts[2])
-    for row in six:
-        if pop.employer[row] >= 0:
-            model.employers[pop.employer[row]].learn(success=True)
+    employer = pop.employer[six]
+    learn(model, employer[employer >= 0], success=True)
     model.policy.on_job_sustained(model, six, month)
     if ended.size == 0:
         return
     model.count("jobs_ended", ended)
-    for row in ended:
-        e = pop.employer[row]
-        if e >= 0:
-            model.target_group_employees[e] -= 1
-            if month - pop.job_start[row] < 12:
-                model.employers[e].learn(success=False)
+    employer = pop.employer[ended]
+    working = employer >= 0
+    np.subtract.at(model.target_group_employees, employer[working], 1)
+    learn(model, employer[working & (month - pop.job_start[ended] < 12)], success=False)
     pop.employer[ended] = -1
     pop.referred_by[ended] = -1
     pop.rung[ended] = 4
@@ -284,14 +282,21 @@ def _klantmanager_referrals(model, month: int, rows: np.ndarray) -> None:
     # The employer service matches candidates to employers with an open vacancy.
     pick = model.draw("employer_choice", rows)
     target = np.full(rows.size, -1, dtype=np.int64)
-    whose = pop.municipality[rows]
-    for m in np.unique(whose):
-        mine = whose == m
-        market = model.markets[m]
+    if model.local.count == 1:
+        market = model.markets[0]
         open_now = market[model.open_vacancies[market] > 0]
         pool = open_now if open_now.size else market
         if pool.size:
-            target[mine] = pool[(pick[mine] * pool.size).astype(np.int64)]
+            target = pool[(pick * pool.size).astype(np.int64)]
+    else:  # each municipality's market, its employers with a vacancy if any has one
+        open_now = np.flatnonzero(model.in_market & (model.open_vacancies > 0))
+        count = np.bincount(model.employer_municipality[open_now], minlength=model.local.count)
+        m = pop.municipality[rows]
+        has_open = count[m] > 0
+        k = (pick * np.where(has_open, count[m], model.market_sizes[m])).astype(np.int64)
+        target[has_open] = open_now[(np.cumsum(count) - count)[m[has_open]] + k[has_open]]
+        market = ~has_open & (model.market_sizes[m] > 0)
+        target[market] = model.employer_starts[m][market] + k[market]
     _start_trials(model, month, rows, target, np.full(rows.size, -1))
     ended = rows[pop.status[rows] == int(Status.TRIAL_PLACEMENT)]
     pop.activation_until[ended] = NEVER  # a trial ends the activation route and its place
