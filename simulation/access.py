@@ -222,8 +222,10 @@ def rank_within(groups: np.ndarray, counted: np.ndarray) -> np.ndarray:
     if groups.size == 0:
         return np.zeros(0, dtype=np.int64)
     before = np.cumsum(counted) - counted
-    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
-    return before - np.repeat(before[starts], np.diff(np.r_[starts, groups.size]))
+    first = np.empty(groups.size, dtype=bool)  # the first of its group
+    first[0] = True
+    np.not_equal(groups[1:], groups[:-1], out=first[1:])
+    return before - before[np.maximum.accumulate(np.where(first, np.arange(groups.size), 0))]
 
 
 def first_of_each(groups: np.ndarray, limits: np.ndarray) -> np.ndarray:

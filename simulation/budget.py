@@ -24,17 +24,21 @@ from .errors import InputError
 from .municipalities import municipality_values
 
 NO_LIMITS_ENV = "DOORSTROOM_NO_LIMITS"
-#: Resident-months (residents x months, summed over every run) a plan may hold: from
-#: about twenty minutes of one core at the 9 million a second of a large population
-#: (docs/performance.md) to hours for small ones; 30 replications of the whole country,
-#: both regimes, need a sixth of it.
-MAX_RESIDENT_MONTHS = 10**10
+#: Resident-months (residents x months, summed over every run) a plan may hold: about an
+#: hour of one core at the 7 to 14 million a second of a large population or the whole
+#: country (docs/performance.md), hours for small ones; a national uncertainty analysis of
+#: 200 draws of both regimes needs 12 thousand million (a quarter of an hour on 2 cores).
+MAX_RESIDENT_MONTHS = 3 * 10**10
 #: Share of the memory available now that a plan may take: the estimate is rough, and the
 #: machine has other work.
 MEMORY_SHARE = 0.5
 #: A resident in a running model: state arrays and scratch space, with room (180 measured
 #: at a million residents, docs/performance.md; more in small runs).
 BYTES_PER_RESIDENT = 400
+#: Shares of a national run's municipalities that run alone, per worker process (each
+#: share one model per policy set, ``national``): more, and the last to finish are smaller;
+#: fewer, and less of a month's fixed cost is paid again.
+SHARES_PER_WORKER = 2
 #: A finished run's monthly series and ledger, per month, held until the results are
 #: assembled: 0.83 MB per paired replication of 60 months, measured in one process.
 BYTES_PER_RUN_MONTH = 7_000
@@ -71,15 +75,18 @@ def estimate(values: Mapping[str, Any], municipalities: Sequence = (), policies:
              replications: int = 1, samples: int = 1, workers: int = 1,
              samples_at_once: int = 1, unit: str = "samples") -> Estimate:
     """The size of ``samples`` x ``replications`` x ``policies`` runs of a scenario's
-    ``values`` (with its national ``municipalities``, each its own model), on ``workers``
-    processes, the runs of ``samples_at_once`` samples held in memory together (``unit``
-    names the samples: sweep points, calibration evaluations)."""
+    ``values`` (with its national ``municipalities``, a share of them in one model on each
+    worker), on ``workers`` processes, the runs of ``samples_at_once`` samples held in memory
+    together (``unit`` names the samples: sweep points, calibration evaluations)."""
     months = values["simulation.months"]
     models = [{**values, **municipality_values(values, m)} for m in municipalities] or [values]
     residents = sum(v["population.residents"] for v in models)
     runs = samples * replications * policies
     held_runs = min(samples, samples_at_once) * replications * policies
-    memory = (min(workers, runs) * max(map(estimated_capacity, models)) * BYTES_PER_RESIDENT
+    capacities = [estimated_capacity(v) for v in models]
+    shares = min(len(capacities), 1 if workers <= 1 else workers * SHARES_PER_WORKER)
+    largest = max(max(capacities), sum(capacities) / shares)  # the largest model held
+    memory = (min(workers, runs) * largest * BYTES_PER_RESIDENT
               + held_runs * (months * BYTES_PER_RUN_MONTH
                              + len(municipalities) * BYTES_PER_MUNICIPALITY_RUN)
               + samples * (BYTES_PER_SAMPLE + replications * policies * BYTES_PER_METRIC_ROW))

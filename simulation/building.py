@@ -19,7 +19,7 @@ from .declarations import GROUPS, KIND_FITS, PROVIDER_KINDS
 from .population import Population, Status, entrant_ids
 
 
-def build_population(model, organisations) -> None:
+def build_population(model) -> None:
     """The residents in scope at the start and the entrants of every month."""
     local = model.local
     pop = model.population = Population(sum(estimated_capacity(p) for p in local.values))

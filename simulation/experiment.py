@@ -125,7 +125,7 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
 
     Args:
         scenario: a validated scenario (one municipality, or a national one: then every
-            municipality runs as its own model and the results are national sums, with
+            municipality runs as it would alone and the results are national sums, with
             each municipality's runs in ``Results.municipalities``).
         policies: policy labels, e.g. ``("indicatie", "voorziening")``.
         replications: how many; replication r uses ``runs.replication_seed(seed, r)``.

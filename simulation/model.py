@@ -37,7 +37,7 @@ HANDLE_LIMIT = 20_000
 
 
 class DoorstroomModel(mesa.Model):
-    """One municipality under one policy, month by month.
+    """A municipality under one policy, month by month (or many at once: ``together``).
 
     Args:
         scenario: a validated ``Scenario``; ``None`` runs the built-in baseline.
@@ -116,7 +116,7 @@ class DoorstroomModel(mesa.Model):
         self.elsewhere: Elsewhere | None = None
 
         organisations = scenarios[0].organisations
-        building.build_population(self, organisations)
+        building.build_population(self)
         building.build_providers(self, organisations)
         building.build_employers(self, agents)
         self._apply_policy_structures(spec)
@@ -332,6 +332,16 @@ class DoorstroomModel(mesa.Model):
         return MunicipalityRun(self, k or 0)
 
     counters = COUNTERS
+
+    def release(self) -> None:
+        """Let the model go once its results are read: remove its agents, and Mesa 3.3's
+        own reference to it (``Agent._ids`` keeps every model that made agents, so a
+        worker running thousands of models filled its memory: Mesa issue 3179, fixed in
+        later releases)."""
+        self.remove_all_agents()
+        ids = getattr(mesa.Agent, "_ids", None)
+        if ids is not None:
+            ids.pop(self, None)
 
     # --- running ---------------------------------------------------------------------
 

@@ -51,7 +51,7 @@ class Local:
         return self._keys[decision]
 
     def streams(self, decision: str, month: int) -> np.ndarray:
-        """A ``rng.stream`` key per municipality (for compiled kernels), kept for the month."""
+        """A ``rng.by_seed`` key per municipality (for compiled kernels), kept for the month."""
         cached = self._streams.get(decision)
         if cached is None or cached[0] != month:
             cached = self._streams[decision] = (month, rng.by_seed(self.keys(decision), month))

@@ -1,12 +1,15 @@
-"""Every municipality in the Netherlands: each its own model, summed nationally.
+"""Every municipality in the Netherlands, summed nationally.
 
-A national run is a plan of tasks like any other (``execution.run_plan``): one task per
-municipality and batch of replications, each municipality its own model with its own
-providers and employers, made from the reference by its inhabitants and, where given, its
-own figures (``simulation.municipalities``). The municipalities of a region
-(``national.regions``) are one task: they run together and share their providers' places
-(``regions``). The policy set ``own`` runs each municipality under its own policy set
-(``national.regimes``).
+A national run is a plan of tasks like any other (``execution.run_plan``). Each
+municipality is made from the reference by its inhabitants and, where given, its own
+figures (``simulation.municipalities``), with its own providers and employers. The
+municipalities that run alone are split into a few shares of about equal size
+(``budget.SHARES_PER_WORKER`` a worker), and a share's municipalities under one policy set
+run as one model (``DoorstroomModel.together``: one population stepped once a month, the
+month's fixed cost paid once, each municipality exactly as it would run by itself). The
+municipalities of a region (``national.regions``) are one task: each its own model,
+stepped together, sharing their providers' places (``regions``). The policy set ``own``
+runs each municipality under its own policy set (``national.regimes``).
 
 Seeds: municipality ``code`` runs with ``derive_seed(seed, "municipality", code)``, so
 its draws do not depend on which other municipalities are selected (its results do not
@@ -19,6 +22,7 @@ municipalities finish.
 
 from __future__ import annotations
 
+import gc
 from typing import Any, Sequence
 
 import numpy as np
@@ -26,6 +30,7 @@ import pandas as pd
 
 from . import rng
 from .errors import option
+from .budget import SHARES_PER_WORKER
 from .execution import chunks
 from .ledger import totals_frame
 from .metrics import combine, compute
@@ -73,16 +78,17 @@ def region_task(reference_data: dict, name: str, members: Sequence[tuple],
     """A worker's share: the municipalities of one region together (``regions``), or
     municipalities that run alone, each policy's in one model (``DoorstroomModel.together``:
     as if each ran by itself); some replications, every policy. Returns per municipality
-    and run its code, metrics, series in whole units (see ``exact_series``) and ledger
-    totals in cents. Two policy sets that come to the same here (``own`` and the
-    municipalities' own) run once."""
+    and run its code and metrics, and per run the sum over these municipalities of their
+    series in whole units (see ``exact_series``) and ledger totals in cents (so that what
+    travels back does not grow with the municipalities). Two policy sets that come to the
+    same here (``own`` and the municipalities' own) run once."""
     munis = [Municipality.from_plain(m) for m in members]
     reference = build(reference_data, name=name, origin=name)
     bases = [municipality_scenario(reference, m) for m in munis]
     own_seeds = [municipality_seed(seed, m.code) for m in munis]
     region = len(munis) > 1 and len({m.region for m in munis}) == 1 and munis[0].region
     region_seed = rng.derive_seed(seed, "region", munis[0].region)
-    out = []
+    rows, sums = [], []
     # The PSA draw is keyed by the national seed: every municipality gets the same one,
     # drawn for the reference and then made the municipality's like the reference's values.
     for r, drawn, extra in replication_scenarios(reference, seed, replications, psa):
@@ -94,9 +100,13 @@ def region_task(reference_data: dict, name: str, members: Sequence[tuple],
             if labels not in runs:
                 runs[labels] = (_region(scenarios, labels, seeds, replication_seed(region_seed, r))
                                 if region else _alone(scenarios, labels, seeds))
-            out.extend((m.code, r, policy, {**metrics, **extra}, series, ledger)
-                       for m, (metrics, series, ledger) in zip(munis, runs[labels]))
-    return out
+            done = runs[labels]
+            rows.extend((m.code, r, policy, {**metrics, **extra})
+                        for m, (metrics, _, _) in zip(munis, done))
+            sums.append((r, policy, sum(run[1] for run in done), sum(run[2] for run in done)))
+        del runs
+        gc.collect()  # a replication's models go now, not at some later collection
+    return rows, sums
 
 
 def _region(scenarios: list[Scenario], labels: tuple[str, ...], seeds: list[int],
@@ -105,7 +115,10 @@ def _region(scenarios: list[Scenario], labels: tuple[str, ...], seeds: list[int]
     models = [DoorstroomModel(sc, policy=label, seed=s, resident_agents=False)
               for sc, label, s in zip(scenarios, labels, seeds)]
     Region(models, seed).run()
-    return [_result(model) for model in models]
+    out = [_result(model) for model in models]
+    for model in models:
+        model.release()
+    return out
 
 
 def _alone(scenarios: list[Scenario], labels: tuple[str, ...], seeds: list[int]) -> list[tuple]:
@@ -117,6 +130,7 @@ def _alone(scenarios: list[Scenario], labels: tuple[str, ...], seeds: list[int])
                                          [seeds[k] for k in mine]).run()
         for j, k in enumerate(mine):
             out[k] = _result(model.municipality(j))
+        model.release()
     return out
 
 
@@ -197,25 +211,34 @@ class NationalRuns:
         self._by_code = {m.code: m for m in self.munis}
         self.total = len(self.munis) * replications * len(policies)
         self._sums: dict[tuple[int, str], list] = {}
-        self._rows: list[dict[str, Any]] = []
+        # each run's metrics as a row of numbers (a national PSA holds over 100,000 runs)
+        self._runs: list[tuple[str, int, str]] = []
+        self._values: list[np.ndarray] = []
+        self._metrics: tuple[str, ...] = ()
+        self._about: dict[str, tuple[dict, dict]] = {}  # each municipality, once
 
-    def take(self, index: int, result: list[tuple]) -> int:
-        about: dict[str, tuple[dict, dict]] = {}  # each municipality of the task, once
-        for code, r, policy, metrics, series, ledger in result:
-            if code not in about:
-                m = self._by_code[code]
-                inputs = municipality_values(self.scenario, m)
-                about[code] = ({"code": m.code, "name": m.name, "province": m.province,
-                                "inhabitants": m.inhabitants,
-                                "employers": inputs["employers.count"]},
-                               self._described(m, inputs))
+    def take(self, index: int, result: tuple[list, list]) -> int:
+        rows, sums = result
+        for r, policy, series, ledger in sums:
             acc = self._sums.setdefault((r, policy), [0, 0])
             acc[0] = acc[0] + series
             acc[1] = acc[1] + ledger
-            who, described = about[code]
-            self._rows.append({**who, "replication": r, "policy": policy, **metrics,
-                               **described})
-        return len(result)
+        for i, (code, r, policy, metrics) in enumerate(rows):
+            if code not in self._about:
+                m = self._by_code[code]
+                inputs = municipality_values(self.scenario, m)
+                self._about[code] = ({"code": m.code, "name": m.name, "province": m.province,
+                                      "inhabitants": m.inhabitants,
+                                      "employers": inputs["employers.count"]},
+                                     self._described(m, inputs))
+            if not self._metrics:
+                self._metrics = tuple(metrics)
+            elif i == 0 and tuple(metrics) != self._metrics:  # every task's, in one order
+                raise AssertionError(f"{code}: metrics differ from the other runs'")
+            self._runs.append((code, r, policy))
+            self._values.append(np.fromiter(metrics.values(), dtype=np.float64,
+                                            count=len(metrics)))
+        return len(rows)
 
     def _described(self, m: Municipality, inputs: dict[str, Any]) -> dict[str, Any]:
         """What a municipality's rows say of it besides its metrics: its own figures (and
@@ -247,7 +270,16 @@ class NationalRuns:
         """One row per (municipality, replication, policy), in table order."""
         code_index = {m.code: i for i, m in enumerate(self.munis)}
         policy_order = {p: i for i, p in enumerate(self.policies)}
-        df = pd.DataFrame(self._rows)
+        codes = [code for code, _, _ in self._runs]
+        who = pd.DataFrame([self._about[c][0] for c in self._about]).set_index("code")
+        described = pd.DataFrame([self._about[c][1] for c in self._about], index=who.index)
+        df = pd.concat([
+            who.loc[codes].reset_index(),
+            pd.DataFrame(self._runs, columns=["code", "replication", "policy"]).drop(
+                columns="code"),
+            pd.DataFrame(np.vstack(self._values) if self._values else
+                         np.zeros((0, len(self._metrics))), columns=list(self._metrics)),
+            described.loc[codes].reset_index(drop=True)], axis=1)
         df["_m"] = df["code"].map(code_index)
         df["_p"] = df["policy"].map(policy_order)
         return df.sort_values(["_m", "replication", "_p"], kind="stable")
@@ -267,11 +299,6 @@ class NationalRuns:
 
     def municipalities(self) -> pd.DataFrame:
         return self.by_municipality().drop(columns=["_m", "_p"]).reset_index(drop=True)
-
-
-#: How many shares of the municipalities that run alone each worker takes (more: the last
-#: to finish are smaller; fewer: less of a month's fixed cost paid again).
-SHARES_PER_WORKER = 2
 
 
 def _shares(munis: list[Municipality], workers: int) -> list[list[Municipality]]:

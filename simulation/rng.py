@@ -68,15 +68,9 @@ def _unit(entity, month_word, k1, k2):
 
 @numba.njit(cache=True, nogil=True)
 def unit(entity, key):
-    """The uniform draw of one entity under a ``stream`` key, for use inside compiled
+    """The uniform draw of one entity under a key of ``by_seed``, for use inside compiled
     resident kernels (the same number ``uniform`` gives)."""
     return _unit(entity, key[0], key[1], key[2])
-
-
-def stream(seed: int, decision: str, month: int) -> tuple[np.uint64, np.uint64, np.uint64]:
-    """The key of one decision in one month, for ``unit`` inside a compiled kernel."""
-    k1, k2 = _keys(int(seed), decision)
-    return (_month_word(month), k1, k2)
 
 
 @numba.njit(cache=True, nogil=True)
@@ -118,7 +112,7 @@ def key_table(seeds: np.ndarray, decision: str) -> np.ndarray:
 
 
 def by_seed(keys: np.ndarray, month: int) -> np.ndarray:
-    """The keys of ``key_table`` in one month: a ``stream`` key per seed (a row each), for
+    """The keys of ``key_table`` in one month: the key of each seed (a row each), for
     ``unit(entity, streams[which])`` inside a compiled kernel."""
     out = np.empty((keys.shape[0], 3), dtype=np.uint64)
     out[:, 0] = _month_word(month)

@@ -44,7 +44,7 @@ def ready_kernels() -> None:
     tiny = build({"population": {"residents": 40}, "simulation": {"months": 3}},
                  name="kernels", origin="kernels")
     for regime in ("indicatie", "voorziening"):
-        run_model(tiny, regime, 1)
+        run_model(tiny, regime, 1).release()
 
 
 def simulate(scenario: Scenario, policy: str, seed: int,
@@ -59,7 +59,9 @@ def simulate(scenario: Scenario, policy: str, seed: int,
     """
     model = run_model(scenario, policy, seed)
     ledger_frame = model.ledger.summary_frame() if ledger else None
-    return compute(model), model.timeseries(), ledger_frame
+    out = compute(model), model.timeseries(), ledger_frame
+    model.release()
+    return out
 
 
 def replication_scenarios(base: Scenario, seed: int, replications: Sequence[int],

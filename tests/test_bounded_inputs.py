@@ -96,8 +96,8 @@ def test_a_grid_of_10_to_the_15_points_is_refused_in_seconds(tmp_path, capsys, n
 
 def test_a_run_over_the_budget_names_its_estimate_before_any_run(tmp_path, capsys, no_runs):
     err = _refused(["run", "baseline", "--set", "population.residents=2000000",
-                    "--replications", "100", "--out", tmp_path / "r", "--workers", "1"], capsys)
-    assert ("100 replications x 2,000,000 residents x 60 months = 12,000,000,000 "
+                    "--replications", "300", "--out", tmp_path / "r", "--workers", "1"], capsys)
+    assert ("300 replications x 2,000,000 residents x 60 months = 36,000,000,000 "
             "resident-months") in err and budget.NO_LIMITS_ENV in err
     err = _refused(["compare", "baseline", "--replications", "100000", "--out", tmp_path / "c",
                     "--workers", "1"], capsys)
@@ -119,9 +119,9 @@ def test_sensitivity_replications_are_refused_before_the_comparison_runs(tmp_pat
 def test_the_limits_are_lifted_on_request(monkeypatch):
     sc_values = {**load("baseline").values, "population.residents": 2_000_000}
     with pytest.raises(ValueError, match="resident-months"):
-        budget.check(sc_values, (), 2, 100)
+        budget.check(sc_values, (), 2, 300)
     monkeypatch.setenv(budget.NO_LIMITS_ENV, "1")
-    assert budget.check(sc_values, (), 2, 100).resident_months == 24 * 10**9
+    assert budget.check(sc_values, (), 2, 300).resident_months == 72 * 10**9
 
 
 def test_a_dashboard_upload_the_page_could_not_run_is_refused():

@@ -72,6 +72,10 @@ def test_every_way_to_draw_gives_the_same_number_for_the_same_key():
     months = np.arange(0, 30)
     assert np.array_equal(rng.over_months(11, "entries", months),
                           [rng.scalar(11, "entries", int(m)) for m in months])
-    key = rng.stream(11, "a", 4)
-    kernel = np.array([rng.unit(i, key) for i in ids])
+    streams = rng.by_seed(rng.key_table(np.array([11, 12], dtype=np.uint64), "a"), 4)
+    kernel = np.array([rng.unit(i, streams[0]) for i in ids])
     assert np.array_equal(kernel, rng.uniform(11, "a", 4, ids))
+    # each entity under its own seed (a model of several municipalities)
+    which = np.array([0, 1, 1, 0])
+    assert np.array_equal(rng.uniform_by(streams, ids, which), np.where(
+        which == 1, rng.uniform(12, "a", 4, ids), rng.uniform(11, "a", 4, ids)))

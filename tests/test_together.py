@@ -1,6 +1,8 @@
 """Many municipalities in one model (``DoorstroomModel.together``): each runs exactly as it
 would alone, whatever else is in the model."""
 
+import gc
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -67,3 +69,17 @@ def test_a_value_that_differs_by_municipality_is_asked_for_per_municipality(coun
     assert model.p["simulation.months"] == 36  # shared values read as ever
     with pytest.raises(ValueError, match="per municipality"):
         compute(model)
+
+
+def test_a_finished_model_is_let_go(country):
+    """A worker runs thousands of models: once read, none stays in memory (Mesa 3.3 kept
+    every model that made agents)."""
+    scenarios, seeds = country
+    model = DoorstroomModel.together(scenarios[:2], "indicatie", seeds[:2]).run(2)
+    single = DoorstroomModel(scenarios[0], policy="indicatie", seed=1).run(2)
+    refs = [weakref.ref(model), weakref.ref(single)]
+    model.release()
+    single.release()
+    del model, single
+    gc.collect()
+    assert [ref() for ref in refs] == [None, None]

@@ -9,8 +9,9 @@ NATIONAL = (
     _p("national.municipalities", "str", "-", "", None, None,
        "evidence §15: CBS StatLine 03759NED, inhabitants on 1 January 2025 (data/README.md)",
        "Gemeententabel", "A CSV of municipalities (code, name, province, inhabitants), "
-       "relative to the scenario file: each runs as its own model, made from this scenario "
-       "by inhabitants (and national.social_figures), and results are summed nationally; "
+       "relative to the scenario file: each runs as it would alone (with its own providers and "
+       "employers), made from this scenario by inhabitants (and national.social_figures), "
+       "and results are summed nationally; "
        "empty: one municipality."),
     _p("national.social_figures", "str", "-", "", None, None,
        "evidence §16: CBS StatLine 85039NED, Kerncijfers wijken en buurten 2021 "
