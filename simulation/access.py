@@ -13,17 +13,12 @@ from functools import lru_cache
 import numba
 import numpy as np
 
-from . import rng
 from .population import INIT_MONTH, NEVER, Status
 
 
 def tiebreak(model, rows: np.ndarray) -> np.ndarray:
     """A fixed number per resident that orders residents who waited equally long."""
-    pop = model.population
-    if model.local.count == 1:
-        return rng.uniform(model.seed, "queue_tiebreak", INIT_MONTH, pop.id[rows])
-    return rng.uniform_by(model.streams("queue_tiebreak", INIT_MONTH), pop.id[rows],
-                          pop.municipality[rows])
+    return model.draw("queue_tiebreak", rows, INIT_MONTH)
 
 
 def join_queue(model, rows: np.ndarray, month: int, reassessment: bool) -> None:
@@ -115,18 +110,12 @@ def preference_ranking(model, rows: np.ndarray, by_fit: bool = False) -> np.ndar
     gives a weighted random permutation whose first choice is proportional to the weight.
     """
     pop, k = model.population, model.organisations
-    ids = pop.id[rows]
     weights = np.array([max(pr.places_per_dagdeel, 1e-9) for pr in model.providers])
-    decisions = _preference_decisions(k)
-    if model.local.count == 1:
-        first = 0
-        weights = np.broadcast_to(weights, (rows.size, k))
-        u = rng.uniform_table(model.seed, decisions, INIT_MONTH, ids)
-    else:  # each resident ranks its own municipality's providers
-        first = pop.municipality[rows].astype(np.int64)[:, None] * k
-        weights = weights[first + np.arange(k)]
-        u = np.array([rng.uniform_by(model.streams(d, INIT_MONTH), ids, pop.municipality[rows])
-                      for d in decisions])
+    # each resident ranks its own municipality's providers
+    first = pop.municipality[rows].astype(np.int64)[:, None] * k
+    weights = weights[first + np.arange(k)]
+    u = np.array([model.draw(d, rows, INIT_MONTH) for d in _preference_decisions(k)]
+                 ).reshape(k, rows.size)
     if by_fit:
         fit = model.provider_fit[:k, pop.group[rows]].T  # resident x provider
         weights = weights * np.where(fit, 1.0, _UNFIT_WEIGHT)

@@ -41,7 +41,7 @@ def activation(model, month: int) -> None:
                             pop.id[:n], pop.municipality[:n], month,
                             model.policy.activation_for_all(),
                             p["participatiewet.activation_per_month"],
-                            model.streams("activation", month))
+                            model.local.streams("activation", month))
     rows = rows[left[pop.municipality[rows]]]
     if rows.size == 0:
         return

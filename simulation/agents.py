@@ -73,6 +73,12 @@ class Resident(mesa.Agent):
         """Nothing: a resident's month runs vectorised in ``phases``."""
 
 
+def _column(array: str, kind: type, doc: str) -> property:
+    """A property of an agent whose value is kept in one of the model's arrays (one value
+    per provider or employer, at the agent's ``index``)."""
+    return property(lambda agent: kind(getattr(agent.model, array)[agent.index]), doc=doc)
+
+
 class Provider(mesa.Agent):
     """A day-activity provider: staffed places, work orientation, referral behaviour."""
 
@@ -110,10 +116,8 @@ class Provider(mesa.Agent):
         month = self.model.provider_month
         return int(month["clients"][self.index]) if month else 0
 
-    @property
-    def guidance(self) -> float:
-        """Guidance this month, by policy (1: full; thinner when crowded)."""
-        return float(self.model.guidance[self.index])
+    guidance = _column("guidance", float,
+                       "Guidance this month, by policy (1: full; thinner when crowded).")
 
     def step(self) -> None:
         """Nothing: every provider's month (attendance, guidance) is set at once in
@@ -135,38 +139,19 @@ class Employer(mesa.Agent):
         self.index = index
         self.internal_of = internal_of  # a provider's own business (variant trial_placements)
 
-    @property
-    def inclusiveness(self) -> float:
-        """How readily it takes on someone of the target group (0 to 1)."""
-        return float(self.model.inclusiveness[self.index])
-
-    @property
-    def trial_slots(self) -> int:
-        return int(self.model.trial_slots[self.index])
-
-    @property
-    def trials(self) -> int:
-        """Residents on trial here now."""
-        return int(self.model.trials[self.index])
-
-    @property
-    def open_vacancies(self) -> int:
-        return int(self.model.open_vacancies[self.index])
-
-    @property
-    def vacancy_rate(self) -> float:
-        """Vacancies this employer opens per month, on average."""
-        return float(self.model.vacancy_rates[self.index])
-
-    @property
-    def external_target_group(self) -> int:
-        """1 if it already employs people of the target group from outside the model."""
-        return int(self.model.external_target_group[self.index])
-
-    @property
-    def target_group_employees(self) -> int:
-        """Residents in scope employed here (kept in a model array, counted each month)."""
-        return int(self.model.target_group_employees[self.index])
+    inclusiveness = _column("inclusiveness", float,
+                            "How readily it takes on someone of the target group (0 to 1).")
+    trial_slots = _column("trial_slots", int, "Trial places it offers.")
+    trials = _column("trials", int, "Residents on trial here now.")
+    open_vacancies = _column("open_vacancies", int, "Vacancies open now.")
+    vacancy_rate = _column("vacancy_rates", float,
+                           "Vacancies this employer opens per month, on average.")
+    external_target_group = _column(
+        "external_target_group", int,
+        "1 if it already employs people of the target group from outside the model.")
+    target_group_employees = _column(
+        "target_group_employees", int,
+        "Residents in scope employed here (kept in a model array, counted each month).")
 
     @property
     def employs_target_group(self) -> bool:

@@ -19,7 +19,7 @@ import mesa
 import numpy as np
 import pandas as pd
 
-from . import access, building, monthly, rng
+from . import access, building, monthly
 from .monthly import COUNTER, COUNTERS
 from .agents import Resident
 from .declarations import BY_KEY, GROUPS
@@ -180,19 +180,12 @@ class DoorstroomModel(mesa.Model):
 
     # --- helpers the phases share -----------------------------------------------------
 
-    def draw(self, decision: str, rows: np.ndarray) -> np.ndarray:
-        """Uniform draws for these residents, keyed by (seed, resident, decision, month),
-        each under its municipality's seed."""
+    def draw(self, decision: str, rows: np.ndarray, month: int | None = None) -> np.ndarray:
+        """Uniform draws for these residents, keyed by (seed, resident, decision, month:
+        this month unless given), each under its municipality's seed."""
         pop = self.population
-        if self.local.count == 1:
-            return rng.uniform(self.seed, decision, self.month, pop.id[rows])
-        return rng.uniform_by(self.streams(decision, self.month), pop.id[rows],
-                              pop.municipality[rows])
-
-    def streams(self, decision: str, month: int) -> np.ndarray:
-        """The keys of a decision in a month, a row per municipality (for kernels that take
-        ``population.municipality``)."""
-        return self.local.streams(decision, month)
+        return self.local.uniform(decision, self.month if month is None else month,
+                                  pop.id[rows], pop.municipality[rows])
 
     def count(self, name: str, rows: np.ndarray) -> None:
         """Add these residents to a counter, each to its municipality's."""

@@ -50,6 +50,14 @@ class Local:
             self._keys[decision] = rng.key_table(self.seeds, decision)
         return self._keys[decision]
 
+    def uniform(self, decision: str, month: int, ids: np.ndarray,
+                municipality: np.ndarray) -> np.ndarray:
+        """Uniform draws for these entities (residents, employers), each under the seed of
+        its municipality (``rng.uniform``; ``rng.uniform_by`` for several)."""
+        if self.count == 1:
+            return rng.uniform(int(self.seeds[0]), decision, month, ids)
+        return rng.uniform_by(self.streams(decision, month), ids, municipality)
+
     def streams(self, decision: str, month: int) -> np.ndarray:
         """A ``rng.by_seed`` key per municipality (for compiled kernels), kept for the month."""
         cached = self._streams.get(decision)

@@ -27,8 +27,8 @@ def population_flow(model, month: int) -> None:
                for key in ("population.move_away_per_year", "population.wlz_per_year")]
     leave = _age_and_leave(pop.status[:n], pop.age_months[:n], pop.id[:n],
                            pop.municipality[:n], AGE_EXIT_YEARS * 12,
-                           monthly[0], model.streams("move_away", month),
-                           monthly[1], model.streams("wlz", month))
+                           monthly[0], model.local.streams("move_away", month),
+                           monthly[1], model.local.streams("wlz", month))
     model.exit(leave, month)
 
     count = int(model.entering[month]) if month < model.entering.size else 0
@@ -93,7 +93,7 @@ def day_activities(model, month: int) -> None:
         np.array([*p["development.up_per_month"], 0.0, 0.0, 0.0, 0.0]),
         p["development.unsupported_factor"], p["development.relapse_per_month"],
         p["development.relapse_instability_effect"], p["development.abrupt_stop_multiplier"],
-        p["development.skill_gain_per_month"], month, model.streams("ladder", month), steps)
+        p["development.skill_gain_per_month"], month, model.local.streams("ladder", month), steps)
     model.add_counts("ladder_up", steps[0])
     model.add_counts("ladder_down", steps[1])
 

@@ -47,14 +47,9 @@ def _labour_market(model, month: int) -> None:
     """Open vacancies at the municipality's own employers are filled by other applicants;
     new ones open (keyed per employer)."""
     own = model.own_employers
-    ids = model.employer_ids[own]
-    if model.local.count == 1:
-        u_filled, u_new = rng.uniform_table(model.seed, ("vacancy_filled", "vacancy_new"),
-                                            month, ids)
-    else:
-        u_filled, u_new = (rng.uniform_by(model.streams(d, month), ids,
-                                          model.employer_municipality)
-                           for d in ("vacancy_filled", "vacancy_new"))
+    ids, whose = model.employer_ids[own], model.employer_municipality
+    u_filled, u_new = (model.local.uniform(decision, month, ids, whose)
+                       for decision in ("vacancy_filled", "vacancy_new"))
     filled = rng.binomial_ppf(u_filled, model.open_vacancies[own],
                               model.p["employers.vacancy_fill_per_month"])
     new = rng.poisson_ppf(u_new, model.vacancy_rates[own])
@@ -74,7 +69,7 @@ def _jobs(model, month: int) -> None:
         p["work.job_loss_per_month"], 1.0 - p["jobcoach.hazard_reduction"],
         p["work.established_hazard_factor"], p["development.skill_gain_per_month"],
         p["development.loonwaarde_per_skill"], p["work.loonwaarde_without_support"],
-        model.streams("job_loss", month), counts)
+        model.local.streams("job_loss", month), counts)
     # Jobs held at month 0 are the starting state: the counts are of jobs started since.
     model.add_counts("jobs_sustained_6m", counts[0])
     model.add_counts("jobs_sustained_12m", counts[1])
@@ -212,8 +207,8 @@ def _proposals(model, month: int) -> tuple[np.ndarray, np.ndarray]:
         model.policy.stage_min_rung(), p["development.loonwaarde_per_skill"],
         p["work.min_loonwaarde"], model.referral_chances(),
         p["participatiewet.referral_per_month"], willing, model.policy.activation_for_all(),
-        pop.municipality[:n], model.streams("referral", month),
-        model.streams("willing", month))
+        pop.municipality[:n], model.local.streams("referral", month),
+        model.local.streams("willing", month))
 
 
 @numba.njit(cache=True, nogil=True)
