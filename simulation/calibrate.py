@@ -1,4 +1,5 @@
-"""Calibration: fit parameters to what a municipality observed, by simulated moments.
+"""Calibration: fit parameters to what a municipality (or the country) observed, by
+simulated moments.
 
 Observations are either a targets file (as in ``scenarios/targets/``: only its
 ``calibration`` targets are fitted; validation and consistency targets are held out, so
@@ -7,7 +8,9 @@ records (a ``month`` column and any of the model's time-series columns, e.g.
 ``in_day_activity``). The distance is the sum of squared standardised differences between
 the model's moments (means over replications with fixed seeds, so the distance is a
 deterministic function of the parameters) and the observations; it is minimised with
-SciPy's differential evolution (seeded).
+SciPy's differential evolution (seeded). A national scenario is fitted the same way, to
+the country's figures: its moments are those of the national sums (as ``compare`` and
+``check-targets`` report them), and its runs spread over the executor's workers.
 
 Each fitted value gets an interval of about 95% with two parts:
 
@@ -51,10 +54,10 @@ from scipy.stats import t as student_t
 from . import budget, rng
 from .declarations import BY_KEY
 from .errors import InputError, brief
+from .execution import Executor
 from .experiment import run_replications
 from .input_files import MAX_TABLE_BYTES, read_text
 from .model import DoorstroomModel
-from .municipalities import require_one_municipality
 from .scenario import Scenario
 from .targets import evaluate, load_targets, policies_needed, policy_names
 from .toml_text import comment
@@ -73,8 +76,8 @@ class Observations:
     """What the model is fitted to, and how to compute its counterpart from runs."""
 
     description: str
-    #: (scenario, policy label, replications, base seed) -> distance
-    distance: Callable[[Scenario, str, int, int], float]
+    #: (scenario, policy label, replications, base seed, executor or None) -> distance
+    distance: Callable[[Scenario, str, int, int, Executor | None], float]
     names: list[str]
     replications: int
     seed: int
@@ -103,9 +106,10 @@ def _from_targets(path: Path, replications: int, seed: int) -> Observations:
         raise InputError(f"{path}: no modelled target of kind 'calibration'; calibrate fits "
                          "to those and holds validation and consistency targets out")
 
-    def distance(sc: Scenario, _policy, reps: int, base_seed: int) -> float:
+    def distance(sc: Scenario, _policy, reps: int, base_seed: int,
+                 executor: Executor | None) -> float:
         res = run_replications(sc, policies_needed(targets, sc), reps, base_seed,
-                               progress=False)
+                               progress=False, executor=executor)
         total = 0.0
         for t, row in zip(targets, evaluate(targets, res, sc)):
             mid, half = (t.low + t.high) / 2, max((t.high - t.low) / 2, 1e-9)
@@ -143,11 +147,13 @@ def _from_csv(path: Path, replications: int, seed: int) -> Observations:
                          "column") from None
     scale = {c: max(float(np.std(v)), 1.0) for c, v in observed.items()}
 
-    def distance(sc: Scenario, policy_label, reps: int, base_seed: int) -> float:
+    def distance(sc: Scenario, policy_label, reps: int, base_seed: int,
+                 executor: Executor | None) -> float:
         if months.max() > sc["simulation.months"]:
             raise InputError(f"{path}: months run to {months.max()}; the scenario stops at "
                              f"{sc['simulation.months']}")
-        res = run_replications(sc, (policy_label,), reps, base_seed, progress=False)
+        res = run_replications(sc, (policy_label,), reps, base_seed, progress=False,
+                               executor=executor)
         sim = res.timeseries.groupby("month")[columns].mean()
         total = 0.0
         for c in columns:
@@ -183,17 +189,19 @@ class Fit:
 def calibrate(scenario: Scenario, obs: Observations, keys: list[str],
               bounds: list[list[float]], policy: str, seed: int = 1,
               maxiter: int = 12, popsize: int = 6, profile_points: int = 25,
-              noise_refits: int = 8) -> Fit:
+              noise_refits: int = 8, executor: Executor | None = None) -> Fit:
     """Minimise the distance over the parameters within their bounds; intervals from the
-    profile, widened by the simulation noise measured with ``noise_refits`` fresh seeds."""
-    require_one_municipality(scenario, "calibration")
+    profile, widened by the simulation noise measured with ``noise_refits`` fresh seeds.
+    Each evaluation's runs go to ``executor`` (``simulation.execution``; default: this
+    process); the fit does not depend on it."""
     if noise_refits < 2:
         raise InputError("noise_refits must be at least 2 (a spread needs two refits)")
     # At most: every member of every generation, the profiles, and the noise profiles of
     # one replication each (counted here in sets of the observations' replications).
     evaluations = len(keys) * ((maxiter + 1) * popsize + profile_points + math.ceil(
         noise_refits * NOISE_GRID_POINTS / obs.replications))
-    budget.check(scenario.values, (), obs.policies, obs.replications, samples=evaluations,
+    budget.check(scenario.values, scenario.municipalities, obs.policies, obs.replications,
+                 samples=evaluations, workers=executor.workers if executor else 1,
                  unit="evaluations", origin="calibration: ")
     label = scenario.policy(policy).label
     cache: dict[tuple, float] = {}
@@ -206,7 +214,7 @@ def calibrate(scenario: Scenario, obs: Observations, keys: list[str],
         key = tuple(np.round(x, 12))
         if key not in cache:
             cache[key] = obs.distance(scenario.with_overrides(values_of(x)), label,
-                                      obs.replications, obs.seed)
+                                      obs.replications, obs.seed, executor)
         return cache[key]
 
     res = differential_evolution(f, bounds, seed=seed, maxiter=maxiter, popsize=popsize,
@@ -216,7 +224,7 @@ def calibrate(scenario: Scenario, obs: Observations, keys: list[str],
     fresh = [rng.derive_seed(obs.seed, "calibration noise", k) for k in range(noise_refits)]
 
     def one_replication(x, seed) -> float:
-        return obs.distance(scenario.with_overrides(values_of(x)), label, 1, seed)
+        return obs.distance(scenario.with_overrides(values_of(x)), label, 1, seed, executor)
 
     profiles, noise = [], []
     for i, (lo, hi) in enumerate(bounds):

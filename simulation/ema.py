@@ -18,7 +18,6 @@ import pandas as pd
 from .declarations import BY_KEY, uncertain_params
 from .errors import InputError
 from .experiment import run_replications
-from .municipalities import require_one_municipality
 from .runs import plausible_value
 from .scenario import Scenario
 from .scenario_checks import RULED_VALUES
@@ -60,7 +59,6 @@ def ema_model(scenario: Scenario, policies: Sequence[str] = ("indicatie", "voorz
         sc = load_scenario("scenarios/baseline.toml", {"simulation.months": 24})
         experiments, outcomes = perform_experiments(ema_model(sc), scenarios=8)
     """
-    require_one_municipality(scenario, "the EMA Workbench model")
     ema = _workbench()
 
     a, b = policies

@@ -181,14 +181,6 @@ def _codes_to(path: Path, column: str, codes: set[str], table: Path,
     return out
 
 
-def require_one_municipality(scenario, what: str) -> None:
-    """Refuse a national scenario where only one municipality makes sense."""
-    if scenario.municipalities:
-        raise InputError(f"{scenario.name}: a national scenario ({len(scenario.municipalities)}"
-                         f" municipalities); {what} takes one municipality's scenario, e.g. "
-                         "baseline (run the country with doorstroom compare)")
-
-
 def municipality_values(reference: Mapping[str, Any], m: Municipality) -> dict[str, Any]:
     """The keys that make the reference scenario (its values) into municipality ``m``."""
     factor = m.inhabitants / reference["population.inhabitants"]

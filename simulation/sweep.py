@@ -31,7 +31,6 @@ from . import budget, execution
 from .declarations import BY_KEY
 from .errors import InputError, option
 from .experiment import run_replications
-from .municipalities import require_one_municipality
 from .output import lock, write_parquet
 from .scenario import Scenario, build
 from .scenario_checks import RULED_VALUES
@@ -113,7 +112,8 @@ def _sample_scenario(base: Scenario, keys: list[str], row: np.ndarray) -> tuple[
 def _run_sample(spec_data: dict, sample: int, row: list[float]) -> pd.DataFrame:
     """One sample, every replication and policy: a flat table (runs in a worker)."""
     spec = SweepSpec(**spec_data)
-    base = build(spec.scenario, name=spec.scenario_name, origin=spec.scenario_name)
+    base = build(spec.scenario, name=spec.scenario_name, origin=spec.scenario_name,
+                 source=spec.source)
     sc, values = _sample_scenario(base, spec.params, np.array(row))
     runs = run_replications(sc, spec.policies, spec.replications, spec.seed, progress=False)
     df = runs.metrics
@@ -154,17 +154,17 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
     Samples run on ``executor`` (``simulation.execution``; default: ``workers`` local
     processes); each finished sample is saved at once, so an interrupted sweep resumes.
     """
-    require_one_municipality(scenario, "a sweep")
     if samples < 1 or replications < 1:
         raise InputError(f"{option('samples')} and "
                          f"{option('replications')} must be at least 1")
     seed = int(scenario["simulation.seed"] if seed is None else seed)
     spec = SweepSpec(scenario.as_dict(), scenario.name, list(keys), bounds, method, samples,
-                     replications, seed, list(policies))
+                     replications, seed, list(policies),
+                     scenario.source if scenario.municipalities else None)
     size = design_size(method, len(keys), samples)
     on = executor.workers if executor is not None else workers
-    budget.check(scenario.values, (), len(policies), replications, samples=size, workers=on,
-                 samples_at_once=min(on, size), origin="sweep: ")
+    budget.check(scenario.values, scenario.municipalities, len(policies), replications,
+                 samples=size, workers=on, samples_at_once=min(on, size), origin="sweep: ")
     points = design(method, bounds, samples, seed)
     out = Path(out)
     with lock(out):  # one sweep at a time in a folder, from Python too

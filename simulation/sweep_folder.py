@@ -47,6 +47,9 @@ class SweepSpec:
     replications: int
     seed: int
     policies: list[str]
+    #: A national scenario's file: its tables (already absolute in ``scenario``) may only
+    #: be named by a file. None for one municipality's.
+    source: str | None = None
 
 
 @dataclass

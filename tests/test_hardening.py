@@ -171,3 +171,30 @@ def test_worker_pool_runs_from_a_notebook_like_main_without_a_guard():
                            timeout=120)
     assert piped.returncode == 0, piped.stderr
     assert piped.stdout.strip() == "8" and "running in this process" in piped.stderr
+
+
+@pytest.mark.parametrize("sig, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interruption_a_library_turned_into_another_error_still_stops_the_run(
+        monkeypatch, capsys, sig, status):
+    # A signal landing where an extension calls back into Python can come out as another
+    # error (an exit 1 "internal error" seen in CI); the command noted the signal, so it
+    # reports the interruption the user caused, with the status a shell expects.
+    import simulation.commands as commands
+    import simulation.commands.inspect as inspect
+
+    def swallowed(args):
+        try:
+            os.kill(os.getpid(), sig)
+            time.sleep(5)  # the handler raises here
+        except BaseException as exc:
+            raise RuntimeError("an extension's error") from exc
+        raise AssertionError("the signal did not arrive")
+
+    monkeypatch.setattr(inspect, "scenarios", swallowed)
+    before = signal.getsignal(sig)
+    assert commands.main(["scenarios"]) == status
+    err = capsys.readouterr().err
+    assert "no results were written" in err and "internal error" not in err
+    assert signal.getsignal(sig) is before  # the command put the handler back
+    assert commands.main(["params", "--format", "markdown"]) == 0  # a later command is not
+    assert "internal error" not in capsys.readouterr().err          # taken for stopped

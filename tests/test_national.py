@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from simulation import execution
+from simulation.calibrate import calibrate, load_observations
 from simulation.commands import main
 from simulation.errors import InputError
 from simulation.experiment import run_replications
@@ -20,6 +21,7 @@ from simulation.metrics import BY_NAME, METRICS, WEIGHTED_BY
 from simulation.municipalities import SCALED, load_table, municipality_values
 from simulation.national import municipality_scenario, municipality_seed
 from simulation.scenario import load, loads
+from simulation.sweep import run_sweep
 
 ROOT = Path(__file__).resolve().parent.parent
 NATIONAL = ROOT / "scenarios" / "netherlands.toml"
@@ -244,12 +246,42 @@ def test_ledger_frame_of_summed_cents_is_the_ledger_table():
                                          "kind": frame.kind[0], "amount_eur": 123.45}]
 
 
-def test_sweeps_and_calibration_refuse_the_country_plainly(capsys, tmp_path):
-    code = main(["sweep", str(NATIONAL), "--param", "indicatie.assessments_per_month=2:10",
-                 "--samples", "2", "--out", str(tmp_path / "sw")])
-    err = capsys.readouterr().err
-    assert code == 2 and "national scenario (342 municipalities)" in err
-    assert "a sweep takes one municipality's scenario" in err and "Traceback" not in err
+THREE = ["GM0060", "GM0175", "GM0173"]  # Ameland, Hof van Twente, Dinkelland
+
+
+def test_a_sweep_of_the_country_runs_each_sample_as_the_whole_country(tmp_path):
+    sc = load(NATIONAL, {"national.select": THREE, "simulation.months": 12})
+    key = "indicatie.assessments_per_month"
+    swept = run_sweep(sc, [key], [[2, 10]], "lhs", 2, 1, ["indicatie", "voorziening"],
+                      tmp_path / "sw", workers=1, seed=4)
+    for _, row in swept.iterrows():
+        alone = run_replications(sc.with_overrides({key: int(row[key])}), (row["policy"],), 1,
+                                 seed=4, progress=False).metrics.iloc[0]
+        for metric in ("residents_end", "jobs_started", "net_cost_eur"):
+            assert row[metric] == alone[metric]  # the national sums, as compare reports them
+    ameland = run_replications(sc.with_overrides({"national.select": THREE[:1]}),
+                               ("indicatie",), 1, seed=4, progress=False).metrics
+    assert swept["residents_end"].min() > 3 * ameland["residents_end"][0]
+
+
+@pytest.mark.slow
+def test_a_calibration_of_the_country_finds_its_parameter_in_the_national_series(tmp_path):
+    truth = load(NATIONAL, {"national.select": THREE, "simulation.months": 24,
+                            "help_seeking.per_month": 0.006})
+    series = run_replications(truth, ("indicatie",), 8, seed=77, progress=False).timeseries
+    records = tmp_path / "country.csv"
+    series.groupby("month")[["in_day_activity", "waiting_placement"]].mean().to_csv(records)
+    obs = load_observations(records, "indicatie", 2, seed=78)
+    start = truth.with_overrides({"help_seeking.per_month": 0.0035})
+    with execution.executor(2) as ex:
+        fit = calibrate(start, obs, ["help_seeking.per_month"], [[0.001, 0.012]], "indicatie",
+                        seed=5, maxiter=2, popsize=4, profile_points=9, noise_refits=3,
+                        executor=ex)
+    low, high = fit.intervals[0]
+    assert low <= 0.006 <= high  # with the simulation's noise of 2 replications in it
+    assert abs(fit.values[0] - 0.006) < abs(0.0035 - 0.006)
+    profile_low, profile_high = fit.profile_intervals[0]
+    assert profile_high - profile_low < (0.012 - 0.001) / 2  # the country's series pin it
 
 
 class _DiesAt(execution.InProcess):

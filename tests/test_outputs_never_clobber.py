@@ -151,7 +151,9 @@ def test_a_second_run_on_the_same_out_is_refused_at_once_naming_the_first(tmp_pa
         assert "in use by another doorstroom run" in second.stderr
         assert first.poll() is None  # the first goes on
         first.send_signal(signal.SIGINT)
-        assert first.wait(timeout=60) == 130
+        # 130, or death by SIGINT (-2 here) when the interrupt landed in an import: a shell
+        # reports both as 130 (tests/test_hardening.py)
+        assert first.wait(timeout=60) in (130, -signal.SIGINT)
     finally:
         first.kill()
         first.wait()

@@ -9,6 +9,7 @@ this package; ``main`` imports only the one it runs, so ``validate``, ``params``
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import signal
@@ -68,10 +69,16 @@ def _handling(signals: list[int], handler) -> Iterator[None]:
                 signal.signal(each, before)
 
 
+#: The stopping signals this command received, first first (``_signals_stop_the_command``).
+_RECEIVED: list[int] = []
+
+
 @contextmanager
 def _signals_stop_the_command() -> Iterator[None]:
     """Turn SIGTERM and SIGHUP (``timeout``, systemd, CI, a closed terminal) into
-    ``Stopped`` while the command runs; a second one is ignored, so the cleanup finishes.
+    ``Stopped`` while the command runs (a second one is ignored, so the cleanup finishes),
+    and Ctrl+C into KeyboardInterrupt as always; each is noted in ``_RECEIVED``, so an
+    interruption that a library turned into another error still ends as an interruption.
 
     Installed here, by the ``doorstroom`` command only, and restored after it: the library
     never touches signals, so a notebook or a user's program keeps its own handlers.
@@ -79,11 +86,16 @@ def _signals_stop_the_command() -> Iterator[None]:
     stopping = _present("SIGTERM", "SIGHUP")
 
     def stop(signum, frame):
+        _RECEIVED.append(signum)
         for each in stopping:
             signal.signal(each, signal.SIG_IGN)
         raise Stopped(signum)
 
-    with _handling(stopping, stop):
+    def interrupt(signum, frame):
+        _RECEIVED.append(signum)
+        raise KeyboardInterrupt
+
+    with _handling(stopping, stop), _handling(_present("SIGINT"), interrupt):
         yield
 
 
@@ -101,6 +113,7 @@ def _signals_held() -> Iterator[None]:
                    lambda signum, frame: noted.append(signum)):
         yield
     if noted:
+        _RECEIVED.extend(noted)
         raise KeyboardInterrupt if noted[0] == signal.SIGINT else Stopped(noted[0])
 
 
@@ -115,9 +128,13 @@ def _kernels_ready_first(command: str) -> Iterator[None]:
     from .. import execution
     from ..runs import ready_kernels
 
-    def ready() -> None:
-        with _signals_held():
-            ready_kernels()
+    made: list[bool] = []
+
+    def ready() -> None:  # once: a calibration starts runs here once an evaluation
+        if not made:
+            with _signals_held():
+                ready_kernels()
+            made.append(True)
 
     with execution.prepare_here(ready):
         yield
@@ -127,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     args.argv = argv
+    _RECEIVED.clear()
     module, function = COMMANDS[args.command]
     try:
         command = getattr(importlib.import_module(f"{__name__}.{module}"), function)
@@ -137,14 +155,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"doorstroom: error: {exc}", file=sys.stderr)
         return 2
     except Stopped as exc:
-        print(f"doorstroom: stopped by {exc}; no results were written", file=sys.stderr)
-        return 128 + exc.signum
+        return _stopped(exc.signum)
     except KeyboardInterrupt:
-        print("doorstroom: interrupted; no results were written", file=sys.stderr)
-        return 130
+        return _stopped(signal.SIGINT)
     except Exception as exc:  # a fault of ours: say so plainly, details on request
+        if _RECEIVED and not os.environ.get("DOORSTROOM_DEBUG"):
+            return _stopped(_RECEIVED[0])  # the interruption, turned into this by a library
         if os.environ.get("DOORSTROOM_DEBUG"):
             raise
         print(f"doorstroom: internal error: {type(exc).__name__}: {exc}\n"
               "(set DOORSTROOM_DEBUG=1 to see where)", file=sys.stderr)
         return 1
+
+
+def _stopped(signum: int) -> int:
+    """Say the run was stopped and nothing written; the exit status a shell reports for the
+    signal. What the interruption left half-made (Numba's arrays in a cut-off frame) is let
+    go here, while the runtime is whole, not at the interpreter's exit."""
+    gc.collect()
+    if signum == signal.SIGINT:
+        print("doorstroom: interrupted; no results were written", file=sys.stderr)
+    else:
+        print(f"doorstroom: stopped by {signal.Signals(signum).name}; no results were written",
+              file=sys.stderr)
+    return 128 + signum

@@ -141,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
                                             "(default: <scenario>-calibrated.toml in results/)")
     p.add_argument("--force", action="store_true",
                    help="replace an existing --out file that calibrate wrote")
+    _add_execution(p)
     p = sub.add_parser("reproduce", help="rerun a results folder and confirm identical results")
     p.add_argument("folder", help="a folder written by run or compare")
     _add_execution(p)

@@ -74,8 +74,9 @@ def calibrate(args) -> int:
     out = args.out or Path("results") / f"{sc.name}-calibrated.toml"
     with lock(out):  # before the fit: a bad --out is said at once
         check_file_target(out, args.force, f"# {MADE_BY}")
-        fit = fit_parameters(sc, obs, keys, bounds, args.policy, seed=seed,
-                             maxiter=args.maxiter)
+        with executor_from(args) as ex:
+            fit = fit_parameters(sc, obs, keys, bounds, args.policy, seed=seed,
+                                 maxiter=args.maxiter, executor=ex)
         write_text(out, fitted_scenario_toml(sc, fit, obs))
     print(f"fitted against {obs.description} (distance {fit.distance:.4g}, "
           f"{fit.evaluations} evaluations):")
