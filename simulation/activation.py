@@ -11,7 +11,7 @@ import numpy as np
 
 from . import access, rng
 from .access import first_of_each
-from .population import NEVER, Benefit, Status
+from .population import BLOCK, NEVER, Benefit, Status, with_room
 
 _NONE, _UWV = int(Status.NONE), int(Benefit.UWV)
 
@@ -66,14 +66,16 @@ def _starting_routes(status, benefit, rung, retry_after, ids, municipality, mont
     """The rows that would start an activation route this month, in row order: the
     klantmanager's clients without support (Participatiewet clients unless ``everyone``)
     from rung 2, not refused lately, whose keyed draw falls below ``chance``."""
-    out = np.empty(status.size, dtype=np.int64)
+    out = np.empty(BLOCK, dtype=np.int64)
     k = 0
-    for i in range(status.size):
-        if (status[i] == _NONE and (everyone or benefit[i] != _UWV) and rung[i] >= 2
-                and retry_after[i] <= month
-                and rng.unit(ids[i], keys[municipality[i]]) < chance):
-            out[k] = i
-            k += 1
+    for start in range(0, status.size, BLOCK):
+        out = with_room(out, k, BLOCK)
+        for i in range(start, min(start + BLOCK, status.size)):
+            if (status[i] == _NONE and (everyone or benefit[i] != _UWV) and rung[i] >= 2
+                    and retry_after[i] <= month
+                    and rng.unit(ids[i], keys[municipality[i]]) < chance):
+                out[k] = i
+                k += 1
     return out[:k]
 
 

@@ -3,10 +3,14 @@
 Residents are many, so their state lives in ``population.Population`` arrays and
 their month runs vectorised in ``phases``; a ``Resident`` agent only reads its row,
 so ``model.agents`` and agent reporters work as Mesa users expect. Providers and
-employers are few and decide as ordinary agents with their own ``step``.
+employers keep their state in the model's arrays too, and decide for all at once there
+(``work_pathway``, the policy's ``guidances``); their agents are views on it.
 """
 
 from __future__ import annotations
+
+import itertools
+import weakref
 
 import mesa
 import numpy as np
@@ -16,7 +20,30 @@ from .declarations import GROUPS
 from .population import Status
 
 
-class Resident(mesa.Agent):
+class _IdsByModel:
+    """Agent ids counted per model, each model held weakly. Mesa 3.3 counts them in a
+    dictionary on ``mesa.Agent`` that keeps every model that made agents alive until the
+    process ends (Mesa issue 3179); later Mesa numbers agents in the model and never
+    reads this."""
+
+    def __init__(self):
+        self._counters: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def __getitem__(self, model) -> itertools.count:
+        counter = self._counters.get(model)
+        if counter is None:
+            counter = self._counters[model] = itertools.count(1)
+        return counter
+
+
+class DoorstroomAgent(mesa.Agent):
+    """What residents, providers and employers share: one count of ids per model (as
+    Mesa's), which lets the model go once its user does."""
+
+    _ids = _IdsByModel()
+
+
+class Resident(DoorstroomAgent):
     """A handle on one resident's row; all attributes are read from the arrays."""
 
     def __init__(self, model, row: int):
@@ -79,7 +106,7 @@ def _column(array: str, kind: type, doc: str) -> property:
     return property(lambda agent: kind(getattr(agent.model, array)[agent.index]), doc=doc)
 
 
-class Provider(mesa.Agent):
+class Provider(DoorstroomAgent):
     """A day-activity provider: staffed places, work orientation, referral behaviour."""
 
     def __init__(self, model, index: int, name: str, kind: str, places_per_dagdeel: float,
@@ -124,7 +151,7 @@ class Provider(mesa.Agent):
         ``phases.day_activities``."""
 
 
-class Employer(mesa.Agent):
+class Employer(DoorstroomAgent):
     """An employer: trial places, an inclusiveness that learns, vacancies and employees.
 
     Its state is kept in the model's arrays (one value per employer), so that the work

@@ -16,7 +16,7 @@ from . import access, funding, rng
 from .agents import Employer, Provider
 from .budget import estimated_capacity
 from .declarations import GROUPS, KIND_FITS, PROVIDER_KINDS
-from .population import Population, Status, entrant_ids
+from .population import WRITE_BLOCK, Population, Status, entrant_ids
 
 
 def build_population(model) -> None:
@@ -27,8 +27,11 @@ def build_population(model) -> None:
     model.entrants = np.zeros((local.count, months.size), dtype=np.int64)
     for m, (p, seed) in enumerate(zip(local.values, local.seeds)):
         n0 = int(p["population.residents"])
-        rows = pop.add(np.arange(n0, dtype=np.uint64), 0, int(seed), p, initial=True)
-        pop.municipality[rows] = m
+        # In the population's own blocks: the same residents, and no temporary array
+        # the size of the population (a model's peak memory is its build).
+        for first in range(0, n0, WRITE_BLOCK):
+            ids = np.arange(first, min(first + WRITE_BLOCK, n0), dtype=np.uint64)
+            pop.municipality[pop.add(ids, 0, int(seed), p, initial=True)] = m
         # Entrants: how many in each month is a keyed draw, who they are depends on their
         # id only, so all of them are made now and admitted month by month.
         model.entrants[m] = rng.poisson_ppf(rng.over_months(int(seed), "entries", months),
@@ -36,11 +39,12 @@ def build_population(model) -> None:
         model.entrants[m, 0] = 0
     entry_month = []
     for m, (p, seed) in enumerate(zip(local.values, local.seeds)):
-        rows = pop.stage(np.concatenate(
-            [entrant_ids(t, int(c)) for t, c in enumerate(model.entrants[m]) if c]
-            or [np.zeros(0, np.uint64)]), int(seed), p)
-        pop.municipality[rows] = m
-        entry_month.append(np.repeat(months, model.entrants[m]))
+        ids = np.concatenate([entrant_ids(t, int(c)) for t, c in enumerate(model.entrants[m])
+                              if c] or [np.zeros(0, np.uint64)])
+        for first in range(0, ids.size, WRITE_BLOCK):
+            pop.municipality[pop.stage(ids[first: first + WRITE_BLOCK], int(seed), p)] = m
+        if local.count > 1:
+            entry_month.append(np.repeat(months, model.entrants[m]))
     if local.count > 1:
         entry_month = np.concatenate(entry_month)
         pop.order_staged(np.argsort(entry_month, kind="stable"))
@@ -150,9 +154,10 @@ def place_initial(model) -> None:
     """Residents in day activities or work at month 0 get a provider or an employer."""
     pop = model.population
     da = model.rows_with(Status.DAY_ACTIVITY)
-    if da.size:
+    for first in range(0, da.size, WRITE_BLOCK):  # in blocks: a ranking is a row each
         # Today's participants came with a decision: where their group fits.
-        pop.provider[da] = access.preference_ranking(model, da, by_fit=True)[:, 0]
+        some = da[first: first + WRITE_BLOCK]
+        pop.provider[some] = access.preference_ranking(model, some, by_fit=True)[:, 0]
     work = model.rows_with(Status.PAID_WORK)
     model.count("jobs_at_start", work)
     for m in range(model.local.count):

@@ -327,14 +327,11 @@ class DoorstroomModel(mesa.Model):
     counters = COUNTERS
 
     def release(self) -> None:
-        """Let the model go once its results are read: remove its agents, and Mesa 3.3's
-        own reference to it (``Agent._ids`` keeps every model that made agents, so a
-        worker running thousands of models filled its memory: Mesa issue 3179, fixed in
-        later releases)."""
+        """Let the model go as soon as its results are read: its agents are removed, so a
+        worker running thousands of models frees each at once, not when the garbage
+        collector gets to it. (A model nobody holds is freed either way: its agents count
+        their ids without keeping it, ``agents.DoorstroomAgent``.)"""
         self.remove_all_agents()
-        ids = getattr(mesa.Agent, "_ids", None)
-        if ids is not None:
-            ids.pop(self, None)
 
     # --- running ---------------------------------------------------------------------
 

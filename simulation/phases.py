@@ -14,9 +14,9 @@ import numpy as np
 from . import rng
 from .payments import money
 from .work_pathway import work_pathway
-from .population import AGE_EXIT_YEARS, Status
+from .population import AGE_EXIT_YEARS, BLOCK, Status, with_room
 
-DAY_ACTIVITY, EXITED = int(Status.DAY_ACTIVITY), int(Status.EXITED)
+NONE, DAY_ACTIVITY, EXITED = int(Status.NONE), int(Status.DAY_ACTIVITY), int(Status.EXITED)
 ACTIVATION = int(Status.ACTIVATION)
 
 
@@ -44,17 +44,20 @@ def _age_and_leave(status, age_months, ids, municipality, exit_age_months, move_
     """Everyone in scope ages a month; the rows leaving scope: AOW age, or a keyed draw
     for moving away and one for long-term care (Wlz) below their monthly chances (keys by
     municipality)."""
-    out = np.empty(status.size, dtype=np.int64)
+    out = np.empty(BLOCK, dtype=np.int64)
     k = 0
-    for i in range(status.size):
-        if status[i] == EXITED:
-            continue
-        age_months[i] += 1
-        m = municipality[i]
-        if (age_months[i] >= exit_age_months or rng.unit(ids[i], move_keys[m]) < move_away
-                or rng.unit(ids[i], wlz_keys[m]) < wlz):
-            out[k] = i
-            k += 1
+    for start in range(0, status.size, BLOCK):
+        out = with_room(out, k, BLOCK)
+        for i in range(start, min(start + BLOCK, status.size)):
+            if status[i] == EXITED:
+                continue
+            age_months[i] += 1
+            m = municipality[i]
+            if (age_months[i] >= exit_age_months
+                    or rng.unit(ids[i], move_keys[m]) < move_away
+                    or rng.unit(ids[i], wlz_keys[m]) < wlz):
+                out[k] = i
+                k += 1
     return out[:k]
 
 
@@ -62,14 +65,31 @@ def help_seeking(model, month: int) -> None:
     """Residents without support ask for it. The latent share asks only where no
     assessment is needed; the others ask at a rate that keeps ``help_seeking.per_month``
     the rate over everyone in scope where an assessment is needed."""
-    p, pop = model.p, model.population
-    rows = pop.rows_with(Status.NONE)
-    rows = rows[pop.retry_after[rows] <= month]
-    if not model.policy.reaches_latent_demand():
-        rows = rows[~pop.latent[rows]]
+    p, pop, n = model.p, model.population, model.population.n
     hazard = model.local.array("help_seeking.per_month") / (1.0 - p["help_seeking.latent_share"])
-    model.requests = rows[model.draw("help_seeking", rows) < hazard[pop.municipality[rows]]]
+    model.requests = _asking(pop.status[:n], pop.retry_after[:n], pop.latent[:n], pop.id[:n],
+                             pop.municipality[:n], month, model.policy.reaches_latent_demand(),
+                             hazard, model.local.streams("help_seeking", month))
     pop.requested[model.requests] = month
+
+
+@numba.njit(cache=True, nogil=True)
+def _asking(status, retry_after, latent, ids, municipality, month, latent_asks, hazard, keys):
+    """The rows that ask this month, in row order: without support, not refused lately
+    (and not the latent share unless ``latent_asks``), whose keyed draw falls below their
+    municipality's ``hazard``."""
+    out = np.empty(BLOCK, dtype=np.int64)
+    k = 0
+    for start in range(0, status.size, BLOCK):
+        out = with_room(out, k, BLOCK)
+        for i in range(start, min(start + BLOCK, status.size)):
+            if status[i] != NONE or retry_after[i] > month or (latent[i] and not latent_asks):
+                continue
+            m = municipality[i]
+            if rng.unit(ids[i], keys[m]) < hazard[m]:
+                out[k] = i
+                k += 1
+    return out[:k]
 
 
 def access_phase(model, month: int) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any, Mapping
 
+import numba
 import numpy as np
 
 from . import rng
@@ -24,7 +25,7 @@ AGE_EXIT_YEARS = 67  # AOW age: residents leave scope
 INIT_MONTH = -1  # month key of the draws that set up a resident
 ENTRANT_ID_BASE = 1 << 32  # entrant ids do not depend on the start population's size
 ENTRANT_MONTH_STRIDE = 1 << 20
-WRITE_BLOCK = 1 << 16  # residents made at once (bounds the memory of their draws)
+WRITE_BLOCK = 1 << 14  # residents made at once (bounds the memory of their draws)
 #: The keyed draws that make a resident who it is (drawn together, one column each).
 INIT_DECISIONS = ("init_group", "init_age", "init_stability", "init_loonwaarde", "init_skills",
                   "init_motivation", "init_benefit", "init_transport", "init_home_support",
@@ -290,6 +291,23 @@ class Population:
             rows.flags.writeable = False
             self._rows[status] = rows
         return rows
+
+
+#: Rows a compiled pass goes through between checks that its list of chosen rows has room.
+BLOCK = 4096
+
+
+@numba.njit(cache=True, nogil=True)
+def with_room(rows, k, more):
+    """``rows``, its first ``k`` kept, with room for ``more`` after them (at least doubled
+    when it grows): a compiled pass collects the rows it chooses block by block
+    (``BLOCK``) without a buffer the size of the population, and its inner loop writes
+    without a check."""
+    if k + more <= rows.size:
+        return rows
+    bigger = np.empty(max(2 * rows.size, k + more), dtype=rows.dtype)
+    bigger[:k] = rows[:k]
+    return bigger
 
 
 def entrant_ids(month: int, count: int) -> np.ndarray:

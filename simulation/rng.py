@@ -253,11 +253,6 @@ def over_months(seed: int, decision: str, months: np.ndarray,
     return out
 
 
-def scalar(seed: int, decision: str, month: int, entity: int = MUNICIPALITY_ID) -> float:
-    """One uniform number for a model-level decision (default: the municipality)."""
-    return float(uniform(seed, decision, month, np.array([entity], dtype=np.uint64))[0])
-
-
 def derive_seed(seed: int, *labels: object) -> int:
     """A 63-bit seed for a replication or sub-run, derived from a base seed and labels."""
     text = "\x1f".join(str(x) for x in (seed, *labels))

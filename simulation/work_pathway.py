@@ -18,7 +18,7 @@ from . import access, rng
 from .access import rank_within
 from .agents import learn
 from .activation import activation, reintegration_money_left
-from .population import NEVER, Benefit, Status
+from .population import BLOCK, NEVER, Benefit, Status, with_room
 
 _NONE, _DAY, _WORKING, _ACTIVE = (int(Status.NONE), int(Status.DAY_ACTIVITY),
                                   int(Status.PAID_WORK), int(Status.ACTIVATION))
@@ -104,38 +104,41 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
     the rows that lost their job and those six months in it; adds to ``counts`` (a column
     per municipality) the jobs started since month 1 now six and twelve months old, and the
     steps up. NumPy's arithmetic: the population's single precision where it has it."""
-    lost = np.empty(status.size, dtype=np.int64)
-    six = np.empty(status.size, dtype=np.int64)
+    lost = np.empty(BLOCK, dtype=np.int64)
+    six = np.empty(BLOCK, dtype=np.int64)
     k_lost = 0
     k_six = 0
     one32, gain32 = np.float32(1.0), np.float32(skill_gain)
     per_skill32, without32 = np.float32(per_skill), np.float32(without_support)
-    for i in range(status.size):
-        if status[i] != _WORKING:
-            continue
-        tenure = month - job_start[i]
-        coached = tenure < coached_months
-        hazard = loss * (coached_factor if coached else 1.0) * (
-            established_factor if tenure >= established_after else 1.0) * np.float64(
-            np.float32(1.5) - stability[i])
-        m = municipality[i]
-        if rng.unit(ids[i], keys[m]) < hazard:
-            lost[k_lost] = i
-            k_lost += 1
-            continue
-        sk = skills[i]
-        skills[i] = min(one32, sk + gain32 * motivation[i] * (one32 - sk))
-        lw = min(loonwaarde_base[i] + per_skill32 * skills[i], one32)
-        if not coached and rung[i] == 5 and lw >= without32:
-            rung[i] = 6
-            counts[2, m] += 1
-        if tenure == 6:
-            six[k_six] = i
-            k_six += 1
-            if job_start[i] >= 1:
-                counts[0, m] += 1
-        elif tenure == 12 and job_start[i] >= 1:
-            counts[1, m] += 1
+    for start in range(0, status.size, BLOCK):
+        lost = with_room(lost, k_lost, BLOCK)
+        six = with_room(six, k_six, BLOCK)
+        for i in range(start, min(start + BLOCK, status.size)):
+            if status[i] != _WORKING:
+                continue
+            tenure = month - job_start[i]
+            coached = tenure < coached_months
+            hazard = loss * (coached_factor if coached else 1.0) * (
+                established_factor if tenure >= established_after else 1.0) * np.float64(
+                np.float32(1.5) - stability[i])
+            m = municipality[i]
+            if rng.unit(ids[i], keys[m]) < hazard:
+                lost[k_lost] = i
+                k_lost += 1
+                continue
+            sk = skills[i]
+            skills[i] = min(one32, sk + gain32 * motivation[i] * (one32 - sk))
+            lw = min(loonwaarde_base[i] + per_skill32 * skills[i], one32)
+            if not coached and rung[i] == 5 and lw >= without32:
+                rung[i] = 6
+                counts[2, m] += 1
+            if tenure == 6:
+                six[k_six] = i
+                k_six += 1
+                if job_start[i] >= 1:
+                    counts[0, m] += 1
+            elif tenure == 12 and job_start[i] >= 1:
+                counts[1, m] += 1
     return lost[:k_lost], six[:k_six]
 
 
@@ -222,35 +225,38 @@ def _proposed(status, rung, skills, loonwaarde_base, blocked_until, benefit, pro
     support, rung 4; Participatiewet clients unless ``everyone``) at its chance. Each must
     reach ``min_loonwaarde`` and not be just back from a trial. Keyed draws "referral" and
     "willing"; the loonwaarde in single precision, as the population keeps it."""
-    by_provider = np.empty(status.size, dtype=np.int64)
-    by_klantmanager = np.empty(status.size, dtype=np.int64)
+    by_provider = np.empty(BLOCK, dtype=np.int64)
+    by_klantmanager = np.empty(BLOCK, dtype=np.int64)
     k_provider = 0
     k_klantmanager = 0
     one32, per_skill32 = np.float32(1.0), np.float32(per_skill)
     min32 = np.float32(min_loonwaarde)
-    for i in range(status.size):
-        st = status[i]
-        if st == _DAY:
-            need = stage_min_rung
-            chance = provider_chance[provider[i]]
-        elif st == _ACTIVE or (st == _NONE and (everyone or benefit[i] != _UWV)):
-            need = 3 if st == _ACTIVE else 4
-            chance = klantmanager_chance
-        else:
-            continue
-        if rung[i] < need or blocked_until[i] > month:
-            continue
-        if min(loonwaarde_base[i] + per_skill32 * skills[i], one32) < min32:
-            continue
-        m = municipality[i]
-        if (rng.unit(ids[i], referral_keys[m]) < chance
-                and rng.unit(ids[i], willing_keys[m]) < willing):
+    for start in range(0, status.size, BLOCK):
+        by_provider = with_room(by_provider, k_provider, BLOCK)
+        by_klantmanager = with_room(by_klantmanager, k_klantmanager, BLOCK)
+        for i in range(start, min(start + BLOCK, status.size)):
+            st = status[i]
             if st == _DAY:
-                by_provider[k_provider] = i
-                k_provider += 1
+                need = stage_min_rung
+                chance = provider_chance[provider[i]]
+            elif st == _ACTIVE or (st == _NONE and (everyone or benefit[i] != _UWV)):
+                need = 3 if st == _ACTIVE else 4
+                chance = klantmanager_chance
             else:
-                by_klantmanager[k_klantmanager] = i
-                k_klantmanager += 1
+                continue
+            if rung[i] < need or blocked_until[i] > month:
+                continue
+            if min(loonwaarde_base[i] + per_skill32 * skills[i], one32) < min32:
+                continue
+            m = municipality[i]
+            if (rng.unit(ids[i], referral_keys[m]) < chance
+                    and rng.unit(ids[i], willing_keys[m]) < willing):
+                if st == _DAY:
+                    by_provider[k_provider] = i
+                    k_provider += 1
+                else:
+                    by_klantmanager[k_klantmanager] = i
+                    k_klantmanager += 1
     return by_provider[:k_provider], by_klantmanager[:k_klantmanager]
 
 

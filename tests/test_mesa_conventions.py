@@ -124,3 +124,22 @@ def test_keyword_parameters_are_scenario_keys_with_double_underscores(baseline):
 def test_a_bad_keyword_parameter_is_refused_with_what_is_allowed(keywords, words):
     with pytest.raises(InputError, match=words):
         DoorstroomModel(**keywords)
+
+
+def test_a_model_its_user_lets_go_is_freed_with_its_agents():
+    # Mesa 3.3 kept every model that made agents alive until the process ended (Mesa issue
+    # 3179): a notebook or the dashboard making a model per change of inputs grew without
+    # bound. Ours count their ids without holding the model, on both Mesa lines.
+    import gc
+    import weakref
+
+    model = DoorstroomModel(load("scenarios/baseline.toml", {"simulation.months": 2}),
+                            policy="voorziening", seed=1)
+    model.run()
+    agents = list(model.agents)
+    assert len(agents) > 400 and len({a.unique_id for a in agents}) == len(agents)
+    assert min(a.unique_id for a in agents) == 1  # one count per model, as Mesa's
+    gone, agent_gone = weakref.ref(model), weakref.ref(agents[0])
+    del model, agents
+    gc.collect()
+    assert gone() is None and agent_gone() is None

@@ -101,7 +101,7 @@ def fake_fit(monkeypatch):
     """Calibrate without fitting; records that it got as far as fitting."""
     calls = []
 
-    def fit(sc, obs, keys, bounds, policy, seed, maxiter):
+    def fit(sc, obs, keys, bounds, policy, seed, maxiter, executor=None):
         calls.append(keys)
         return Fit(list(keys), [0.005], [(0.004, 0.006)], 1.0, 1)
 

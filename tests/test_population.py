@@ -54,3 +54,28 @@ def test_loonwaarde_grows_with_skills_and_is_capped():
     pop.skills[:2] = [0.0, 1.0]
     pop.loonwaarde_base[:2] = [0.3, 0.9]
     assert np.allclose(pop.loonwaarde([0, 1], 0.35), [0.3, 1.0])
+
+
+def test_a_compiled_pass_collects_every_row_it_chooses_in_order_past_its_first_blocks():
+    # the passes collect rows block by block (population.with_room): with all asking, the
+    # list grows many times and must still hold every row once, in row order
+    from simulation import rng
+    from simulation.phases import _asking
+    from simulation.population import BLOCK
+
+    n = 5 * BLOCK + 123
+    status = np.full(n, int(Status.NONE), dtype=np.int8)
+    status[::7] = int(Status.DAY_ACTIVITY)
+    latent = np.zeros(n, dtype=bool)
+    latent[::5] = True
+    keys = rng.by_seed(rng.key_table(np.array([3]), "help_seeking"), 4)
+    args = (status, np.zeros(n, dtype=np.int16), latent, np.arange(n, dtype=np.uint64),
+            np.zeros(n, dtype=np.int16), 4)
+    every = _asking(*args, True, np.array([1.0]), keys)
+    assert every.tolist() == np.flatnonzero(status == int(Status.NONE)).tolist()
+    eligible = (status == int(Status.NONE)) & ~latent
+    not_latent = _asking(*args, False, np.array([1.0]), keys)
+    assert not_latent.tolist() == np.flatnonzero(eligible).tolist()
+    half = _asking(*args, False, np.array([0.5]), keys)
+    draws = rng.uniform(3, "help_seeking", 4, np.arange(n, dtype=np.uint64))
+    assert half.tolist() == np.flatnonzero(eligible & (draws < 0.5)).tolist()

@@ -70,8 +70,9 @@ def test_every_way_to_draw_gives_the_same_number_for_the_same_key():
     assert np.array_equal(table["a"], rng.uniform(11, "a", -1, ids))
     assert np.array_equal(table["b"], rng.uniform(11, "b", -1, ids))
     months = np.arange(0, 30)
+    municipality = np.array([rng.MUNICIPALITY_ID], dtype=np.uint64)
     assert np.array_equal(rng.over_months(11, "entries", months),
-                          [rng.scalar(11, "entries", int(m)) for m in months])
+                          [rng.uniform(11, "entries", int(m), municipality)[0] for m in months])
     streams = rng.by_seed(rng.key_table(np.array([11, 12], dtype=np.uint64), "a"), 4)
     kernel = np.array([rng.unit(i, streams[0]) for i in ids])
     assert np.array_equal(kernel, rng.uniform(11, "a", 4, ids))
