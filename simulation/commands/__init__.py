@@ -9,7 +9,6 @@ this package; ``main`` imports only the one it runs, so ``validate``, ``params``
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import signal
@@ -130,10 +129,11 @@ def _kernels_ready_first(command: str) -> Iterator[None]:
 
     made: list[bool] = []
 
-    def ready() -> None:  # once: a calibration starts runs here once an evaluation
+    def ready() -> None:  # once, though a calibration runs tasks here every evaluation
         if not made:
             with _signals_held():
                 ready_kernels()
+            execution.imports_kept_out_of_collections()
             made.append(True)
 
     with execution.prepare_here(ready):
@@ -159,10 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _stopped(signal.SIGINT)
     except Exception as exc:  # a fault of ours: say so plainly, details on request
-        if _RECEIVED and not os.environ.get("DOORSTROOM_DEBUG"):
-            return _stopped(_RECEIVED[0])  # the interruption, turned into this by a library
         if os.environ.get("DOORSTROOM_DEBUG"):
             raise
+        if _RECEIVED:
+            return _stopped(_RECEIVED[0])  # the interruption, turned into this by a library
         print(f"doorstroom: internal error: {type(exc).__name__}: {exc}\n"
               "(set DOORSTROOM_DEBUG=1 to see where)", file=sys.stderr)
         return 1
@@ -170,9 +170,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _stopped(signum: int) -> int:
     """Say the run was stopped and nothing written; the exit status a shell reports for the
-    signal. What the interruption left half-made (Numba's arrays in a cut-off frame) is let
-    go here, while the runtime is whole, not at the interpreter's exit."""
-    gc.collect()
+    signal."""
     if signum == signal.SIGINT:
         print("doorstroom: interrupted; no results were written", file=sys.stderr)
     else:
