@@ -219,7 +219,8 @@ def _max_workers(given: str) -> int:
 def _worker_start(parent: int) -> None:
     """Run in each local worker as it starts. Ctrl+C reaches every process of the
     terminal, but only the parent decides (it stops its workers), so a worker ignores it;
-    and a thread ends the worker once its parent is gone, however the parent ended.
+    a thread ends the worker once its parent is gone, however the parent ended; and the
+    model's modules are imported and kept out of garbage collections.
 
     A thread polling the parent's pid rather than Linux's parent-death signal: that signal
     fires when the *thread* that started the worker ends, and the pool starts workers

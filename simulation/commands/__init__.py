@@ -68,7 +68,7 @@ def _handling(signals: list[int], handler) -> Iterator[None]:
                 signal.signal(each, before)
 
 
-#: The stopping signals this command received, first first (``_signals_stop_the_command``).
+#: The stopping signals this command received, in order (``_signals_stop_the_command``).
 _RECEIVED: list[int] = []
 
 
@@ -120,7 +120,8 @@ def _signals_held() -> Iterator[None]:
 def _kernels_ready_first(command: str) -> Iterator[None]:
     """For a command that runs the model here: its compiled kernels are made ready with
     the signals held (``_signals_held``) just before its first run in this process, after
-    its inputs were checked."""
+    its inputs were checked; then what the imports made is kept out of garbage
+    collections, as in doorstroom's workers (``execution.imports_kept_out_of_collections``)."""
     if command not in RUNS_MODELS:
         yield
         return
