@@ -233,11 +233,10 @@ def _worker_start(parent: int) -> None:
 
 
 def imports_kept_out_of_collections() -> None:
-    """Import the model's modules, then keep what they made out of every later garbage
-    collection (``gc.freeze``): a national task collects its finished models at once
-    (``national.region_task``), which then looks at its own objects only, not the
-    200,000 that NumPy, pandas, SciPy, Numba and Mesa made (0.1 s a collection). Only in
-    processes doorstroom owns: its workers, and its command."""
+    """Import the model's modules, then keep what they made out of later garbage
+    collections (``gc.freeze``): a national task's collection (``national.region_task``)
+    then looks at its own objects, not the 200,000 of NumPy, pandas, SciPy, Numba and Mesa
+    (0.1 s each time). Only in processes doorstroom owns: its workers and its command."""
     from . import model  # noqa: F401  (what every task needs)
 
     gc.freeze()
