@@ -60,27 +60,28 @@ class InProcess:
     name = "this process"
 
     def run(self, fn: Callable, tasks: Sequence[tuple]) -> Iterator[tuple[int, Any]]:
-        for step in list(_PREPARE_HERE):
-            step()
+        while _PREPARE_HERE:  # each once, before the first tasks here
+            _PREPARE_HERE.pop(0)()
         for i, args in enumerate(tasks):
             yield i, fn(*args)
 
 
-#: Steps to take before tasks run in this process (``prepare_here``).
+#: Steps to take once before tasks run in this process (``prepare_here``).
 _PREPARE_HERE: list[Callable[[], None]] = []
 
 
 @contextmanager
 def prepare_here(step: Callable[[], None]) -> Iterator[None]:
-    """Take ``step`` before tasks run in this process, while the block lasts: the
-    ``doorstroom`` command makes the compiled kernels ready that way, with its signals
-    held (the library never touches signals; worker processes need no such step, since
-    the command stops them whatever they were doing)."""
+    """Take ``step`` once, before tasks first run in this process while the block lasts
+    (a calibration runs tasks here every evaluation): the ``doorstroom`` command makes its
+    kernels ready that way, with its signals held (the library never touches signals;
+    workers need no such step: the command stops them whatever they were doing)."""
     _PREPARE_HERE.append(step)
     try:
         yield
     finally:
-        _PREPARE_HERE.remove(step)
+        if step in _PREPARE_HERE:  # never taken: no task ran here
+            _PREPARE_HERE.remove(step)
 
 
 class ProcessPool:
@@ -233,10 +234,9 @@ def _worker_start(parent: int) -> None:
 
 
 def imports_kept_out_of_collections() -> None:
-    """Import the model's modules, then keep what they made out of later garbage
-    collections (``gc.freeze``): a national task's collection (``national.region_task``)
-    then looks at its own objects, not the 200,000 of NumPy, pandas, SciPy, Numba and Mesa
-    (0.1 s each time). Only in processes doorstroom owns: its workers and its command."""
+    """Import the model's modules and keep what they made out of later garbage collections
+    (``gc.freeze``): a national task's collection (``national.region_task``) looks at its
+    own objects, not the 200,000 the imports made (0.1 s). Only in doorstroom's processes."""
     from . import model  # noqa: F401  (what every task needs)
 
     gc.freeze()

@@ -128,14 +128,10 @@ def _kernels_ready_first(command: str) -> Iterator[None]:
     from .. import execution
     from ..runs import ready_kernels
 
-    made: list[bool] = []
-
-    def ready() -> None:  # once, though a calibration runs tasks here every evaluation
-        if not made:
-            with _signals_held():
-                ready_kernels()
-            execution.imports_kept_out_of_collections()
-            made.append(True)
+    def ready() -> None:
+        with _signals_held():
+            ready_kernels()
+        execution.imports_kept_out_of_collections()
 
     with execution.prepare_here(ready):
         yield
