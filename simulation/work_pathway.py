@@ -283,8 +283,8 @@ def _klantmanager_referrals(model, month: int, rows: np.ndarray) -> None:
     # The employer service matches candidates to employers with an open vacancy.
     pick = model.draw("employer_choice", rows)
     target = np.full(rows.size, -1, dtype=np.int64)
-    if model.local.count == 1:
-        market = model.markets[0]
+    if model.local.count == 1:  # its market, in a region the region's (``regions``), whose
+        market = model.markets[0]  # employers the per-municipality arrays below do not span
         open_now = market[model.open_vacancies[market] > 0]
         pool = open_now if open_now.size else market
         if pool.size:
