@@ -11,7 +11,7 @@ import numpy as np
 
 from . import access, rng
 from .access import first_of_each
-from .population import BLOCK, NEVER, Benefit, Status, with_room
+from .population import BLOCK, NEVER, Benefit, Status, draw_room, with_room
 
 _NONE, _UWV = int(Status.NONE), int(Benefit.UWV)
 
@@ -68,14 +68,18 @@ def _starting_routes(status, benefit, rung, retry_after, ids, municipality, mont
     from rung 2, not refused lately, whose keyed draw falls below ``chance``."""
     out = np.empty(BLOCK, dtype=np.int64)
     k = 0
+    clients, scratch, draws = draw_room()
     for start in range(0, status.size, BLOCK):
         out = with_room(out, k, BLOCK)
+        c = 0
         for i in range(start, min(start + BLOCK, status.size)):
-            if (status[i] == _NONE and (everyone or benefit[i] != _UWV) and rung[i] >= 2
-                    and retry_after[i] <= month
-                    and rng.unit(ids[i], keys[municipality[i]]) < chance):
-                out[k] = i
-                k += 1
+            clients[c] = i  # kept when a client: no branch to mispredict
+            c += ((status[i] == _NONE) & (everyone | (benefit[i] != _UWV)) & (rung[i] >= 2)
+                  & (retry_after[i] <= month))
+        rng.units_at(clients[:c], ids, municipality, keys, scratch, draws)
+        for j in range(c):
+            out[k] = clients[j]
+            k += draws[j] < chance
     return out[:k]
 
 

@@ -141,18 +141,18 @@ def _count(status, rung, queue_since, transitional_until, municipality, month, o
     """Per municipality (a row of ``out``): residents in scope, those by rung, everyone by
     status, those in the assessment queue, and those in day activities on transitional
     rights."""
-    for i in range(status.size):
+    queue, transitional = out.shape[1] - 2, out.shape[1] - 1
+    for i in range(status.size):  # without branches: statuses come mixed, unpredictably
         m = municipality[i]
         st = status[i]
+        in_scope = st != _EXITED
+        r = rung[i]
+        on_ladder = in_scope & (r >= 1) & (r <= 6)
         out[m, 7 + st] += 1
-        if st != _EXITED:
-            out[m, 0] += 1
-            if 1 <= rung[i] <= 6:
-                out[m, rung[i]] += 1
-        if queue_since[i] != _NEVER:
-            out[m, out.shape[1] - 2] += 1
-        if st == _DAY and transitional_until[i] >= month:
-            out[m, out.shape[1] - 1] += 1
+        out[m, 0] += in_scope
+        out[m, r if on_ladder else 1] += on_ladder
+        out[m, queue] += queue_since[i] != _NEVER
+        out[m, transitional] += (st == _DAY) & (transitional_until[i] >= month)
 
 
 def _by_municipality(model, per_provider: np.ndarray) -> np.ndarray:

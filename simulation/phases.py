@@ -14,7 +14,7 @@ import numpy as np
 from . import rng
 from .payments import money
 from .work_pathway import work_pathway
-from .population import AGE_EXIT_YEARS, BLOCK, Status, with_room
+from .population import AGE_EXIT_YEARS, BLOCK, Status, draw_room, with_room
 
 NONE, DAY_ACTIVITY, EXITED = int(Status.NONE), int(Status.DAY_ACTIVITY), int(Status.EXITED)
 ACTIVATION = int(Status.ACTIVATION)
@@ -46,18 +46,22 @@ def _age_and_leave(status, age_months, ids, municipality, exit_age_months, move_
     municipality)."""
     out = np.empty(BLOCK, dtype=np.int64)
     k = 0
+    rows_in_scope, scratch, u_move = draw_room()
+    u_wlz = np.empty(BLOCK, dtype=np.float64)
     for start in range(0, status.size, BLOCK):
         out = with_room(out, k, BLOCK)
+        c = 0
         for i in range(start, min(start + BLOCK, status.size)):
-            if status[i] == EXITED:
-                continue
-            age_months[i] += 1
-            m = municipality[i]
-            if (age_months[i] >= exit_age_months
-                    or rng.unit(ids[i], move_keys[m]) < move_away
-                    or rng.unit(ids[i], wlz_keys[m]) < wlz):
-                out[k] = i
-                k += 1
+            in_scope = status[i] != EXITED
+            age_months[i] += in_scope
+            rows_in_scope[c] = i
+            c += in_scope
+        rng.units_at(rows_in_scope[:c], ids, municipality, move_keys, scratch, u_move)
+        rng.units_at(rows_in_scope[:c], ids, municipality, wlz_keys, scratch, u_wlz)
+        for j in range(c):
+            out[k] = rows_in_scope[j]
+            k += ((age_months[rows_in_scope[j]] >= exit_age_months) | (u_move[j] < move_away)
+                  | (u_wlz[j] < wlz))
     return out[:k]
 
 
@@ -80,14 +84,17 @@ def _asking(status, retry_after, latent, ids, municipality, month, latent_asks, 
     municipality's ``hazard``."""
     out = np.empty(BLOCK, dtype=np.int64)
     k = 0
+    asking, scratch, u = draw_room()
     for start in range(0, status.size, BLOCK):
         out = with_room(out, k, BLOCK)
+        c = 0
         for i in range(start, min(start + BLOCK, status.size)):
-            if status[i] != NONE or retry_after[i] > month or (latent[i] and not latent_asks):
-                continue
-            m = municipality[i]
-            if rng.unit(ids[i], keys[m]) < hazard[m]:
-                out[k] = i
+            asking[c] = i  # kept when it asks: no branch to mispredict
+            c += (status[i] == NONE) & (retry_after[i] <= month) & (latent_asks | (latent[i] == 0))
+        rng.units_at(asking[:c], ids, municipality, keys, scratch, u)
+        for j in range(c):
+            if u[j] < hazard[municipality[asking[j]]]:
+                out[k] = asking[j]
                 k += 1
     return out[:k]
 
@@ -152,36 +159,47 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
     one32 = np.float32(1.0)
     effect32 = np.float32(instability_effect)
     relapse32 = np.float32(relapse)
-    for i in range(status.size):
-        st = status[i]
-        if st > DAY_ACTIVITY and st != ACTIVATION:  # trial, work, exited, sheltered work
-            continue
-        in_da = st == DAY_ACTIVITY or st == ACTIVATION
-        if st == DAY_ACTIVITY:
-            factor = speed[provider[i], group[i]]
-        elif st == ACTIVATION and provider[i] >= 0:  # a work-experience place at a provider
-            factor = speed[provider[i], group[i]]
-        elif st == ACTIVATION:
-            factor = speed[speed.shape[0] - 1, group[i]]
-        else:
-            factor = unsupported
-        factor = factor * np.float64(motivation[i])
-        r = rung[i]
-        p_up = min(up_table[r - 1] * factor, 1.0)
-        p_down32 = relapse32 * (one32 + effect32 * (one32 - stability[i]))
-        p_down = np.float64(p_down32) * (
-            abrupt_stop_multiplier if month - support_stopped[i] < 6 else 1.0)
-        p_down = min(p_down, 1.0 - p_up) if r > 1 else 0.0
-        u = rng.unit(ids[i], keys[municipality[i]])
-        if u < p_up:
-            rung[i] += 1
-            steps[0, municipality[i]] += 1
-        if u >= 1.0 - p_down:
-            rung[i] -= 1
-            steps[1, municipality[i]] += 1
-        if in_da:
+    last = speed.shape[0] - 1
+    # Per block: the rows without support, then those supported, each picked without a
+    # branch (statuses come mixed), so that neither loop below asks a row's status.
+    rows = np.empty(2 * BLOCK, dtype=np.int64)
+    factor = np.empty(2 * BLOCK, dtype=np.float64)
+    draws = np.empty(2 * BLOCK, dtype=np.float64)
+    scratch = np.empty((3, 2 * BLOCK), dtype=np.uint64)
+    supported = rows[BLOCK:]
+    for start in range(0, status.size, BLOCK):
+        alone = 0
+        guided = 0
+        for i in range(start, min(start + BLOCK, status.size)):
+            rows[alone] = i
+            alone += status[i] < DAY_ACTIVITY
+            supported[guided] = i
+            guided += (status[i] == DAY_ACTIVITY) | (status[i] == ACTIVATION)
+        rows[alone: alone + guided] = supported[:guided]
+        c = alone + guided
+        for j in range(alone):
+            factor[j] = unsupported * np.float64(motivation[rows[j]])
+        for j in range(alone, c):
+            i = rows[j]
+            at = provider[i]  # an activation route without a work-experience place: last row
+            factor[j] = speed[at if at >= 0 else last, group[i]] * np.float64(motivation[i])
             sk = skills[i]
-            skills[i] = sk + np.float32(skill_gain * factor * np.float64(one32 - sk))
+            skills[i] = sk + np.float32(skill_gain * factor[j] * np.float64(one32 - sk))
+        rng.units_at(rows[:c], ids, municipality, keys, scratch, draws)
+        for j in range(c):
+            i = rows[j]
+            r = rung[i]
+            p_up = min(up_table[r - 1] * factor[j], 1.0)
+            p_down32 = relapse32 * (one32 + effect32 * (one32 - stability[i]))
+            p_down = np.float64(p_down32) * (
+                abrupt_stop_multiplier if month - support_stopped[i] < 6 else 1.0)
+            p_down = min(p_down, 1.0 - p_up) if r > 1 else 0.0
+            if draws[j] < p_up:
+                rung[i] += 1
+                steps[0, municipality[i]] += 1
+            if draws[j] >= 1.0 - p_down:
+                rung[i] -= 1
+                steps[1, municipality[i]] += 1
 
 
 def observe(model, month: int) -> None:

@@ -313,3 +313,11 @@ def with_room(rows, k, more):
 def entrant_ids(month: int, count: int) -> np.ndarray:
     """Ids of the residents entering in a month: fixed by (month, k), not by population size."""
     return (ENTRANT_ID_BASE + month * ENTRANT_MONTH_STRIDE + np.arange(count)).astype(np.uint64)
+
+
+@numba.njit(cache=True, nogil=True)
+def draw_room():
+    """Room for a block's keyed draws in a compiled pass: the rows that need one, the
+    scratch of ``rng.units_at`` and the draws."""
+    return (np.empty(BLOCK, dtype=np.int64), np.empty((3, BLOCK), dtype=np.uint64),
+            np.empty(BLOCK, dtype=np.float64))

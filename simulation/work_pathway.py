@@ -18,7 +18,7 @@ from . import access, rng
 from .access import rank_within
 from .agents import learn
 from .activation import activation, reintegration_money_left
-from .population import BLOCK, NEVER, Benefit, Status, with_room
+from .population import BLOCK, NEVER, Benefit, Status, draw_room, with_room
 
 _NONE, _DAY, _WORKING, _ACTIVE = (int(Status.NONE), int(Status.DAY_ACTIVITY),
                                   int(Status.PAID_WORK), int(Status.ACTIVATION))
@@ -110,19 +110,24 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
     k_six = 0
     one32, gain32 = np.float32(1.0), np.float32(skill_gain)
     per_skill32, without32 = np.float32(per_skill), np.float32(without_support)
+    working, scratch, draws = draw_room()
     for start in range(0, status.size, BLOCK):
         lost = with_room(lost, k_lost, BLOCK)
         six = with_room(six, k_six, BLOCK)
+        c = 0
         for i in range(start, min(start + BLOCK, status.size)):
-            if status[i] != _WORKING:
-                continue
+            working[c] = i  # kept when working: no branch to mispredict
+            c += status[i] == _WORKING
+        rng.units_at(working[:c], ids, municipality, keys, scratch, draws)
+        for j in range(c):
+            i = working[j]
             tenure = month - job_start[i]
             coached = tenure < coached_months
             hazard = loss * (coached_factor if coached else 1.0) * (
                 established_factor if tenure >= established_after else 1.0) * np.float64(
                 np.float32(1.5) - stability[i])
             m = municipality[i]
-            if rng.unit(ids[i], keys[m]) < hazard:
+            if draws[j] < hazard:
                 lost[k_lost] = i
                 k_lost += 1
                 continue
@@ -231,32 +236,31 @@ def _proposed(status, rung, skills, loonwaarde_base, blocked_until, benefit, pro
     k_klantmanager = 0
     one32, per_skill32 = np.float32(1.0), np.float32(per_skill)
     min32 = np.float32(min_loonwaarde)
+    ready, scratch, referred = draw_room()
+    agrees = np.empty(BLOCK, dtype=np.float64)
     for start in range(0, status.size, BLOCK):
         by_provider = with_room(by_provider, k_provider, BLOCK)
         by_klantmanager = with_room(by_klantmanager, k_klantmanager, BLOCK)
+        c = 0
         for i in range(start, min(start + BLOCK, status.size)):
             st = status[i]
-            if st == _DAY:
-                need = stage_min_rung
-                chance = provider_chance[provider[i]]
-            elif st == _ACTIVE or (st == _NONE and (everyone or benefit[i] != _UWV)):
-                need = 3 if st == _ACTIVE else 4
-                chance = klantmanager_chance
-            else:
-                continue
-            if rung[i] < need or blocked_until[i] > month:
-                continue
-            if min(loonwaarde_base[i] + per_skill32 * skills[i], one32) < min32:
-                continue
-            m = municipality[i]
-            if (rng.unit(ids[i], referral_keys[m]) < chance
-                    and rng.unit(ids[i], willing_keys[m]) < willing):
-                if st == _DAY:
+            klantmanager = (st == _ACTIVE) | ((st == _NONE) & (everyone | (benefit[i] != _UWV)))
+            need = stage_min_rung if st == _DAY else (3 if st == _ACTIVE else 4)
+            ready[c] = i  # kept when ready for a proposal: no branch to mispredict
+            c += (((st == _DAY) | klantmanager) & (rung[i] >= need)
+                  & (blocked_until[i] <= month)
+                  & (min(loonwaarde_base[i] + per_skill32 * skills[i], one32) >= min32))
+        rng.units_at(ready[:c], ids, municipality, referral_keys, scratch, referred)
+        rng.units_at(ready[:c], ids, municipality, willing_keys, scratch, agrees)
+        for j in range(c):
+            i = ready[j]
+            if status[i] == _DAY:
+                if referred[j] < provider_chance[provider[i]] and agrees[j] < willing:
                     by_provider[k_provider] = i
                     k_provider += 1
-                else:
-                    by_klantmanager[k_klantmanager] = i
-                    k_klantmanager += 1
+            elif referred[j] < klantmanager_chance and agrees[j] < willing:
+                by_klantmanager[k_klantmanager] = i
+                k_klantmanager += 1
     return by_provider[:k_provider], by_klantmanager[:k_klantmanager]
 
 
