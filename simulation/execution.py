@@ -19,7 +19,6 @@ killed with SIGKILL (a Dask LocalCluster's worker processes do that by themselve
 
 from __future__ import annotations
 
-import ast
 import gc
 import math
 import multiprocessing
@@ -31,13 +30,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol, Sequence
 
 from tqdm import tqdm
 
 from . import budget
 from .errors import InputError, option
+from .worker_start import start_method, why_spawned_workers_fail
 
 #: Raises (or lowers) the cap on local worker processes, which is the cores available.
 MAX_WORKERS_ENV = "DOORSTROOM_MAX_WORKERS"
@@ -85,7 +84,7 @@ def prepare_here(step: Callable[[], None]) -> Iterator[None]:
 
 
 class ProcessPool:
-    """Spawned local worker processes; each imports the model once and runs many tasks."""
+    """Local worker processes (forked or spawned: ``worker_start``); each runs many tasks."""
 
     name = "local processes"
 
@@ -168,18 +167,19 @@ def executor(workers: int = 1, scheduler: str | None = None,
     if workers == 1:
         yield InProcess()
         return
-    hindrance = _why_workers_cannot_start()
+    method = start_method()
+    hindrance = why_spawned_workers_fail() if method == "spawn" else None
     if hindrance:
         print(f"doorstroom: note: {hindrance}; running in this process instead",
               file=sys.stderr)
         yield InProcess()
         return
-    # Spawned, safe on every OS and inside notebooks; and started only when a task waits
-    # for one (Python >= 3.9 does so unless it forks), so never more workers than tasks.
-    ctx = multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_start,
                              initargs=(os.getpid(),)) as pool:
         try:
+            if method == "fork":  # all at once (as a forking pool does), while no thread runs
+                pool.submit(int).result()
             yield ProcessPool(pool, workers)
         except BaseException:
             _stop_workers(pool)
@@ -228,6 +228,9 @@ def _worker_start(parent: int) -> None:
     from whichever thread submits a task, so a user's short-lived thread would kill them.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # a forked worker has its parent's handlers
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True,
                      name="doorstroom-parent-check").start()
     imports_kept_out_of_collections()
@@ -275,7 +278,7 @@ def _dask_client(scheduler: str | None, dask_local: int | None):
         raise InputError(f"{option('dask_local')} must be at least 1 worker, got {dask_local}")
     if dask_local is not None:
         dask_local = _capped(dask_local, "dask_local")
-        hindrance = _why_workers_cannot_start()
+        hindrance = why_spawned_workers_fail()
         if hindrance:
             raise InputError(f"a Dask LocalCluster cannot start: {hindrance}")
         with LocalCluster(n_workers=dask_local, threads_per_worker=1, processes=True,
@@ -292,58 +295,6 @@ def _dask_client(scheduler: str | None, dask_local: int | None):
                          f"there ({exc})") from None
     with client:
         yield client
-
-
-def _why_workers_cannot_start() -> str | None:
-    """Why spawned worker processes would fail here, if they would.
-
-    A spawned worker first runs the main program again, as ``multiprocessing.spawn`` does:
-    from its file or module name (unless it is a ``__main__`` module), every top-level
-    statement except those under ``if __name__ == "__main__":``. If the statement running
-    now is not under that guard, each worker would start the same work again, and die.
-    """
-    main = sys.modules.get("__main__")
-    name = getattr(getattr(main, "__spec__", None), "name", None)
-    path = getattr(main, "__file__", None)
-    if name is not None:
-        if name == "__main__" or name.endswith(".__main__"):
-            return None  # workers never rerun a package's __main__
-    elif path is None or Path(path).stem == "ipython":
-        return None  # an interactive session or a notebook: workers rerun nothing
-    elif not os.path.exists(path):
-        return f"worker processes cannot import this main program ({path})"
-    frame = sys._getframe()
-    while frame is not None and not (frame.f_globals is vars(main)
-                                     and frame.f_code.co_name == "<module>"):
-        frame = frame.f_back
-    if frame is None or _under_main_guard(frame.f_code.co_filename, frame.f_lineno):
-        return None
-    return (f"worker processes would run {path} again from the top; to use them, put the "
-            'call under `if __name__ == "__main__":`')
-
-
-def _under_main_guard(path: str, line: int) -> bool:
-    """Whether ``line`` of the Python file ``path`` lies under ``if __name__ == "__main__":``
-    (a file that cannot be read is taken to be guarded: workers are tried as before)."""
-    try:
-        tree = ast.parse(Path(path).read_text(encoding="utf-8"), path)
-    except (OSError, SyntaxError, ValueError):
-        return True
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and _is_main_test(node.test) and \
-                node.body[0].lineno <= line <= node.body[-1].end_lineno:
-            return True
-    return False
-
-
-def _is_main_test(test: ast.expr) -> bool:
-    """``__name__ == "__main__"``, either way round."""
-    if not (isinstance(test, ast.Compare) and len(test.ops) == 1
-            and isinstance(test.ops[0], ast.Eq)):
-        return False
-    sides = [test.left, test.comparators[0]]
-    return any(isinstance(x, ast.Name) and x.id == "__name__" for x in sides) and \
-        any(isinstance(x, ast.Constant) and x.value == "__main__" for x in sides)
 
 
 # --- the one worker loop ------------------------------------------------------------------

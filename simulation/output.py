@@ -159,13 +159,22 @@ def lock(path: Path, label: str | None = None) -> Iterator[None]:
     except OSError as exc:
         raise InputError(f"{shown}: cannot write its lock {where} "
                          f"({exc.strerror or exc})") from None
+    _HELD.add(fd)
     try:
         yield
     finally:
+        _HELD.discard(fd)
         try:
             where.unlink(missing_ok=True)  # before letting go: see _acquire
         finally:
             os.close(fd)
+
+
+#: The descriptors of the locks this process holds. A forked worker closes its copies,
+#: so a lock is never held on by a worker that outlives its run for a moment.
+_HELD: set[int] = set()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=lambda: [os.close(fd) for fd in _HELD])
 
 
 def _acquire(where: Path, shown: str) -> int:

@@ -17,7 +17,7 @@ LAYERS = {
     "model": ("population", "ledger", "funding", "access", "agents", "policies", "payments",
               "activation", "work_pathway", "phases", "monthly", "sharing", "municipal",
               "building", "model", "metrics"),
-    "runs": ("execution", "runs", "regions", "national"),
+    "runs": ("worker_start", "execution", "runs", "regions", "national"),
     "experiments": ("experiment",),
     "analysis": ("economics", "targets", "sweep_folder", "sweep", "calibrate", "ema"),
     "presentation": ("presentation", "charts", "report_texts_nl", "report_texts_en",

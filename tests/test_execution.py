@@ -205,9 +205,15 @@ def _run_script(path: Path, code: str) -> subprocess.CompletedProcess:
                           cwd=path.parent, timeout=300)
 
 
+#: A thread the script keeps running: forking it would be unsafe, so workers are spawned.
+A_THREAD = ("import threading\n"
+            "threading.Thread(target=threading.Event().wait, daemon=True).start()\n")
+
+
 def test_a_script_without_a_main_guard_runs_in_one_process_with_a_note(small, tmp_path):
+    # spawned workers would rerun the script (forked ones would not: next test)
     script = tmp_path / "what_if.py"
-    done = _run_script(script, SCRIPT + "\nwork()\n")
+    done = _run_script(script, A_THREAD + SCRIPT + "\nwork()\n")
     assert done.returncode == 0, done.stderr
     kind, total = done.stdout.split()
     assert kind == "InProcess"
@@ -221,11 +227,60 @@ def test_a_script_without_a_main_guard_runs_in_one_process_with_a_note(small, tm
                         "running in this process instead")
 
 
-def test_a_script_with_a_main_guard_gets_its_worker_processes(tmp_path):
-    done = _run_script(tmp_path / "guarded.py", SCRIPT + '\nif __name__ == "__main__":\n'
-                                                         "    work()\n")
+@pytest.mark.parametrize("threads", ["", A_THREAD])
+def test_a_script_with_a_main_guard_gets_its_worker_processes(tmp_path, threads):
+    done = _run_script(tmp_path / "guarded.py", threads + SCRIPT
+                       + '\nif __name__ == "__main__":\n    work()\n')
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[0] == "ProcessPool" and done.stderr == ""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_a_plain_script_gets_forked_workers_with_the_same_results(small, tmp_path):
+    done = _run_script(tmp_path / "plain.py", SCRIPT + "\nwork()\n")
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    kind, total = done.stdout.split()
+    sc = small.with_overrides({"simulation.months": 6, "population.residents": 100})
+    here = run_replications(sc, PAIR, 3, seed=sc["simulation.seed"], progress=False)
+    assert kind == "ProcessPool" and float(total) == float(here.metrics["cost_total_eur"].sum())
+
+
+#: A program that holds a results folder's lock and handles SIGTERM (as the doorstroom
+#: command does) while its workers report what they inherited.
+INHERITED = """
+import os, signal, sys, threading
+from pathlib import Path
+from simulation import execution, output
+
+def inherited(lock_path):
+    fds = Path("/proc/self/fd")
+    held = any(os.path.realpath(fds / fd) == lock_path for fd in os.listdir(fds))
+    return (signal.getsignal(signal.SIGTERM) == signal.SIG_DFL,
+            signal.getsignal(signal.SIGINT) == signal.SIG_IGN, held)
+
+def stop(signum, frame):
+    raise KeyboardInterrupt
+
+signal.signal(signal.SIGTERM, stop)
+with output.lock(Path(sys.argv[1])):
+    lock_path = os.path.realpath(output.lock_file(Path(sys.argv[1])))
+    print(execution.start_method())
+    with execution.executor(2) as ex:
+        print(sorted(r for _, r in ex.run(inherited, [(lock_path,)] * 2)))
+threading.Thread(target=threading.Event().wait, daemon=True).start()
+print(execution.start_method())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_forked_workers_drop_the_parents_locks_and_signal_handlers(tmp_path):
+    script = tmp_path / "inherits.py"
+    script.write_text(INHERITED)
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "fork", "[(True, True, False), (True, True, False)]", "spawn"]
 
 
 def _one_oversized_run_refused() -> bool:
