@@ -80,3 +80,10 @@ def test_every_way_to_draw_gives_the_same_number_for_the_same_key():
     which = np.array([0, 1, 1, 0])
     assert np.array_equal(rng.uniform_by(streams, ids, which), np.where(
         which == 1, rng.uniform(12, "a", 4, ids), rng.uniform(11, "a", 4, ids)))
+    # the draws of chosen rows taken together, under one key and under a key per municipality
+    rows = np.array([3, 0, 2])
+    scratch, out = np.empty((3, rows.size), dtype=np.uint64), np.empty(rows.size)
+    rng.units_at(rows, ids, which, streams[:1], scratch, out)
+    assert np.array_equal(out, rng.uniform(11, "a", 4, ids[rows]))
+    rng.units_at(rows, ids, which, streams, scratch, out)
+    assert np.array_equal(out, rng.uniform_by(streams, ids, which)[rows])
