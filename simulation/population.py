@@ -277,11 +277,9 @@ class Population:
     def set_status(self, rows: np.ndarray, status: Status, month: int) -> None:
         if rows.size == 0:
             return  # the rows kept by status stay right
-        for before in np.unique(self.status[rows]).tolist():  # their lists are out of date
-            self._rows.pop(before, None)
-        self._rows.pop(int(status), None)
         self.status[rows] = int(status)  # a plain int: NumPy probes an IntEnum slowly
         self.status_since[rows] = month
+        self._rows.clear()
 
     def rows_with(self, status: Status) -> np.ndarray:
         """The rows with this status now (read-only; kept until a status changes, since
