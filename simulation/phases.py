@@ -162,11 +162,9 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
     last = speed.shape[0] - 1
     # Per block: the rows without support, then those supported, each picked without a
     # branch (statuses come mixed), so that neither loop below asks a row's status.
-    rows = np.empty(2 * BLOCK, dtype=np.int64)
-    factor = np.empty(2 * BLOCK, dtype=np.float64)
-    draws = np.empty(2 * BLOCK, dtype=np.float64)
-    scratch = np.empty((3, 2 * BLOCK), dtype=np.uint64)
-    supported = rows[BLOCK:]
+    rows, scratch, draws = draw_room()
+    supported = np.empty(BLOCK, dtype=np.int64)
+    factor = np.empty(BLOCK, dtype=np.float64)
     for start in range(0, status.size, BLOCK):
         alone = 0
         guided = 0
