@@ -7,8 +7,9 @@ scenario and seed, and a ``Plan`` puts results back in task order, so results ar
 identical whatever executes them and however many workers it has.
 
 Local workers never outlive the run: at most one per core available (``MAX_WORKERS_ENV``
-allows more) and never more than tasks; stopped at once when the run stops on an exception
-or interruption; and each stops by itself soon after its parent process is gone, even one
+allows more), and when spawned never more than tasks (forked ones start together, in
+milliseconds: ``worker_start``); stopped at once when the run stops on an exception or
+interruption; and each stops by itself soon after its parent process is gone, even one
 killed with SIGKILL (a Dask LocalCluster's worker processes do that by themselves).
 
     with executor(workers=2) as ex:                         # local processes (default)
