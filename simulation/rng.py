@@ -145,18 +145,13 @@ def by_seed(keys: np.ndarray, month: int) -> np.ndarray:
     return out
 
 
-@numba.njit(cache=True, nogil=True)
-def _uniform_by_kernel(ids, which, streams, out):
-    for i in range(ids.size):
-        out[i] = unit(ids[i], streams[which[i]])
-
-
 def uniform_by(streams: np.ndarray, ids: np.ndarray, which: np.ndarray) -> np.ndarray:
     """``uniform`` for entities of several seeds: id ``ids[i]`` under seed ``which[i]`` (a
-    row of ``by_seed``)."""
+    row of ``by_seed``); drawn together by ``units_at``."""
     ids = np.ascontiguousarray(ids, dtype=np.uint64).reshape(-1)
     out = np.empty(ids.size, dtype=np.float64)
-    _uniform_by_kernel(ids, np.ascontiguousarray(which).reshape(-1), streams, out)
+    units_at(np.arange(ids.size), ids, np.ascontiguousarray(which).reshape(-1), streams,
+             np.empty((3, ids.size), dtype=np.uint64), out)
     return out
 
 
