@@ -258,6 +258,7 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     stop a pool's processes before 3.14.)"""
     processes = pool._processes or {}  # the pool's own dict: it holds a worker started late
     running = dict(processes)  # before shutdown: its manager thread may empty the dict then
+    results = pool._result_queue  # shutdown lets go of it
     pool.shutdown(wait=False, cancel_futures=True)
     stopped: set[int | None] = set()
     while fresh := [p for p in {**running, **processes}.values() if p.pid not in stopped]:
@@ -266,6 +267,11 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         for process in fresh:
             process.join()
             stopped.add(process.pid)
+    # A worker killed while sending a result leaves half a message in the results pipe,
+    # and the pool's thread would wait for the rest for ever (at exit too): this process
+    # holds the pipe's writing end, unused here. Closing it ends that wait.
+    if results is not None:
+        results._writer.close()
 
 
 @contextmanager

@@ -144,6 +144,30 @@ def test_an_interrupted_run_stops_its_workers_at_once(monkeypatch):
     assert set(multiprocessing.active_children()) <= earlier
 
 
+#: A run that stops while a worker is half-way through sending a result (as a worker
+#: killed mid-send leaves it): the results pipe holds a length with no message after it.
+HALF_A_RESULT = """
+import os, struct
+from simulation import execution
+
+try:
+    with execution.executor(2) as ex:
+        list(ex.run(int, [()]))
+        os.write(ex.pool._result_queue._writer.fileno(), struct.pack("!i", 1000))
+        raise RuntimeError("stop")
+except RuntimeError:
+    print("stopped")
+"""
+
+
+def test_a_run_stopped_with_half_a_result_in_the_pipe_still_ends():
+    # The pool's thread would wait for the rest of the message for ever, even at exit
+    # (seen in CI: a SIGTERM that killed a worker while it sent its result).
+    done = subprocess.run([sys.executable, "-c", HALF_A_RESULT], capture_output=True,
+                          text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0 and done.stdout.strip() == "stopped", done.stderr
+
+
 def test_workers_are_capped_at_the_cap_and_the_tasks(monkeypatch, capsys):
     monkeypatch.setenv(execution.MAX_WORKERS_ENV, "3")
     # spawned: one task, one worker; forked: all at once (milliseconds each)
