@@ -110,7 +110,7 @@ def preference_ranking(model, rows: np.ndarray, by_fit: bool = False) -> np.ndar
     gives a weighted random permutation whose first choice is proportional to the weight.
     """
     pop, k = model.population, model.organisations
-    weights = np.array([max(pr.places_per_dagdeel, 1e-9) for pr in model.providers])
+    weights = np.maximum(model.provider_places, 1e-9)
     # each resident ranks its own municipality's providers
     first = pop.municipality[rows].astype(np.int64)[:, None] * k
     weights = weights[first + np.arange(k)]

@@ -109,17 +109,15 @@ def _column(array: str, kind: type, doc: str) -> property:
 class Provider(DoorstroomAgent):
     """A day-activity provider: staffed places, work orientation, referral behaviour."""
 
-    def __init__(self, model, index: int, name: str, kind: str, places_per_dagdeel: float,
-                 work_orientation: float, municipality: int = 0):
+    def __init__(self, model, index: int, name: str, kind: str, work_orientation: float,
+                 municipality: int = 0):
         super().__init__(model)
         self.index = index
         self.name = name
         self.kind = kind
         self.municipality = municipality  # which of the model's municipalities it serves
-        self.places_per_dagdeel = places_per_dagdeel  # the organisation's, scaled
         self.work_orientation = work_orientation
         self.market_partners = np.array([], dtype=np.int64)  # set when employers are built
-        self.partner_employers = np.array([], dtype=np.int64)  # plus its own business, if open
 
     @property
     def slots(self) -> float:
@@ -143,6 +141,15 @@ class Provider(DoorstroomAgent):
         month = self.model.provider_month
         return int(month["clients"][self.index]) if month else 0
 
+    @property
+    def partner_employers(self) -> np.ndarray:
+        """The employers it proposes clients to: its market partners, after its own
+        business if open (``DoorstroomModel.partners``)."""
+        first = self.model.partner_first
+        return self.model.partner_list[first[self.index]: first[self.index + 1]]
+
+    places_per_dagdeel = _column("provider_places", float,
+                                 "Staffed places per dagdeel: the organisation's, scaled.")
     guidance = _column("guidance", float,
                        "Guidance this month, by policy (1: full; thinner when crowded).")
 

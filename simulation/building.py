@@ -55,13 +55,13 @@ def build_providers(model, organisations) -> None:
     """Every municipality's providers, with its own places (``providers.capacity_scale``)."""
     local, k = model.local, len(organisations)
     model.providers = [
-        Provider(model, m * k + j, o["name"], o["kind"],
-                 o["places_per_dagdeel"] * p["providers.capacity_scale"], o["work_orientation"],
-                 municipality=m)
-        for m, p in enumerate(local.values) for j, o in enumerate(organisations)]
+        Provider(model, m * k + j, o["name"], o["kind"], o["work_orientation"], municipality=m)
+        for m in range(local.count) for j, o in enumerate(organisations)]
     model.provider_municipality = np.repeat(np.arange(local.count), k)
     model.organisations = k
-    places = np.array([pr.places_per_dagdeel for pr in model.providers]).reshape(local.count, k)
+    model.provider_places = np.array([o["places_per_dagdeel"] * p["providers.capacity_scale"]
+                                      for p in local.values for o in organisations])
+    places = model.provider_places.reshape(local.count, k)
     model.total_places = np.where(places.sum(axis=1) > 0, places.sum(axis=1), 1.0)
     #: Whether each provider is made for each target group (``KIND_FITS``).
     model.provider_fit = np.array([[g in KIND_FITS[pr.kind] for g in GROUPS]

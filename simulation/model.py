@@ -13,7 +13,7 @@ through ``datacollector``, stops (``running``) at the horizon, draws a seed when
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 import mesa
 import numpy as np
@@ -145,11 +145,15 @@ class DoorstroomModel(mesa.Model):
         own = self.own_employers
         self.trial_slots[own] = np.where(self.employer_internal[own], internal,
                                          self.p["employers.trial_slots"] + extra)
+        partners = []
         for pr in self.providers:
             m = pr.municipality
             own = [self.own_employers.start + self.employer_starts[m] + self.market_sizes[m]
                    + pr.index - m * k] if internal else []
-            pr.partner_employers = np.concatenate([own, pr.market_partners]).astype(np.int64)
+            partners.append(np.concatenate([own, pr.market_partners]).astype(np.int64))
+        #: Each provider's partner employers, one after the other (``Provider.partner_employers``).
+        self.partner_list = np.concatenate(partners)
+        self.partner_first = np.cumsum([0, *map(len, partners)])
         # sheltered places follow each municipality's inhabitants
         self.sheltered_places = np.array([Policy(spec.regime, spec.variants, q).sheltered_places()
                                           for q in self.local.values])
@@ -323,6 +327,11 @@ class DoorstroomModel(mesa.Model):
             raise ValueError("a model of several municipalities has metrics per "
                              "municipality: compute(model.municipality(k))")
         return MunicipalityRun(self, k or 0)
+
+    def municipalities(self) -> Iterator[MunicipalityRun]:
+        """Every municipality's run so far, in model order (``municipality(k)`` for each,
+        read together)."""
+        return MunicipalityRun.every(self)
 
     counters = COUNTERS
 

@@ -90,18 +90,38 @@ class MunicipalityRun:
     """One municipality of a model, read as ``metrics.compute`` reads a model: its values,
     counters, ledger, series, residents, employers and jobs by group."""
 
-    def __init__(self, model, k: int):
+    def __init__(self, model, k: int, rows: np.ndarray | None = None,
+                 with_target_group: np.ndarray | None = None):
+        """``rows`` (the municipality's, in order) and ``with_target_group`` (employers
+        with the target group, by municipality) when several runs are read at once."""
         self.p = model.local.values[k]
         self.month = model.month
         self.stats = dict(zip(model.counters, model.counts[:, k].tolist()))
         self.ledger = Ledger.of(model.ledger, k)
         self._series = dict(zip(series_columns(), model.series_by_municipality[k]))
         pop = model.population
-        self.population = pop if model.local.count == 1 else pop.subset(
-            np.flatnonzero(pop.municipality[: pop.n] == k))
+        if rows is None and model.local.count > 1:
+            rows = np.flatnonzero(pop.municipality[: pop.n] == k)
+        self.population = pop if rows is None else pop.subset(rows)
         self.market_size = int(model.market_sizes[k])
-        self._with_target_group = int(model.employers_with_target_group()[k])
+        if with_target_group is None:
+            with_target_group = model.employers_with_target_group()
+        self._with_target_group = int(with_target_group[k])
         self.jobs_by_group = model.jobs_by_group[k]
+
+    @classmethod
+    def every(cls, model) -> Iterator["MunicipalityRun"]:
+        """Each municipality's run in model order, the rows of all found in one sort."""
+        pop = model.population
+        with_target_group = model.employers_with_target_group()
+        if model.local.count == 1:
+            yield cls(model, 0, None, with_target_group)
+            return
+        order = np.argsort(pop.municipality[: pop.n], kind="stable")
+        bounds = np.searchsorted(pop.municipality[: pop.n][order],
+                                 np.arange(model.local.count + 1))
+        for k in range(model.local.count):
+            yield cls(model, k, order[bounds[k]: bounds[k + 1]], with_target_group)
 
     def series(self) -> dict[str, np.ndarray]:
         return self._series

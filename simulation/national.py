@@ -148,8 +148,8 @@ def _alone(scenarios: list[Scenario], labels: tuple[str, ...], seeds: list[int])
         mine = [k for k, own in enumerate(labels) if own == label]
         model = DoorstroomModel.together([scenarios[k] for k in mine], label,
                                          [seeds[k] for k in mine]).run()
-        for j, k in enumerate(mine):
-            out[k] = _result(model.municipality(j))
+        for k, run in zip(mine, model.municipalities()):
+            out[k] = _result(run)
         model.release()
     return out
 

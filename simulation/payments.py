@@ -160,11 +160,53 @@ def disregard(earned, lks, months_worked, r):
 
 
 @numba.njit(cache=True, nogil=True)
+def _cents(amount):
+    return np.int64(np.rint(np.float64(amount) * 100.0))
+
+
+@numba.njit(cache=True, nogil=True)
 def _book(sums, detail, municipality, row, category, column, amount):
-    cents = np.int64(np.rint(np.float64(amount) * 100.0))
+    cents = _cents(amount)
     sums[municipality, category, column] += cents
     if detail.shape[0]:
         detail[row, category] = cents
+
+
+#: A resident's kind for the pass: status, benefit, home support and unpaid work together.
+_STATUSES, _BENEFITS = len(Status), len(Benefit)
+_KINDS = _STATUSES * _BENEFITS * 4
+
+
+@numba.njit(cache=True, nogil=True)
+def _kind(status, benefit, home_support, volunteering):
+    return ((status * _BENEFITS + benefit) * 2 + home_support) * 2 + volunteering
+
+
+@numba.njit(cache=True, nogil=True)
+def _kind_cents(r):
+    """The bookings every resident of a kind gets alike (a trial, an activation route,
+    support at home, a full benefit), in cents; -1 where a kind books nothing."""
+    out = np.full((_KINDS, len(RESIDENT_CATEGORIES)), -1, dtype=np.int64)
+    for st in range(_STATUSES):
+        if st == _EXITED:
+            continue
+        works = st == _WORKING or st == _SHELTERED_WORK
+        for b in range(_BENEFITS):
+            for home in range(2):
+                for volunteering in range(2):
+                    cents = out[_kind(st, b, home, volunteering)]
+                    if st == _IN_TRIAL:
+                        cents[_TRIAL] = _cents(r.trial_eur)
+                    elif st == _ACTIVE:
+                        cents[_ACTIVATION] = _cents(r.activation_eur)
+                    if home:
+                        hours = r.home_hours * (r.volunteer_factor if volunteering else 1.0)
+                        cents[_HOME] = _cents(hours * r.home_price)
+                    full = (r.bijstand_eur if b == _BIJSTAND else
+                            r.uwv_eur if b == _UWV else 0.0)
+                    if full > 0 and not works:
+                        cents[_PAID] = _cents(full)
+    return out
 
 
 @numba.njit(cache=True, nogil=True)
@@ -181,61 +223,73 @@ def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, 
     of hours x price. Home support: its hours, fewer for residents doing unpaid work.
     Benefits: in full without work; less what earnings count (bijstand) or a share of them
     (UWV) with work, the rest saved (bijstand: the municipality's net share).
+    What residents of a kind (``_kind``) get alike is counted, not booked row by row: most
+    residents get only that, and counting needs no branch on their mixed statuses.
     """
-    one32 = np.float32(1.0)
-    per_skill32 = np.float32(r.loonwaarde_per_skill)
-    cap32 = np.float32(r.wage_subsidy_cap)
-    wage32 = np.float32(r.wage)
-    factor32 = np.float32(r.employer_cost_factor)
+    alike = _kind_cents(r)
+    counted = np.zeros((sums.shape[0], _KINDS), dtype=np.int64)
     for i in range(status.size):
         st = status[i]
-        if st == _EXITED:
+        volunteering = (rung[i] == 4) & ((st == _NONE) | (st == _DAY))
+        kind = _kind(st, benefit[i], home_support[i], volunteering)
+        m = municipality[i]
+        counted[m, kind] += 1
+        if detail.shape[0]:
+            for c in range(alike.shape[1]):
+                if alike[kind, c] >= 0:
+                    detail[i, c] = alike[kind, c]
+        works = (st == _WORKING) | (st == _SHELTERED_WORK)
+        if not (works | ((st == _DAY) & needs_transport[i])):
             continue
         column = 1 if benefit[i] == _UWV else 0
-        m = municipality[i]
-        works = st == _WORKING or st == _SHELTERED_WORK
-        earned = r.wage
-        lks = st == _SHELTERED_WORK
-        if st == _DAY and needs_transport[i]:
+        if st == _DAY:
             days = dagdelen[i] * r.attended_per_dagdeel / 2.0
             _book(sums, detail, m, i, _TRANSPORT, column, days * fare[provider[i]])
-        elif st == _IN_TRIAL:
-            _book(sums, detail, m, i, _TRIAL, column, r.trial_eur)
-        elif st == _ACTIVE:
-            _book(sums, detail, m, i, _ACTIVATION, column, r.activation_eur)
-        elif works:
-            supported = st == _WORKING and rung[i] == 5
-            lks = lks or (supported and column == 0)
-            lw32 = min(loonwaarde_base[i] + per_skill32 * skills[i], one32)
-            if lks:
-                subsidy32 = min(cap32, one32 - lw32) * wage32 * factor32
-                _book(sums, detail, m, i, _WAGE_SUBSIDY, column, subsidy32)
-            if st == _SHELTERED_WORK:
-                _book(sums, detail, m, i, _SHELTERED, column, r.sheltered_eur)
-            elif supported:
-                share = coaching[min((month - job_start[i]) // 12, coaching.size - 1)]
-                if share > 0:
-                    hours = share * r.hours_per_week * 52.0 / 12.0
-                    _book(sums, detail, m, i, _COACHING, column, hours * r.coaching_price)
-                if column == 1:  # loondispensatie: the employer pays the loonwaarde
-                    earned = np.float64(wage32 * lw32)
-        if home_support[i]:
-            volunteering = rung[i] == 4 and (st == _NONE or st == _DAY)
-            hours = r.home_hours * (r.volunteer_factor if volunteering else 1.0)
-            _book(sums, detail, m, i, _HOME, column, hours * r.home_price)
-        full = (r.bijstand_eur if benefit[i] == _BIJSTAND else
-                r.uwv_eur if column == 1 else 0.0)
-        if full <= 0:
-            continue
-        if not works:
-            _book(sums, detail, m, i, _PAID, column, full)
-            continue
-        bijstand = benefit[i] == _BIJSTAND
-        if bijstand:
-            reduction = earned - disregard(earned, lks, month - job_start[i], r)
         else:
-            reduction = r.uwv_earnings_offset * earned
-        remaining = max(0.0, full - reduction)
-        _book(sums, detail, m, i, _PAID, column, remaining)
-        _book(sums, detail, m, i, _SAVED, column,
-              (full - remaining) * (r.net_saving_share if bijstand else 1.0))
+            _work_cents(st, benefit[i], column, rung[i], skills[i], loonwaarde_base[i],
+                        month - job_start[i], m, i, coaching, r, sums, detail)
+    for m in range(sums.shape[0]):
+        for kind in range(_KINDS):
+            if counted[m, kind]:
+                column = 1 if (kind // 4) % _BENEFITS == _UWV else 0
+                for c in range(alike.shape[1]):
+                    if alike[kind, c] >= 0:
+                        sums[m, c, column] += counted[m, kind] * alike[kind, c]
+
+
+@numba.njit(cache=True, nogil=True)
+def _work_cents(st, benefit, column, rung, skills, loonwaarde_base, months_worked, m, i,
+                coaching, r, sums, detail):
+    """A worker's bookings: wage subsidy, sheltered work or coaching, and the benefit
+    less what earnings count, the rest saved."""
+    one32 = np.float32(1.0)
+    wage32 = np.float32(r.wage)
+    earned = r.wage
+    supported = st == _WORKING and rung == 5
+    lks = st == _SHELTERED_WORK or (supported and column == 0)
+    lw32 = min(loonwaarde_base + np.float32(r.loonwaarde_per_skill) * skills, one32)
+    if lks:
+        subsidy32 = (min(np.float32(r.wage_subsidy_cap), one32 - lw32) * wage32
+                     * np.float32(r.employer_cost_factor))
+        _book(sums, detail, m, i, _WAGE_SUBSIDY, column, subsidy32)
+    if st == _SHELTERED_WORK:
+        _book(sums, detail, m, i, _SHELTERED, column, r.sheltered_eur)
+    elif supported:
+        share = coaching[min(months_worked // 12, coaching.size - 1)]
+        if share > 0:
+            hours = share * r.hours_per_week * 52.0 / 12.0
+            _book(sums, detail, m, i, _COACHING, column, hours * r.coaching_price)
+        if column == 1:  # loondispensatie: the employer pays the loonwaarde
+            earned = np.float64(wage32 * lw32)
+    full = (r.bijstand_eur if benefit == _BIJSTAND else r.uwv_eur if column == 1 else 0.0)
+    if full <= 0:
+        return
+    bijstand = benefit == _BIJSTAND
+    if bijstand:
+        reduction = earned - disregard(earned, lks, months_worked, r)
+    else:
+        reduction = r.uwv_earnings_offset * earned
+    remaining = max(0.0, full - reduction)
+    _book(sums, detail, m, i, _PAID, column, remaining)
+    _book(sums, detail, m, i, _SAVED, column,
+          (full - remaining) * (r.net_saving_share if bijstand else 1.0))

@@ -133,7 +133,7 @@ def _share_employers(models: Sequence[DoorstroomModel]) -> None:
         pop.employer[pop.employer >= 0] += start
         for pr in m.providers:
             pr.market_partners = pr.market_partners + start
-            pr.partner_employers = pr.partner_employers + start
+        m.partner_list = m.partner_list + start
         m.employers, m.markets = employers, [market]
         m.own_employers = slice(start, start + size)
         for name, values in arrays.items():

@@ -185,34 +185,40 @@ def poisson_ppf(u, mean) -> np.ndarray:
     mean = np.broadcast_to(np.asarray(mean, dtype=np.float64), u.shape)
     flat_u, flat_m = u.reshape(-1), np.ascontiguousarray(mean).reshape(-1)
     out = _walk_poisson(flat_u, flat_m, np.exp(-flat_m))
-    big = flat_m > _POISSON_EXACT_UP_TO
+    big = flat_m > POISSON_EXACT_UP_TO
     if big.any():
         z = to_normal(flat_u[big])
         out[big] = np.maximum(0, np.rint(flat_m[big] + np.sqrt(flat_m[big]) * z)).astype(np.int64)
     return out.reshape(u.shape)
 
 
-_POISSON_EXACT_UP_TO = 200.0
-_BINOMIAL_EXACT_UP_TO = 1000
+POISSON_EXACT_UP_TO = 200.0
+BINOMIAL_EXACT_UP_TO = 1000
 
 
 @numba.njit(cache=True, nogil=True)
 def _walk_poisson(u, mean, p0):
-    """Walk up each Poisson CDF from P(0) = ``p0`` until it exceeds ``u`` (0 where the
-    mean is not positive or is left to the normal limit)."""
+    """Walk up each Poisson CDF from P(0) = ``p0`` (0 where the mean is not positive or is
+    left to the normal limit)."""
     out = np.zeros(u.size, dtype=np.int64)
     for i in range(u.size):
-        if not (0.0 < mean[i] <= _POISSON_EXACT_UP_TO):
-            continue
-        pk = p0[i]
-        cdf = pk
-        k = 0.0
-        while u[i] >= cdf and pk > 0.0:
-            k += 1.0
-            pk *= mean[i] / k
-            cdf += pk
-        out[i] = int(k)
+        if 0.0 < mean[i] <= POISSON_EXACT_UP_TO:
+            out[i] = poisson_walk(u[i], mean[i], p0[i])
     return out
+
+
+@numba.njit(cache=True, nogil=True)
+def poisson_walk(u, mean, p0):
+    """Smallest k with P(X <= k) > u for X ~ Poisson(mean), walking up its CDF from
+    P(0) = ``p0`` (exp(-mean), as NumPy computes it)."""
+    pk = p0
+    cdf = pk
+    k = 0.0
+    while u >= cdf and pk > 0.0:
+        k += 1.0
+        pk *= mean / k
+        cdf += pk
+    return int(k)
 
 
 def binomial_ppf(u, n, p: float) -> np.ndarray:
@@ -230,7 +236,7 @@ def binomial_ppf(u, n, p: float) -> np.ndarray:
     flat_u, flat_n = u.reshape(-1), np.ascontiguousarray(n).reshape(-1)
     nn = flat_n.astype(np.float64)
     out = _walk_binomial(flat_u, nn, (1.0 - p) ** nn, p / (1.0 - p))
-    big = flat_n > _BINOMIAL_EXACT_UP_TO
+    big = flat_n > BINOMIAL_EXACT_UP_TO
     if big.any():
         nb = nn[big]
         z = to_normal(flat_u[big])
@@ -240,20 +246,26 @@ def binomial_ppf(u, n, p: float) -> np.ndarray:
 
 @numba.njit(cache=True, nogil=True)
 def _walk_binomial(u, n, p0, ratio):
-    """Walk up each Binomial(n, p) CDF from P(0) = ``p0``; ``ratio`` is p / (1 - p)."""
+    """Walk up each Binomial(n, p) CDF (0 where n is 0 or left to the normal limit)."""
     out = np.zeros(u.size, dtype=np.int64)
     for i in range(u.size):
-        if not (0 < n[i] <= _BINOMIAL_EXACT_UP_TO):
-            continue
-        pk = p0[i]
-        cdf = pk
-        k = 0.0
-        while u[i] >= cdf and k < n[i]:
-            pk *= ratio * (n[i] - k) / (k + 1.0)
-            k += 1.0
-            cdf += pk
-        out[i] = int(k)
+        if 0 < n[i] <= BINOMIAL_EXACT_UP_TO:
+            out[i] = binomial_walk(u[i], n[i], p0[i], ratio)
     return out
+
+
+@numba.njit(cache=True, nogil=True)
+def binomial_walk(u, n, p0, ratio):
+    """Smallest k with P(X <= k) > u for X ~ Binomial(n, p), walking up its CDF from
+    P(0) = ``p0`` ((1 - p) ** n, as NumPy computes it); ``ratio`` is p / (1 - p)."""
+    pk = p0
+    cdf = pk
+    k = 0.0
+    while u >= cdf and k < n:
+        pk *= ratio * (n - k) / (k + 1.0)
+        k += 1.0
+        cdf += pk
+    return int(k)
 
 
 @numba.njit(cache=True, nogil=True)

@@ -87,3 +87,32 @@ def test_every_way_to_draw_gives_the_same_number_for_the_same_key():
     assert np.array_equal(out, rng.uniform(11, "a", 4, ids[rows]))
     rng.units_at(rows, ids, which, streams, scratch, out)
     assert np.array_equal(out, rng.uniform_by(streams, ids, which)[rows])
+
+
+def test_the_labour_market_pass_draws_as_the_quantile_functions_do():
+    """Each employer's month (vacancies filled by others, new ones opening) is what
+    ``binomial_ppf`` and ``poisson_ppf`` give for its keyed draws: in the exact walks, for
+    the employers beyond them (normal limits), and where every or no vacancy fills."""
+    from types import SimpleNamespace
+
+    from simulation.municipal import Local
+    from simulation.work_pathway import _labour_market
+
+    n = 3000
+    ids = rng.EMPLOYER_BASE + np.arange(n, dtype=np.uint64)
+    whose = np.arange(n) % 2
+    opened = np.resize([0, 1, 3, 12, 1500], n).astype(np.int64)
+    rates = np.resize([0.0, 0.3, 4.0, 250.0], n)
+    local = Local([{}, {}], [3, 4])
+    u_filled, u_new = (local.uniform(decision, 9, ids, whose)
+                       for decision in ("vacancy_filled", "vacancy_new"))
+    for fill in (0.0, 0.25, 1.0):
+        model = SimpleNamespace(own_employers=slice(0, n), employer_ids=ids,
+                                employer_municipality=whose, open_vacancies=opened.copy(),
+                                vacancy_rates=rates,
+                                p={"employers.vacancy_fill_per_month": fill}, local=local)
+        _labour_market(model, 9)
+        expected = (opened + rng.poisson_ppf(u_new, rates)
+                    - rng.binomial_ppf(u_filled, opened, fill))
+        np.testing.assert_array_equal(model.open_vacancies, expected)
+    assert (expected[opened == 1500] != 1500).all()  # the normal limit moved them

@@ -46,8 +46,10 @@ def test_each_municipality_runs_as_it_would_alone(country, policy):
     scenarios, seeds = country
     model = DoorstroomModel.together(scenarios, policy, seeds).run()
     assert model.local.count == len(CODES)
+    runs = list(model.municipalities())  # read together, as a national task reads them
     for k, (sc, seed) in enumerate(zip(scenarios, seeds)):
         alone = DoorstroomModel(sc, policy=policy, seed=seed, resident_agents=False).run()
+        assert _same(_result(runs[k]), _result(alone)), (policy, sc.name)
         assert _same(_result(model.municipality(k)), _result(alone)), (policy, sc.name)
 
 

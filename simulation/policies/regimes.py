@@ -160,9 +160,8 @@ class Voorziening(Regime):
     def capacities(self, model):
         """Funded dagdeel places per week, shared over each municipality's providers by
         their declared places."""
-        places = np.array([pr.places_per_dagdeel for pr in model.providers])
         m = model.provider_municipality
-        return model.funded_slots[m] * places / model.total_places[m]
+        return model.funded_slots[m] * model.provider_places / model.total_places[m]
 
     def guidances(self, model, slots, attendance):
         """Guidance thins when attendance passes the funded places (in a region: the
@@ -177,7 +176,7 @@ class Voorziening(Regime):
     def pay(self, model, month):
         p, k = model.p, model.organisations
         budget = model.lump_sums / 12.0
-        places = np.array([pr.places_per_dagdeel for pr in model.providers]).reshape(-1, k)
+        places = model.provider_places.reshape(-1, k)
         cost = places * np.array([funding.place_cost(p, pr.kind)
                                   for pr in model.providers[:k]])
         total = cost.sum(axis=1, keepdims=True)
