@@ -122,6 +122,22 @@ def preference_ranking(model, rows: np.ndarray, by_fit: bool = False) -> np.ndar
     return first + np.argsort(-np.log1p(-u.T) / weights, axis=1, kind="stable")
 
 
+def _rankings(model, rows: np.ndarray, by_fit: bool) -> np.ndarray:
+    """``preference_ranking`` of these rows (in row order), each made once while they wait:
+    those still waiting from last month keep theirs (``model.rankings``)."""
+    ranking = np.empty((rows.size, model.organisations), dtype=np.int64)
+    kept = np.zeros(rows.size, dtype=bool)
+    if model.rankings is not None and model.rankings[2] == by_fit:
+        known_rows, known, _ = model.rankings
+        at = np.searchsorted(known_rows, rows)
+        inside = at < known_rows.size
+        kept[inside] = known_rows[at[inside]] == rows[inside]
+        ranking[kept] = known[at[kept]]
+    ranking[~kept] = preference_ranking(model, rows[~kept], by_fit)
+    model.rankings = (rows, ranking, by_fit)
+    return ranking
+
+
 @lru_cache(maxsize=64)
 def _preference_decisions(providers: int) -> tuple[str, ...]:
     return tuple(f"provider_preference:{j}" for j in range(providers))
@@ -189,8 +205,8 @@ def place(model, month: int, crowding: float = 1.0) -> np.ndarray:
     # Longest waiting first; a provider funded as a whole may take stable residents sooner.
     ahead = np.rint(model.policy.light_case_preference() * 12.0 * pop.stability[rows])
     order = np.lexsort((tiebreak(model, rows), pop.placement_since[rows] - ahead))
+    ranking = _rankings(model, rows, model.policy.places_by_fit())[order]
     rows = rows[order]
-    ranking = preference_ranking(model, rows, model.policy.places_by_fit())
     chosen = _first_free_choice(ranking, pop.dagdelen[rows].astype(np.float64),
                                 free)
     placed = chosen >= 0

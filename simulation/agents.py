@@ -19,6 +19,9 @@ import numpy as np
 from .declarations import GROUPS
 from .population import Status
 
+#: Dagdelen a week a staffed place offers (five days, two dagdelen a day).
+PLACE_DAGDELEN = 10.0
+
 
 class _IdsByModel:
     """Agent ids counted per model, each model held weakly. Mesa 3.3 counts them in a
@@ -122,7 +125,7 @@ class Provider(DoorstroomAgent):
     @property
     def slots(self) -> float:
         """Staffed dagdeel places per week (10 dagdelen a week)."""
-        return 10.0 * self.places_per_dagdeel
+        return PLACE_DAGDELEN * self.places_per_dagdeel
 
     @property
     def development_factor(self) -> float:

@@ -277,9 +277,11 @@ class Population:
     def set_status(self, rows: np.ndarray, status: Status, month: int) -> None:
         if rows.size == 0:
             return  # the rows kept by status stay right
-        self.status[rows] = int(status)  # a plain int: NumPy probes an IntEnum slowly
-        self.status_since[rows] = month
-        self._rows.clear()
+        status = int(status)  # a plain int: NumPy probes an IntEnum slowly
+        had = _set_status(self.status, self.status_since, np.asarray(rows, dtype=np.int64),
+                          status, month)
+        for kept in [s for s in self._rows if s == status or had >> s & 1]:
+            del self._rows[kept]  # the rows of the other statuses stay right
 
     def rows_with(self, status: Status) -> np.ndarray:
         """The rows with this status now (read-only; kept until a status changes, since
@@ -295,6 +297,18 @@ class Population:
 
 #: Rows a compiled pass goes through between checks that its list of chosen rows has room.
 BLOCK = 4096
+
+
+@numba.njit(cache=True, nogil=True)
+def _set_status(status, status_since, rows, new, month):
+    """These rows take the new status since this month; returns the statuses they had (a
+    bit each)."""
+    had = 0
+    for row in rows:
+        had |= 1 << np.int64(status[row])
+        status[row] = new
+        status_since[row] = month
+    return had
 
 
 @numba.njit(cache=True, nogil=True)

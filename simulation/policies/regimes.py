@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import access, funding
+from ..agents import PLACE_DAGDELEN
 from ..declarations import GROUPS
 from ..population import Benefit, Status
 from .base import Regime
@@ -82,7 +83,7 @@ class Indicatie(Regime):
         return True
 
     def capacities(self, model):
-        return np.array([pr.slots for pr in model.providers])
+        return PLACE_DAGDELEN * model.provider_places
 
     def guidances(self, model, slots, attendance):
         # paid per dagdeel at the staffing norm; attendance never exceeds places
