@@ -57,3 +57,18 @@ def test_preference_ranking_is_a_fixed_permutation_per_resident():
     b = access.preference_ranking(m, rows[::-1])[::-1]
     assert np.array_equal(a, b)
     assert all(sorted(r) == list(range(len(m.providers))) for r in a)
+
+
+def test_a_ranking_kept_while_waiting_is_the_one_made_afresh():
+    """Placement keeps each waiting resident's ranking from month to month: whichever rows
+    were kept, and whether or not providers made for the group come first, it is the
+    ranking ``preference_ranking`` makes."""
+    m = _model()
+    rows = np.arange(0, 300, 3)
+    for kept, by_fit in ((rows[::2], False), (rows[1::4], False), (rows, True),
+                         (rows[::5], True), (rows, False)):
+        access._rankings(m, kept, by_fit)
+        assert np.array_equal(access._rankings(m, rows, by_fit),
+                              access.preference_ranking(m, rows, by_fit)), by_fit
+    assert not np.array_equal(access.preference_ranking(m, rows, True),
+                              access.preference_ranking(m, rows, False))

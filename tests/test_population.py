@@ -79,3 +79,20 @@ def test_a_compiled_pass_collects_every_row_it_chooses_in_order_past_its_first_b
     half = _asking(*args, False, np.array([0.5]), keys)
     draws = rng.uniform(3, "help_seeking", 4, np.arange(n, dtype=np.uint64))
     assert half.tolist() == np.flatnonzero(eligible & (draws < 0.5)).tolist()
+
+
+def test_rows_by_status_stay_right_as_statuses_change():
+    """The rows kept by status (``rows_with``) are those with the status now, after any
+    change of status: a change drops the lists of the statuses it leaves and enters."""
+    pop = Population(500)
+    pop.add(np.arange(500, dtype=np.uint64), 0, 1, make({}).values, initial=True)
+    draws = np.random.default_rng(4)
+    for month in range(40):
+        for status in Status:  # ask for every list, so that stale ones would be kept
+            pop.rows_with(status)
+        rows = np.flatnonzero(draws.random(pop.n) < 0.05)
+        pop.set_status(rows, Status(int(draws.integers(len(Status)))), month)
+        for status in Status:
+            assert np.array_equal(pop.rows_with(status),
+                                  np.flatnonzero(pop.status[: pop.n] == status)), status
+        assert (pop.status_since[rows] == month).all()
