@@ -10,18 +10,45 @@ market employers, then its providers' own businesses (``employer_blocks``).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from . import access, funding, rng
 from .agents import Employer, Provider
 from .budget import estimated_capacity
 from .declarations import GROUPS, KIND_FITS, PROVIDER_KINDS
+from .policies import Policy
 from .population import WRITE_BLOCK, Population, Status, entrant_ids
 
 
-def build_population(model) -> None:
-    """The residents in scope at the start and the entrants of every month."""
+class Residents(NamedTuple):
+    """Residents as built from these values and seeds, before anyone is placed: a model of
+    the same municipalities under another policy starts from a copy (``together``)."""
+
+    values: list
+    seeds: np.ndarray
+    population: Population
+    entrants: np.ndarray
+
+    def fit(self, local) -> bool:
+        """Whether these are the residents of a model of ``local``: the same values (the
+        very same: a policy that changes a value builds its own) and seeds."""
+        return (len(self.values) == local.count
+                and all(a is b for a, b in zip(self.values, local.values))
+                and np.array_equal(self.seeds, local.seeds))
+
+
+def build_population(model, like: Residents | None = None,
+                     keep: bool = False) -> Residents | None:
+    """The residents in scope at the start and the entrants of every month: a copy of
+    ``like`` where it fits, else built. Returns the residents for another model (``keep``),
+    before the policy places anyone."""
     local = model.local
+    if like is not None and like.fit(local):
+        model.population, model.entrants = like.population.copy(), like.entrants.copy()
+        model.entering = model.entrants.sum(axis=0)
+        return like if keep else None
     pop = model.population = Population(sum(estimated_capacity(p) for p in local.values))
     months = np.arange(model.months + 1)
     model.entrants = np.zeros((local.count, months.size), dtype=np.int64)
@@ -49,6 +76,32 @@ def build_population(model) -> None:
         entry_month = np.concatenate(entry_month)
         pop.order_staged(np.argsort(entry_month, kind="stable"))
     model.entering = model.entrants.sum(axis=0)
+    if keep:
+        return Residents(local.values, local.seeds, pop.copy(), model.entrants.copy())
+    return None
+
+
+def apply_policy_structures(model, spec) -> None:
+    """Trial places, providers' own stages and sheltered places, as the policy (of
+    ``spec``) sets them."""
+    policy, k = model.policy, model.organisations
+    extra = policy.extra_trial_slots()
+    internal = policy.internal_trial_slots()
+    own = model.own_employers
+    model.trial_slots[own] = np.where(model.employer_internal[own], internal,
+                                      model.p["employers.trial_slots"] + extra)
+    partners = []
+    for pr in model.providers:
+        m = pr.municipality
+        own = [model.own_employers.start + model.employer_starts[m] + model.market_sizes[m]
+               + pr.index - m * k] if internal else []
+        partners.append(np.concatenate([own, pr.market_partners]).astype(np.int64))
+    #: Each provider's partner employers, one after the other (``Provider.partner_employers``).
+    model.partner_list = np.concatenate(partners)
+    model.partner_first = np.cumsum([0, *map(len, partners)])
+    # sheltered places follow each municipality's inhabitants
+    model.sheltered_places = np.array([Policy(spec.regime, spec.variants, q).sheltered_places()
+                                       for q in model.local.values])
 
 
 def build_providers(model, organisations) -> None:

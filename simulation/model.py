@@ -76,18 +76,27 @@ class DoorstroomModel(mesa.Model):
 
     @classmethod
     def together(cls, scenarios: Sequence[Scenario], policy: str | None,
-                 own_seeds: Sequence[int]) -> "DoorstroomModel":
+                 own_seeds: Sequence[int], residents: building.Residents | None = None,
+                 keep_residents: bool = False) -> "DoorstroomModel":
         """Several municipalities in one model, each with its own scenario (made from one
         reference: the same organisations, months and policies) and seed, under one policy
         label: each runs as it would alone (``municipal``), stepped as one population.
         ``municipality(k)`` is the k-th's run, for ``metrics.compute``. Its employers are its
-        arrays only (no ``Employer`` agents: the country has over 70,000)."""
+        arrays only (no ``Employer`` agents: the country has over 70,000).
+
+        ``keep_residents``: keep the residents as built (``model.residents``), so that a
+        model of the same municipalities under another policy starts from a copy of them
+        (``residents``) instead of making them again.
+        """
         model = cls.__new__(cls)
-        model._build(list(scenarios), policy, list(own_seeds), False, False, agents=False)
+        model._build(list(scenarios), policy, list(own_seeds), False, False, agents=False,
+                     residents=residents, keep_residents=keep_residents)
         return model
 
     def _build(self, scenarios: list[Scenario], policy: str | None, seeds: list[int],
-               resident_agents: bool | None, ledger_detail: bool, agents: bool = True) -> None:
+               resident_agents: bool | None, ledger_detail: bool, agents: bool = True,
+               residents: building.Residents | None = None,
+               keep_residents: bool = False) -> None:
         specs = [sc.policy(policy) for sc in scenarios]
         scenarios = [sc.with_overrides(spec.overrides) if spec.overrides else sc
                      for sc, spec in zip(scenarios, specs)]
@@ -118,10 +127,10 @@ class DoorstroomModel(mesa.Model):
         self.elsewhere: Elsewhere | None = None
 
         organisations = scenarios[0].organisations
-        building.build_population(self)
+        self.residents = building.build_population(self, residents, keep_residents)
         building.build_providers(self, organisations)
         building.build_employers(self, agents)
-        self._apply_policy_structures(spec)
+        building.apply_policy_structures(self, spec)
         building.place_initial(self)
 
         self.handles: dict[int, Resident] = {}
@@ -138,34 +147,12 @@ class DoorstroomModel(mesa.Model):
 
     # --- building ------------------------------------------------------------------
 
-    def _apply_policy_structures(self, spec) -> None:
-        """Trial places, providers' own stages and sheltered places, as the policy (of
-        ``spec``) sets them."""
-        policy, k = self.policy, self.organisations
-        extra = policy.extra_trial_slots()
-        internal = policy.internal_trial_slots()
-        own = self.own_employers
-        self.trial_slots[own] = np.where(self.employer_internal[own], internal,
-                                         self.p["employers.trial_slots"] + extra)
-        partners = []
-        for pr in self.providers:
-            m = pr.municipality
-            own = [self.own_employers.start + self.employer_starts[m] + self.market_sizes[m]
-                   + pr.index - m * k] if internal else []
-            partners.append(np.concatenate([own, pr.market_partners]).astype(np.int64))
-        #: Each provider's partner employers, one after the other (``Provider.partner_employers``).
-        self.partner_list = np.concatenate(partners)
-        self.partner_first = np.cumsum([0, *map(len, partners)])
-        # sheltered places follow each municipality's inhabitants
-        self.sheltered_places = np.array([Policy(spec.regime, spec.variants, q).sheltered_places()
-                                          for q in self.local.values])
-
     def _switch_policy(self, month: int) -> None:
         """The council changes policy: the new regime takes over, with transitional rights."""
         spec = self.spec_policy.switch_to
         old = self.policy
         self.policy = Policy(spec.regime, spec.variants, self.p)
-        self._apply_policy_structures(spec)
+        building.apply_policy_structures(self, spec)
         self.policy.regime.adopt(self, month, old.regime, self.spec_policy.transition_months)
         self.counts[COUNTER["switched_at"]] = month
 

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from . import rng
+from .building import Residents
 from .errors import option
 from .budget import SHARES_PER_WORKER
 from .execution import chunks
@@ -99,16 +100,18 @@ def region_task(reference_data: dict, name: str, members: Sequence[tuple],
                      for m in munis] if psa else bases
         seeds = [replication_seed(s, r) for s in own_seeds]
         runs: dict[tuple, list] = {}
-        for policy in policies:
+        built: dict[tuple[int, ...], Residents | None] = {}
+        for i, policy in enumerate(policies):
             labels = tuple(own_policy(policy, m, reference) for m in munis)
             if labels not in runs:
                 runs[labels] = (_region(scenarios, labels, seeds, replication_seed(region_seed, r))
-                                if region else _alone(scenarios, labels, seeds))
+                                if region else
+                                _alone(scenarios, labels, seeds, built, i + 1 < len(policies)))
             done = runs[labels]
             rows.extend((m.code, r, policy, {**metrics, **extra})
                         for m, (metrics, _, _) in zip(munis, done))
             sums.append((r, policy, sum(run[1] for run in done), sum(run[2] for run in done)))
-        del runs
+        del runs, built
         gc.collect()  # a replication's models go now, not at some later collection
     return rows, sums
 
@@ -141,13 +144,19 @@ def _region(scenarios: list[Scenario], labels: tuple[str, ...], seeds: list[int]
     return out
 
 
-def _alone(scenarios: list[Scenario], labels: tuple[str, ...], seeds: list[int]) -> list[tuple]:
-    """Municipalities that run alone: those under one policy set in one model."""
+def _alone(scenarios: list[Scenario], labels: tuple[str, ...], seeds: list[int],
+           built: dict[tuple[int, ...], Residents | None], more: bool) -> list[tuple]:
+    """Municipalities that run alone: those under one policy set in one model. ``built``:
+    the residents of each set of them made so far, which a model of the same set starts
+    from (kept while ``more`` policy sets follow)."""
     out: list[tuple | None] = [None] * len(scenarios)
     for label in dict.fromkeys(labels):
-        mine = [k for k, own in enumerate(labels) if own == label]
+        mine = tuple(k for k, own in enumerate(labels) if own == label)
         model = DoorstroomModel.together([scenarios[k] for k in mine], label,
-                                         [seeds[k] for k in mine]).run()
+                                         [seeds[k] for k in mine], built.get(mine),
+                                         keep_residents=more)
+        built[mine] = model.residents
+        model.run()
         for k, run in zip(mine, model.municipalities()):
             out[k] = _result(run)
         model.release()

@@ -163,6 +163,15 @@ class Population:
             values = getattr(self, name)
             values[staged] = values[staged][order]
 
+    def copy(self) -> "Population":
+        """Another population the same as this one, written and staged rows alike."""
+        out = Population.__new__(Population)
+        out.capacity, out.n, out.staged = self.capacity, self.n, self.staged
+        for name in FIELDS:
+            setattr(out, name, getattr(self, name).copy())
+        out._rows = {}
+        return out
+
     def subset(self, rows: np.ndarray) -> "Population":
         """A population of these rows only (in scope or before), in their order."""
         out = Population(rows.size)

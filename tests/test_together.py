@@ -85,3 +85,23 @@ def test_a_finished_model_is_let_go(country):
     del model, single
     gc.collect()
     assert [ref() for ref in refs] == [None, None]
+
+
+def test_a_model_started_from_anothers_residents_runs_as_if_it_made_them(country):
+    """A national task makes a share's residents once for every policy set: a model
+    started from another's residents (kept as built, before its run) runs exactly as one
+    that made them; residents of other seeds or other values are not taken."""
+    scenarios, seeds = country
+    first = DoorstroomModel.together(scenarios, "indicatie", seeds, keep_residents=True)
+    first.run()
+    shared = DoorstroomModel.together(scenarios, "voorziening", seeds, first.residents).run()
+    made = DoorstroomModel.together(scenarios, "voorziening", seeds).run()
+    for a, b in zip(shared.municipalities(), made.municipalities()):
+        assert _same(_result(a), _result(b))
+    assert shared.residents is None and made.residents is None  # kept only when asked
+    other_seeds = DoorstroomModel.together(scenarios, "voorziening", [s + 1 for s in seeds])
+    assert not first.residents.fit(other_seeds.local)
+    remade = [municipality_scenario(load(NATIONAL, {"national.select": CODES,
+                                                    "simulation.months": 36}), m)
+              for m in load(NATIONAL, {"national.select": CODES}).municipalities]
+    assert not first.residents.fit(DoorstroomModel.together(remade, "voorziening", seeds).local)
