@@ -147,7 +147,7 @@ class Provider(DoorstroomAgent):
     @property
     def partner_employers(self) -> np.ndarray:
         """The employers it proposes clients to: its market partners, after its own
-        business if open (``DoorstroomModel.partners``)."""
+        business if open (the model's ``partner_list``, ``building.apply_policy_structures``)."""
         first = self.model.partner_first
         return self.model.partner_list[first[self.index]: first[self.index + 1]]
 

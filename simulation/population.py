@@ -284,6 +284,8 @@ class Population:
             self.job_start[rows[in_work]] = -(u("init_job_start")[in_work] * 36).astype(np.int16)
 
     def set_status(self, rows: np.ndarray, status: Status, month: int) -> None:
+        """These rows (indices) have ``status`` from ``month`` on; the kept row lists of
+        the statuses they leave and enter are dropped, the others stay."""
         if rows.size == 0:
             return  # the rows kept by status stay right
         status = int(status)  # a plain int: NumPy probes an IntEnum slowly
