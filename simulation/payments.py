@@ -116,17 +116,52 @@ def money(model, month: int) -> None:
 
 def _attended(model, month: int) -> None:
     """Dagdelen attended this month in each municipality (each summed as it would be alone)."""
-    pop = model.population
     da = model.rows_with(Status.DAY_ACTIVITY)
-    attended = model.attended_dagdelen(da)
-    if model.local.count == 1:
-        model.attended_by_month[0, month] = float(attended.sum())
-        return
-    order = np.argsort(pop.municipality[da], kind="stable")
-    bounds = np.searchsorted(pop.municipality[da][order], np.arange(model.local.count + 1))
-    attended = attended[order]
-    model.attended_by_month[:, month] = [attended[a:b].sum()
-                                         for a, b in zip(bounds[:-1], bounds[1:])]
+    _sums_by(model.attended_dagdelen(da), model.population.municipality[da],
+             model.attended_by_month[:, month])
+
+
+@numba.njit(cache=True, nogil=True)
+def _sums_by(values, group, out):
+    """``out[g]``: the sum of the values of group ``g``, in their order, as NumPy sums them
+    (``pairwise_sum``): the same number whichever other groups are in the arrays."""
+    starts = np.zeros(out.size + 1, dtype=np.int64)
+    for g in group:
+        starts[g + 1] += 1
+    starts = np.cumsum(starts)
+    at = starts[:-1].copy()
+    ordered = np.empty(values.size)
+    for i in range(values.size):
+        ordered[at[group[i]]] = values[i]
+        at[group[i]] += 1
+    for g in range(out.size):
+        out[g] = pairwise_sum(ordered, starts[g], starts[g + 1] - starts[g])
+
+
+@numba.njit(cache=True, nogil=True)
+def pairwise_sum(a, first, n):
+    """The sum of ``a[first: first + n]`` in NumPy's order (``ndarray.sum`` of float64:
+    pairwise above 128 values, eight running sums within, one by one below eight), so
+    that a compiled pass adds up to the bit what the array formulation did."""
+    if n < 8:
+        total = 0.0
+        for i in range(first, first + n):
+            total += a[i]
+        return total
+    if n <= 128:
+        r = a[first: first + 8].copy()
+        i = 8
+        while i < n - n % 8:
+            for j in range(8):
+                r[j] += a[first + i + j]
+            i += 8
+        total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        for k in range(i, n):
+            total += a[first + k]
+        return total
+    half = n // 2
+    half -= half % 8
+    return pairwise_sum(a, first, half) + pairwise_sum(a, first + half, n - half)
 
 
 #: The ledger cells of the pass's sums by policy name (its parts decide the payers).

@@ -117,3 +117,20 @@ def test_new_jobs_are_counted_apart_from_those_held_at_the_start(small):
         assert (m["jobs_held_at_start"] > 0).all()
         assert (m["jobs_sustained_12m"] <= m["jobs_started"]).all()
         assert (m["jobs_sustained_6m"] <= m["jobs_started"]).all()
+
+
+def test_sums_by_municipality_add_up_as_numpy_does():
+    """A compiled sum adds in NumPy's order (pairwise), so each municipality's attended
+    dagdelen are to the bit what ``ndarray.sum`` gives for its values alone, at every
+    size (one by one below 8, eight running sums up to 128, halves above)."""
+    from simulation.payments import _sums_by, pairwise_sum
+
+    draws = np.random.default_rng(5)
+    for n in (0, 1, 7, 8, 9, 127, 128, 129, 135, 1000, 4099, 40_000):
+        values = draws.integers(0, 11, n) * (46.0 / 12.0 * 0.87) + draws.random(n) * 1e-3
+        assert pairwise_sum(values, 0, n) == values.sum(), n
+    values = draws.random(30_000) * 1e4
+    group = draws.integers(0, 40, values.size)
+    out = np.empty(41)
+    _sums_by(values, group, out)
+    assert all(out[g] == values[group == g].sum() for g in range(41)) and out[40] == 0.0
