@@ -161,10 +161,10 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
     relapse32 = np.float32(relapse)
     last = speed.shape[0] - 1
     # Per block: the rows without support, then those supported, each picked without a
-    # branch (statuses come mixed), so that neither loop below asks a row's status.
+    # branch (statuses come mixed), so that the loop below asks no row's status (the first
+    # ``alone`` are without support: a branch the processor foresees).
     rows, scratch, draws = draw_room()
     supported = np.empty(BLOCK, dtype=np.int64)
-    factor = np.empty(BLOCK, dtype=np.float64)
     for start in range(0, status.size, BLOCK):
         alone = 0
         guided = 0
@@ -175,19 +175,18 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
             guided += (status[i] == DAY_ACTIVITY) | (status[i] == ACTIVATION)
         rows[alone: alone + guided] = supported[:guided]
         c = alone + guided
-        for j in range(alone):
-            factor[j] = unsupported * np.float64(motivation[rows[j]])
-        for j in range(alone, c):
-            i = rows[j]
-            at = provider[i]  # an activation route without a work-experience place: last row
-            factor[j] = speed[at if at >= 0 else last, group[i]] * np.float64(motivation[i])
-            sk = skills[i]
-            skills[i] = sk + np.float32(skill_gain * factor[j] * np.float64(one32 - sk))
         rng.units_at(rows[:c], ids, municipality, keys, scratch, draws)
         for j in range(c):
             i = rows[j]
+            if j < alone:
+                factor = unsupported * np.float64(motivation[i])
+            else:
+                at = provider[i]  # an activation route without a work-experience place: last
+                factor = speed[at if at >= 0 else last, group[i]] * np.float64(motivation[i])
+                sk = skills[i]
+                skills[i] = sk + np.float32(skill_gain * factor * np.float64(one32 - sk))
             r = rung[i]
-            p_up = min(up_table[r - 1] * factor[j], 1.0)
+            p_up = min(up_table[r - 1] * factor, 1.0)
             p_down32 = relapse32 * (one32 + effect32 * (one32 - stability[i]))
             p_down = np.float64(p_down32) * (
                 abrupt_stop_multiplier if month - support_stopped[i] < 6 else 1.0)
