@@ -47,7 +47,11 @@ def _labour_market(model, month: int) -> None:
     """Open vacancies at the municipality's own employers are filled by other applicants;
     new ones open (keyed per employer)."""
     own = model.own_employers
-    ids, whose = model.employer_ids[own], model.employer_municipality[own]
+    ids = model.employer_ids[own]
+    # (a model of one municipality draws under its own seed; in a region its block of the
+    # region's employers is not where its own employers' municipalities are kept)
+    whose = (model.employer_municipality[own] if model.local.count > 1
+             else np.zeros(ids.size, dtype=np.int64))
     opened, rates = model.open_vacancies[own], model.vacancy_rates[own]
     fill = float(model.p["employers.vacancy_fill_per_month"])
     # Chances of none, as NumPy computes them (the walks then match rng's to the bit).

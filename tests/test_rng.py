@@ -116,3 +116,17 @@ def test_the_labour_market_pass_draws_as_the_quantile_functions_do():
                     - rng.binomial_ppf(u_filled, opened, fill))
         np.testing.assert_array_equal(model.open_vacancies, expected)
     assert (expected[opened == 1500] != 1500).all()  # the normal limit moved them
+    # A municipality in a region: its block of the region's employers, its own seed.
+    alone = Local([{}], [3])
+    block = slice(1000, n)
+    model = SimpleNamespace(own_employers=block, employer_ids=ids,
+                            employer_municipality=np.zeros(n - 1000, dtype=np.int64),
+                            open_vacancies=opened.copy(), vacancy_rates=rates,
+                            p={"employers.vacancy_fill_per_month": 0.25}, local=alone)
+    _labour_market(model, 9)
+    u_filled, u_new = (alone.uniform(decision, 9, ids[block], None)
+                       for decision in ("vacancy_filled", "vacancy_new"))
+    expected = opened.copy()
+    expected[block] += (rng.poisson_ppf(u_new, rates[block])
+                        - rng.binomial_ppf(u_filled, opened[block], 0.25))
+    np.testing.assert_array_equal(model.open_vacancies, expected)
