@@ -218,6 +218,12 @@ def _kind(status, benefit, home_support, volunteering):
 
 
 @numba.njit(cache=True, nogil=True)
+def _benefit_of(kind):
+    """The benefit of a kind of ``_kind``."""
+    return kind // 4 % _BENEFITS
+
+
+@numba.njit(cache=True, nogil=True)
 def _kind_cents(r):
     """The bookings every resident of a kind gets alike (a trial, an activation route,
     support at home, a full benefit), in cents; -1 where a kind books nothing."""
@@ -286,7 +292,7 @@ def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, 
     for m in range(sums.shape[0]):
         for kind in range(_KINDS):
             if counted[m, kind]:
-                column = 1 if (kind // 4) % _BENEFITS == _UWV else 0
+                column = 1 if _benefit_of(kind) == _UWV else 0
                 for c in range(alike.shape[1]):
                     if alike[kind, c] >= 0:
                         sums[m, c, column] += counted[m, kind] * alike[kind, c]
