@@ -78,13 +78,28 @@ def _first_served(model, rows: np.ndarray, capacity: int) -> np.ndarray:
 def committed_slots(model) -> np.ndarray:
     """Dagdeel places per week held at each provider (clients in day activities, on trial
     or in an activation route there)."""
+    return held_at_providers(model, (Status.DAY_ACTIVITY, Status.TRIAL_PLACEMENT,
+                                     Status.ACTIVATION))[0]
+
+
+def held_at_providers(model, statuses: tuple[Status, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """The dagdelen a week (as floats) and the residents with these statuses at each
+    provider (the klantmanager's clients, at none, hold no place)."""
     pop = model.population
-    holding = np.concatenate([pop.rows_with(Status.DAY_ACTIVITY),
-                              pop.rows_with(Status.TRIAL_PLACEMENT),
-                              pop.rows_with(Status.ACTIVATION)])
-    holding = holding[pop.provider[holding] >= 0]  # the klantmanager's clients hold none
-    return np.bincount(pop.provider[holding], weights=pop.dagdelen[holding],
-                       minlength=len(model.providers))
+    dagdelen = np.zeros(len(model.providers), dtype=np.int64)
+    residents = np.zeros(len(model.providers), dtype=np.int64)
+    for status in statuses:
+        _add_held(pop.rows_with(status), pop.provider, pop.dagdelen, dagdelen, residents)
+    return dagdelen.astype(np.float64), residents
+
+
+@numba.njit(cache=True, nogil=True)
+def _add_held(rows, provider, dagdelen, held, residents):
+    for row in rows:
+        at = provider[row]
+        if at >= 0:
+            held[at] += dagdelen[row]
+            residents[at] += 1
 
 
 def free_slots(model, crowding: float = 1.0) -> np.ndarray:

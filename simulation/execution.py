@@ -35,8 +35,9 @@ from typing import Any, Callable, Iterator, Protocol, Sequence
 
 from tqdm import tqdm
 
-from . import budget
+from . import budget, threads
 from .errors import InputError, option
+from .threads import available_cores
 from .worker_start import start_method, why_spawned_workers_fail
 
 #: Raises (or lowers) the cap on local worker processes, which is the cores available.
@@ -187,13 +188,6 @@ def executor(workers: int = 1, scheduler: str | None = None,
             raise
 
 
-def available_cores() -> int:
-    """The cores this process may run on (its CPU affinity where the OS has one)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def _capped(workers: int, name: str) -> int:
     """``workers``, or the cap when it asks for more, with a note on stderr: more worker
     processes than cores only share the cores, each holding its own memory."""
@@ -221,8 +215,9 @@ def _max_workers(given: str) -> int:
 def _worker_start(parent: int) -> None:
     """Run in each local worker as it starts. Ctrl+C reaches every process of the
     terminal, but only the parent decides (it stops its workers), so a worker ignores it;
-    a thread ends the worker once its parent is gone, however the parent ended; and the
-    model's modules are imported and kept out of garbage collections.
+    a thread ends the worker once its parent is gone, however the parent ended; the
+    model's modules are imported and kept out of garbage collections; and a large pass
+    runs on one thread (the other workers have the other cores).
 
     A thread polling the parent's pid rather than Linux's parent-death signal: that signal
     fires when the *thread* that started the worker ends, and the pool starts workers
@@ -235,6 +230,7 @@ def _worker_start(parent: int) -> None:
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True,
                      name="doorstroom-parent-check").start()
     imports_kept_out_of_collections()
+    threads.set_threads(1)
 
 
 def imports_kept_out_of_collections() -> None:

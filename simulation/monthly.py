@@ -14,7 +14,7 @@ import numba
 import numpy as np
 import pandas as pd
 
-from . import access
+from . import access, threads
 from .declarations import (
     CATEGORIES,
     COST_CATEGORIES,
@@ -92,9 +92,14 @@ def record(model, month: int) -> None:
     model's: their sums, a mean guidance weighted by clients)."""
     pop, n, count = model.population, model.population.n, model.local.count
     values = np.empty((count, len(_COLUMN)))
-    counted = np.zeros((count, _COUNTED), dtype=np.int64)
-    _count(pop.status[:n], pop.rung[:n], pop.queue_since[:n], pop.transitional_until[:n],
-           pop.municipality[:n], month, counted)
+
+    def part(a: int, b: int) -> np.ndarray:
+        counted = np.zeros((count, _COUNTED), dtype=np.int64)
+        _count(pop.status[a:b], pop.rung[a:b], pop.queue_since[a:b],
+               pop.transitional_until[a:b], pop.municipality[a:b], month, counted)
+        return counted
+
+    counted = sum(counted for _, counted in threads.over_rows(n, part))
     values[:, _COLUMN["residents"]] = counted[:, 0]
     values[:, _AT_RUNGS] = counted[:, 1:7]
     values[:, _AT_STATUS] = counted[:, 7:7 + len(Status)][:, _STATUS_CODES]

@@ -25,6 +25,7 @@ from typing import NamedTuple
 import numba
 import numpy as np
 
+from . import threads
 from .ledger import Ledger
 from .population import Benefit, Status
 
@@ -95,14 +96,19 @@ def money(model, month: int) -> None:
         fare = fare * model.elsewhere.transport_factor(
             own, p["day_activity.transport_factor_elsewhere"])
     coaching = np.array([*p["jobcoach.intensity_by_year"], 0.0]) * p["jobcoach.use_of_maximum"]
-    sums = np.zeros((model.local.count, len(RESIDENT_CATEGORIES), 2), dtype=np.int64)
     detail = np.full((n if model.ledger.detail else 0, len(RESIDENT_CATEGORIES)), -1,
                      dtype=np.int64)
-    _resident_cents(pop.status[:n], pop.benefit[:n], pop.needs_transport[:n], pop.dagdelen[:n],
-                    pop.provider[:n], pop.rung[:n], pop.skills[:n], pop.loonwaarde_base[:n],
-                    pop.home_support[:n], pop.job_start[:n], pop.municipality[:n], month,
-                    fare, coaching,
-                    rates(p, model.policy.home_support_reduction()), sums, detail)
+    r = rates(p, model.policy.home_support_reduction())
+
+    def part(a: int, b: int) -> np.ndarray:
+        sums = np.zeros((model.local.count, len(RESIDENT_CATEGORIES), 2), dtype=np.int64)
+        _resident_cents(pop.status[a:b], pop.benefit[a:b], pop.needs_transport[a:b],
+                        pop.dagdelen[a:b], pop.provider[a:b], pop.rung[a:b], pop.skills[a:b],
+                        pop.loonwaarde_base[a:b], pop.home_support[a:b], pop.job_start[a:b],
+                        pop.municipality[a:b], month, fare, coaching, r, sums, detail[a:b])
+        return sums
+
+    sums = sum(sums for _, sums in threads.over_rows(n, part))
     if not detail.size:
         model.ledger.add_cells(month, _cells(model.policy), sums)
         return

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-from . import rng
+from . import rng, threads
+from .access import held_at_providers
 from .payments import money
 from .work_pathway import work_pathway
 from .population import AGE_EXIT_YEARS, BLOCK, Status, draw_room, with_room
@@ -25,10 +26,11 @@ def population_flow(model, month: int) -> None:
     p, pop, n = model.p, model.population, model.population.n
     monthly = [1.0 - (1.0 - p[key]) ** (1.0 / 12.0)
                for key in ("population.move_away_per_year", "population.wlz_per_year")]
-    leave = _age_and_leave(pop.status[:n], pop.age_months[:n], pop.id[:n],
-                           pop.municipality[:n], AGE_EXIT_YEARS * 12,
-                           monthly[0], model.local.streams("move_away", month),
-                           monthly[1], model.local.streams("wlz", month))
+    move_keys = model.local.streams("move_away", month)
+    wlz_keys = model.local.streams("wlz", month)
+    leave = threads.joined(threads.over_rows(n, lambda a, b: _age_and_leave(
+        pop.status[a:b], pop.age_months[a:b], pop.id[a:b], pop.municipality[a:b],
+        AGE_EXIT_YEARS * 12, monthly[0], move_keys, monthly[1], wlz_keys)))
     model.exit(leave, month)
 
     count = int(model.entering[month]) if month < model.entering.size else 0
@@ -71,9 +73,11 @@ def help_seeking(model, month: int) -> None:
     the rate over everyone in scope where an assessment is needed."""
     p, pop, n = model.p, model.population, model.population.n
     hazard = model.local.array("help_seeking.per_month") / (1.0 - p["help_seeking.latent_share"])
-    model.requests = _asking(pop.status[:n], pop.retry_after[:n], pop.latent[:n], pop.id[:n],
-                             pop.municipality[:n], month, model.policy.reaches_latent_demand(),
-                             hazard, model.local.streams("help_seeking", month))
+    latent_asks = model.policy.reaches_latent_demand()
+    keys = model.local.streams("help_seeking", month)
+    model.requests = threads.joined(threads.over_rows(n, lambda a, b: _asking(
+        pop.status[a:b], pop.retry_after[a:b], pop.latent[a:b], pop.id[a:b],
+        pop.municipality[a:b], month, latent_asks, hazard, keys)))
     pop.requested[model.requests] = month
 
 
@@ -111,16 +115,22 @@ def day_activities(model, month: int) -> None:
     model.guidance = model.policy.guidances(model, model.policy.capacities(model),
                                             model.provider_month["attendance"])
 
-    n = pop.n
-    steps = np.zeros((2, model.local.count), dtype=np.int64)  # up, down
-    _develop(
-        pop.status[:n], pop.rung[:n], pop.provider[:n], pop.group[:n], pop.motivation[:n],
-        pop.stability[:n], pop.support_stopped[:n], pop.skills[:n], pop.id[:n],
-        pop.municipality[:n], model.development_speed(),
-        np.array([*p["development.up_per_month"], 0.0, 0.0, 0.0, 0.0]),
-        p["development.unsupported_factor"], p["development.relapse_per_month"],
-        p["development.relapse_instability_effect"], p["development.abrupt_stop_multiplier"],
-        p["development.skill_gain_per_month"], month, model.local.streams("ladder", month), steps)
+    speed, keys = model.development_speed(), model.local.streams("ladder", month)
+    up_table = np.array([*p["development.up_per_month"], 0.0, 0.0, 0.0, 0.0])
+
+    def part(a: int, b: int) -> np.ndarray:
+        steps = np.zeros((2, model.local.count), dtype=np.int64)  # up, down
+        _develop(
+            pop.status[a:b], pop.rung[a:b], pop.provider[a:b], pop.group[a:b],
+            pop.motivation[a:b], pop.stability[a:b], pop.support_stopped[a:b], pop.skills[a:b],
+            pop.id[a:b], pop.municipality[a:b], speed, up_table,
+            p["development.unsupported_factor"], p["development.relapse_per_month"],
+            p["development.relapse_instability_effect"],
+            p["development.abrupt_stop_multiplier"], p["development.skill_gain_per_month"],
+            month, keys, steps)
+        return steps
+
+    steps = sum(steps for _, steps in threads.over_rows(pop.n, part))
     model.add_counts("ladder_up", steps[0])
     model.add_counts("ladder_down", steps[1])
 
@@ -128,14 +138,8 @@ def day_activities(model, month: int) -> None:
 def provider_attendance(model) -> dict[str, np.ndarray]:
     """Per provider, the dagdelen a week its clients attend and how many they are
     (activation clients at a provider take a place and staff time too, paid apart)."""
-    pop = model.population
-    present = model.rows_with(Status.DAY_ACTIVITY)
-    activation = model.rows_with(Status.ACTIVATION)
-    present = np.concatenate([present, activation[pop.provider[activation] >= 0]])
-    n_prov = len(model.providers)
-    return {"attendance": np.bincount(pop.provider[present], weights=pop.dagdelen[present],
-                                      minlength=n_prov),
-            "clients": np.bincount(pop.provider[present], minlength=n_prov)}
+    attendance, clients = held_at_providers(model, (Status.DAY_ACTIVITY, Status.ACTIVATION))
+    return {"attendance": attendance, "clients": clients}
 
 
 @numba.njit(cache=True, nogil=True)

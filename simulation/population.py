@@ -17,7 +17,7 @@ from typing import Any, Mapping
 import numba
 import numpy as np
 
-from . import rng
+from . import rng, threads
 from .declarations import GROUPS
 
 AGE_MIN_YEARS = 18  # scope: working age (docs/model.md §1.1)
@@ -300,7 +300,8 @@ class Population:
         status = int(status)
         rows = self._rows.get(status)
         if rows is None:
-            rows = (self.status[: self.n] == status).nonzero()[0]
+            rows = threads.joined(threads.over_rows(
+                self.n, lambda a, b: (self.status[a:b] == status).nonzero()[0]))
             rows.flags.writeable = False
             self._rows[status] = rows
         return rows

@@ -14,9 +14,10 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-from . import access, rng
+from . import access, rng, threads
 from .access import rank_within
 from .agents import learn
+from .labour_market import labour_market
 from .activation import activation, reintegration_money_left
 from .population import BLOCK, NEVER, Benefit, Status, draw_room, with_room
 
@@ -33,7 +34,7 @@ def work_pathway(model, month: int) -> None:
     """Vacancies, job loss and retention, trial outcomes, new referrals to trials (by
     providers and by the klantmanager), activation routes, then each policy part's own
     monthly work (sheltered work, say)."""
-    _labour_market(model, month)
+    labour_market(model, month)
     _jobs(model, month)
     _trial_outcomes(model, month)
     by_provider, by_klantmanager = _proposals(model, month)
@@ -43,84 +44,29 @@ def work_pathway(model, month: int) -> None:
     model.policy.step(model, month)
 
 
-def _labour_market(model, month: int) -> None:
-    """Open vacancies at the municipality's own employers are filled by other applicants;
-    new ones open (keyed per employer)."""
-    own = model.own_employers
-    ids = model.employer_ids[own]
-    # (a model of one municipality draws under its own seed; in a region its block of the
-    # region's employers is not where its own employers' municipalities are kept)
-    whose = (model.employer_municipality[own] if model.local.count > 1
-             else np.zeros(ids.size, dtype=np.int64))
-    opened, rates = model.open_vacancies[own], model.vacancy_rates[own]
-    fill = float(model.p["employers.vacancy_fill_per_month"])
-    # Chances of none, as NumPy computes them (the walks then match rng's to the bit).
-    most = min(int(opened.max(initial=0)), rng.BINOMIAL_EXACT_UP_TO)
-    none_filled = (1.0 - fill) ** np.arange(most + 1, dtype=np.float64)
-    streams = [model.local.streams(decision, month)
-               for decision in ("vacancy_filled", "vacancy_new")]
-    large = _vacancies(opened, rates, np.exp(-rates), ids, whose, *streams, fill,
-                       none_filled)
-    if large.size:  # beyond the exact walks: rng's normal limits
-        u_filled, u_new = (model.local.uniform(decision, month, ids[large], whose[large])
-                           for decision in ("vacancy_filled", "vacancy_new"))
-        opened[large] += (rng.poisson_ppf(u_new, rates[large])
-                          - rng.binomial_ppf(u_filled, opened[large], fill))
-    model.open_vacancies[own] = opened
-
-
-@numba.njit(cache=True, nogil=True)
-def _vacancies(opened, rates, none_new, ids, whose, filled_keys, new_keys, fill,
-               none_filled):
-    """Each employer's month (in place on ``opened``): Binomial(open, ``fill``) vacancies
-    filled by others, Poisson(rate) new, each by its keyed draw walked up the CDF as
-    ``rng.binomial_ppf`` and ``rng.poisson_ppf`` do (``none_filled[n]``: (1 - fill) ** n;
-    ``none_new``: exp(-rate)). Returns the employers left to the normal limits, unchanged."""
-    large = np.empty(0, dtype=np.int64)
-    k = 0
-    rows, scratch, u_filled = draw_room()
-    u_new = np.empty(BLOCK, dtype=np.float64)
-    ratio = fill / (1.0 - fill) if 0.0 < fill < 1.0 else 0.0
-    for start in range(0, opened.size, BLOCK):
-        c = min(BLOCK, opened.size - start)
-        for j in range(c):
-            rows[j] = start + j
-        rng.units_at(rows[:c], ids, whose, filled_keys, scratch, u_filled)
-        rng.units_at(rows[:c], ids, whose, new_keys, scratch, u_new)
-        for j in range(c):
-            i = start + j
-            n = opened[i]
-            if n > rng.BINOMIAL_EXACT_UP_TO or rates[i] > rng.POISSON_EXACT_UP_TO:
-                large = with_room(large, k, 1)
-                large[k] = i
-                k += 1
-                continue
-            filled = 0
-            if fill >= 1.0:
-                filled = n
-            elif fill > 0.0 and n > 0:
-                filled = rng.binomial_walk(u_filled[j], np.float64(n), none_filled[n], ratio)
-            new = 0
-            if rates[i] > 0.0:
-                new = rng.poisson_walk(u_new[j], rates[i], none_new[i])
-            opened[i] += new - filled
-    return large[:k]
-
-
 def _jobs(model, month: int) -> None:
     """Jobs are lost (a keyed draw against the hazard) or kept, workers learn at work
     (``_work_month``); employers learn from jobs that lasted six months or ended early."""
     p, pop, n = model.p, model.population, model.population.n
-    counts = np.zeros((3, model.local.count), dtype=np.int64)
-    ended, six = _work_month(
-        pop.status[:n], pop.job_start[:n], pop.stability[:n], pop.skills[:n],
-        pop.motivation[:n], pop.loonwaarde_base[:n], pop.rung[:n], pop.id[:n],
-        pop.municipality[:n], month,
-        12 * len(p["jobcoach.intensity_by_year"]), p["work.established_after_months"],
-        p["work.job_loss_per_month"], 1.0 - p["jobcoach.hazard_reduction"],
-        p["work.established_hazard_factor"], p["development.skill_gain_per_month"],
-        p["development.loonwaarde_per_skill"], p["work.loonwaarde_without_support"],
-        model.local.streams("job_loss", month), counts)
+    keys = model.local.streams("job_loss", month)
+
+    def part(a: int, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        counts = np.zeros((3, model.local.count), dtype=np.int64)
+        ended, six = _work_month(
+            pop.status[a:b], pop.job_start[a:b], pop.stability[a:b], pop.skills[a:b],
+            pop.motivation[a:b], pop.loonwaarde_base[a:b], pop.rung[a:b], pop.id[a:b],
+            pop.municipality[a:b], month,
+            12 * len(p["jobcoach.intensity_by_year"]), p["work.established_after_months"],
+            p["work.job_loss_per_month"], 1.0 - p["jobcoach.hazard_reduction"],
+            p["work.established_hazard_factor"], p["development.skill_gain_per_month"],
+            p["development.loonwaarde_per_skill"], p["work.loonwaarde_without_support"],
+            keys, counts)
+        return ended, six, counts
+
+    found = threads.over_rows(n, part)
+    ended = threads.joined((a, ended) for a, (ended, _, _) in found)
+    six = threads.joined((a, six) for a, (_, six, _) in found)
+    counts = sum(counts for _, (_, _, counts) in found)
     # Jobs held at month 0 are the starting state: the counts are of jobs started since.
     model.add_counts("jobs_sustained_6m", counts[0])
     model.add_counts("jobs_sustained_12m", counts[1])
@@ -260,14 +206,18 @@ def _proposals(model, month: int) -> tuple[np.ndarray, np.ndarray]:
     p, pop, n = model.p, model.population, model.population.n
     willing = (p["work.willingness_per_month"] * (1.0 - model.policy.fear())
                * (1.0 - p["work.fear_of_losing_income"]))
-    return _proposed(
-        pop.status[:n], pop.rung[:n], pop.skills[:n], pop.loonwaarde_base[:n],
-        pop.referral_blocked_until[:n], pop.benefit[:n], pop.provider[:n], pop.id[:n], month,
-        model.policy.stage_min_rung(), p["development.loonwaarde_per_skill"],
-        p["work.min_loonwaarde"], model.referral_chances(),
-        p["participatiewet.referral_per_month"], willing, model.policy.activation_for_all(),
-        pop.municipality[:n], model.local.streams("referral", month),
-        model.local.streams("willing", month))
+    stage_min_rung, chances = model.policy.stage_min_rung(), model.referral_chances()
+    everyone = model.policy.activation_for_all()
+    referral_keys = model.local.streams("referral", month)
+    willing_keys = model.local.streams("willing", month)
+    found = threads.over_rows(n, lambda a, b: _proposed(
+        pop.status[a:b], pop.rung[a:b], pop.skills[a:b], pop.loonwaarde_base[a:b],
+        pop.referral_blocked_until[a:b], pop.benefit[a:b], pop.provider[a:b], pop.id[a:b],
+        month, stage_min_rung, p["development.loonwaarde_per_skill"],
+        p["work.min_loonwaarde"], chances, p["participatiewet.referral_per_month"], willing,
+        everyone, pop.municipality[a:b], referral_keys, willing_keys))
+    return (threads.joined((a, by_provider) for a, (by_provider, _) in found),
+            threads.joined((a, by_klantmanager) for a, (_, by_klantmanager) in found))
 
 
 @numba.njit(cache=True, nogil=True)

@@ -11,12 +11,12 @@ PACKAGE = Path(__file__).resolve().parent.parent / "simulation"
 
 #: Each module's layer, lowest first. A module may import its own layer and those below.
 LAYERS = {
-    "leaves": ("errors", "rng", "output", "declarations"),
+    "leaves": ("errors", "rng", "threads", "output", "declarations"),
     "inputs": ("toml_text", "input_files", "budget", "scenario_checks", "local_figures",
                "municipalities", "scenario"),
-    "model": ("population", "ledger", "funding", "access", "agents", "policies", "payments",
-              "activation", "work_pathway", "phases", "monthly", "sharing", "municipal",
-              "building", "model", "metrics"),
+    "model": ("population", "ledger", "funding", "access", "agents", "labour_market",
+              "policies", "payments", "activation", "work_pathway", "phases", "monthly",
+              "sharing", "municipal", "building", "model", "metrics"),
     "runs": ("worker_start", "execution", "runs", "regions", "national"),
     "experiments": ("experiment",),
     "analysis": ("economics", "targets", "sweep_folder", "sweep", "calibrate", "ema"),

@@ -96,7 +96,7 @@ def test_the_labour_market_pass_draws_as_the_quantile_functions_do():
     from types import SimpleNamespace
 
     from simulation.municipal import Local
-    from simulation.work_pathway import _labour_market
+    from simulation.labour_market import labour_market
 
     n = 3000
     ids = rng.EMPLOYER_BASE + np.arange(n, dtype=np.uint64)
@@ -111,7 +111,7 @@ def test_the_labour_market_pass_draws_as_the_quantile_functions_do():
                                 employer_municipality=whose, open_vacancies=opened.copy(),
                                 vacancy_rates=rates,
                                 p={"employers.vacancy_fill_per_month": fill}, local=local)
-        _labour_market(model, 9)
+        labour_market(model, 9)
         expected = (opened + rng.poisson_ppf(u_new, rates)
                     - rng.binomial_ppf(u_filled, opened, fill))
         np.testing.assert_array_equal(model.open_vacancies, expected)
@@ -123,7 +123,7 @@ def test_the_labour_market_pass_draws_as_the_quantile_functions_do():
                             employer_municipality=np.zeros(n - 1000, dtype=np.int64),
                             open_vacancies=opened.copy(), vacancy_rates=rates,
                             p={"employers.vacancy_fill_per_month": 0.25}, local=alone)
-    _labour_market(model, 9)
+    labour_market(model, 9)
     u_filled, u_new = (alone.uniform(decision, 9, ids[block], None)
                        for decision in ("vacancy_filled", "vacancy_new"))
     expected = opened.copy()

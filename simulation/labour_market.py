@@ -1,0 +1,74 @@
+"""The labour market each month: open vacancies at the municipality's own employers are
+filled by other applicants and new ones open, for all employers in one compiled pass."""
+
+from __future__ import annotations
+
+import numba
+import numpy as np
+
+from . import rng
+from .population import BLOCK, draw_room, with_room
+
+
+def labour_market(model, month: int) -> None:
+    """Open vacancies at the municipality's own employers are filled by other applicants;
+    new ones open (keyed per employer)."""
+    own = model.own_employers
+    ids = model.employer_ids[own]
+    # (a model of one municipality draws under its own seed; in a region its block of the
+    # region's employers is not where its own employers' municipalities are kept)
+    whose = (model.employer_municipality[own] if model.local.count > 1
+             else np.zeros(ids.size, dtype=np.int64))
+    opened, rates = model.open_vacancies[own], model.vacancy_rates[own]
+    fill = float(model.p["employers.vacancy_fill_per_month"])
+    # Chances of none, as NumPy computes them (the walks then match rng's to the bit).
+    most = min(int(opened.max(initial=0)), rng.BINOMIAL_EXACT_UP_TO)
+    none_filled = (1.0 - fill) ** np.arange(most + 1, dtype=np.float64)
+    streams = [model.local.streams(decision, month)
+               for decision in ("vacancy_filled", "vacancy_new")]
+    large = _vacancies(opened, rates, np.exp(-rates), ids, whose, *streams, fill,
+                       none_filled)
+    if large.size:  # beyond the exact walks: rng's normal limits
+        u_filled, u_new = (model.local.uniform(decision, month, ids[large], whose[large])
+                           for decision in ("vacancy_filled", "vacancy_new"))
+        opened[large] += (rng.poisson_ppf(u_new, rates[large])
+                          - rng.binomial_ppf(u_filled, opened[large], fill))
+    model.open_vacancies[own] = opened
+
+
+@numba.njit(cache=True, nogil=True)
+def _vacancies(opened, rates, none_new, ids, whose, filled_keys, new_keys, fill,
+               none_filled):
+    """Each employer's month (in place on ``opened``): Binomial(open, ``fill``) vacancies
+    filled by others, Poisson(rate) new, each by its keyed draw walked up the CDF as
+    ``rng.binomial_ppf`` and ``rng.poisson_ppf`` do (``none_filled[n]``: (1 - fill) ** n;
+    ``none_new``: exp(-rate)). Returns the employers left to the normal limits, unchanged."""
+    large = np.empty(0, dtype=np.int64)
+    k = 0
+    rows, scratch, u_filled = draw_room()
+    u_new = np.empty(BLOCK, dtype=np.float64)
+    ratio = fill / (1.0 - fill) if 0.0 < fill < 1.0 else 0.0
+    for start in range(0, opened.size, BLOCK):
+        c = min(BLOCK, opened.size - start)
+        for j in range(c):
+            rows[j] = start + j
+        rng.units_at(rows[:c], ids, whose, filled_keys, scratch, u_filled)
+        rng.units_at(rows[:c], ids, whose, new_keys, scratch, u_new)
+        for j in range(c):
+            i = start + j
+            n = opened[i]
+            if n > rng.BINOMIAL_EXACT_UP_TO or rates[i] > rng.POISSON_EXACT_UP_TO:
+                large = with_room(large, k, 1)
+                large[k] = i
+                k += 1
+                continue
+            filled = 0
+            if fill >= 1.0:
+                filled = n
+            elif fill > 0.0 and n > 0:
+                filled = rng.binomial_walk(u_filled[j], np.float64(n), none_filled[n], ratio)
+            new = 0
+            if rates[i] > 0.0:
+                new = rng.poisson_walk(u_new[j], rates[i], none_new[i])
+            opened[i] += new - filled
+    return large[:k]
