@@ -10,7 +10,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALL_FLAGS ?= -q
 
-.PHONY: run test dashboard-assets docs benchmark baseline clean
+.PHONY: run test test-model dashboard-assets docs benchmark baseline clean
 
 $(BIN)/.installed: pyproject.toml
 	@test -n "$(PY)" || { echo "doorstroom needs Python 3.11 or newer (set PY=/path/to/python3.11)"; exit 1; }
@@ -22,10 +22,18 @@ $(BIN)/.installed: pyproject.toml
 run: $(BIN)/.installed
 	$(BIN)/doorstroom compare baseline
 
-# The browser tests need the page assets: fetched here, or (without npm) from the internet.
-test: $(BIN)/.installed
+# The tests of the model on TEST_PROCESSES processes at once (pytest-xdist), then the slow
+# ones (processes, signals, files, the browser, notebook kernels) one at a time: they time
+# the machine. `make test-model` runs only the first. The browser tests need the page
+# assets: fetched here, or (without npm) from the internet.
+TEST_PROCESSES ?= 2
+
+test: test-model
+	$(BIN)/python -m pytest -m slow $(PYTEST_ARGS)
+
+test-model: $(BIN)/.installed
 	-@$(MAKE) --no-print-directory dashboard-assets
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not slow" -n $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 dashboard-assets: $(BIN)/.installed
 	$(BIN)/doorstroom dashboard --fetch-assets

@@ -99,7 +99,7 @@ def record(model, month: int) -> None:
                pop.transitional_until[a:b], pop.municipality[a:b], month, counted)
         return counted
 
-    counted = sum(counted for _, counted in threads.over_rows(n, part))
+    counted = threads.summed(threads.over_rows(n, part))
     values[:, _COLUMN["residents"]] = counted[:, 0]
     values[:, _AT_RUNGS] = counted[:, 1:7]
     values[:, _AT_STATUS] = counted[:, 7:7 + len(Status)][:, _STATUS_CODES]

@@ -108,7 +108,7 @@ def money(model, month: int) -> None:
                         pop.municipality[a:b], month, fare, coaching, r, sums, detail[a:b])
         return sums
 
-    sums = sum(sums for _, sums in threads.over_rows(n, part))
+    sums = threads.summed(threads.over_rows(n, part))
     if not detail.size:
         model.ledger.add_cells(month, _cells(model.policy), sums)
         return

@@ -130,7 +130,7 @@ def day_activities(model, month: int) -> None:
             month, keys, steps)
         return steps
 
-    steps = sum(steps for _, steps in threads.over_rows(pop.n, part))
+    steps = threads.summed(threads.over_rows(pop.n, part))
     model.add_counts("ladder_up", steps[0])
     model.add_counts("ladder_down", steps[1])
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, TypeVar
 
 import numpy as np
 
@@ -52,6 +52,8 @@ def spans(rows: int) -> list[tuple[int, int]]:
 def over_rows(rows: int, run: Callable[[int, int], T]) -> list[tuple[int, T]]:
     """``run(start, stop)`` for each part of ``rows`` rows, the first on this thread and each
     other on a thread of its own; each part's first row and result, in row order."""
+    if rows < 2 * ROWS_PER_THREAD:  # at once: a small model's passes pay nothing for this
+        return [(0, run(0, rows))]
     parts = spans(rows)
     if len(parts) == 1:
         return [(0, run(0, rows))]
@@ -78,10 +80,16 @@ def over_rows(rows: int, run: Callable[[int, int], T]) -> list[tuple[int, T]]:
     return [(start, result) for (start, _), result in zip(parts, results)]
 
 
-def joined(found: Iterable[tuple[int, np.ndarray]]) -> np.ndarray:
+def joined(found: list[tuple[int, np.ndarray]]) -> np.ndarray:
     """The rows the parts of a pass found (each counted from its part's first row), as
     rows of the whole population, in row order."""
-    found = list(found)
     if len(found) == 1:
         return found[0][1]
     return np.concatenate([rows + start for start, rows in found])
+
+
+def summed(found: list[tuple[int, np.ndarray]]) -> np.ndarray:
+    """The whole counts of the parts of a pass, added up."""
+    if len(found) == 1:
+        return found[0][1]
+    return sum(counts for _, counts in found)

@@ -64,9 +64,9 @@ def _jobs(model, month: int) -> None:
         return ended, six, counts
 
     found = threads.over_rows(n, part)
-    ended = threads.joined((a, ended) for a, (ended, _, _) in found)
-    six = threads.joined((a, six) for a, (_, six, _) in found)
-    counts = sum(counts for _, (_, _, counts) in found)
+    ended = threads.joined([(a, ended) for a, (ended, _, _) in found])
+    six = threads.joined([(a, six) for a, (_, six, _) in found])
+    counts = threads.summed([(a, counts) for a, (_, _, counts) in found])
     # Jobs held at month 0 are the starting state: the counts are of jobs started since.
     model.add_counts("jobs_sustained_6m", counts[0])
     model.add_counts("jobs_sustained_12m", counts[1])
@@ -216,8 +216,8 @@ def _proposals(model, month: int) -> tuple[np.ndarray, np.ndarray]:
         month, stage_min_rung, p["development.loonwaarde_per_skill"],
         p["work.min_loonwaarde"], chances, p["participatiewet.referral_per_month"], willing,
         everyone, pop.municipality[a:b], referral_keys, willing_keys))
-    return (threads.joined((a, by_provider) for a, (by_provider, _) in found),
-            threads.joined((a, by_klantmanager) for a, (_, by_klantmanager) in found))
+    return (threads.joined([(a, by_provider) for a, (by_provider, _) in found]),
+            threads.joined([(a, by_klantmanager) for a, (_, by_klantmanager) in found]))
 
 
 @numba.njit(cache=True, nogil=True)
