@@ -142,7 +142,7 @@ def preference_ranking(model, rows: np.ndarray, by_fit: bool = False) -> np.ndar
 def _rankings(model, rows: np.ndarray, by_fit: bool) -> np.ndarray:
     """``preference_ranking`` of these rows (in row order), each made once while they wait:
     those still waiting from last month keep theirs (``model.rankings``)."""
-    ranking = np.empty((rows.size, model.organisations), dtype=np.int64)
+    ranking = np.empty((rows.size, model.organisations), dtype=np.int32)  # providers
     kept = np.zeros(rows.size, dtype=bool)
     if model.rankings is not None and model.rankings[2] == by_fit:
         known_rows, known, _ = model.rankings
@@ -165,11 +165,12 @@ _ROOM = 1e-9
 
 
 @numba.njit(cache=True, nogil=True)
-def _first_free_choice(ranking, need, free):
+def _first_free_choice(ranking, order, need, free):
     """Rounds of offers: in round r every resident still without a place asks its r-th
-    choice; a provider takes them in waiting order while their dagdelen fit (the first
-    that does not fit closes it for the round). Returns each resident's provider or -1."""
-    n, k = ranking.shape  # k choices of providers among ``free.size``
+    choice; a provider takes them in waiting order (``order``: the rows of ``ranking`` in
+    it) while their dagdelen fit (the first that does not fit closes it for the round).
+    Returns each resident's provider or -1, in waiting order."""
+    n, k = order.size, ranking.shape[1]  # k choices of providers among ``free.size``
     chosen = np.full(n, -1, dtype=np.int64)
     taken = np.zeros(free.size)  # dagdelen taken by each provider this round
     closed = np.zeros(free.size, dtype=np.bool_)
@@ -179,7 +180,7 @@ def _first_free_choice(ranking, need, free):
         for i in range(n):
             if chosen[i] >= 0:
                 continue
-            j = ranking[i, r]
+            j = ranking[order[i], r]
             if closed[j]:
                 continue
             if taken[j] + need[i] <= free[j] + _ROOM:
@@ -221,11 +222,10 @@ def place(model, month: int, crowding: float = 1.0) -> np.ndarray:
         return rows[:0]  # no provider has room for anyone waiting
     # Longest waiting first; a provider funded as a whole may take stable residents sooner.
     ahead = np.rint(model.policy.light_case_preference() * 12.0 * pop.stability[rows])
-    order = np.lexsort((tiebreak(model, rows), pop.placement_since[rows] - ahead))
-    ranking = _rankings(model, rows, model.policy.places_by_fit())[order]
+    order = _waiting_order(model, rows, pop.placement_since[rows] - ahead)
+    ranking = _rankings(model, rows, model.policy.places_by_fit())
     rows = rows[order]
-    chosen = _first_free_choice(ranking, pop.dagdelen[rows].astype(np.float64),
-                                free)
+    chosen = _first_free_choice(ranking, order, pop.dagdelen[rows].astype(np.float64), free)
     placed = chosen >= 0
     got = rows[placed]
     model.count("placements", got)
@@ -236,6 +236,34 @@ def place(model, month: int, crowding: float = 1.0) -> np.ndarray:
     pop.ever_served[got] = True
     pop.set_status(got, Status.DAY_ACTIVITY, month)
     return got
+
+
+def _waiting_order(model, rows: np.ndarray, since: np.ndarray) -> np.ndarray:
+    """``np.lexsort((tiebreak(model, rows), since))`` for these rows (in row order), found
+    in about linear time: each month's waiting residents are mostly last month's, whose
+    keys have not changed, so the keys are sorted (stably) from last month's order with
+    the newcomers after it, nearly sorted already. The keys are packed in one integer
+    (``since`` is a whole month, the tiebreak 53 bits); where they do not fit, or two
+    residents' keys are equal (lexsort then keeps row order), lexsort decides."""
+    tie = tiebreak(model, rows)
+    whole = np.rint(since)
+    if rows.size == 0 or not (np.array_equal(whole, since) and np.abs(whole).max() < 512):
+        return np.lexsort((tie, since))
+    key = (whole.astype(np.int64) + 512) << 53 | (tie * float(1 << 53)).astype(np.int64)
+    last_rows, last_order = model.waiting_order
+    at = np.searchsorted(rows, last_rows)  # both in row order: a walk
+    still = at < rows.size
+    still[still] = rows[at[still]] == last_rows[still]
+    kept = at[last_order][still[last_order]]  # where they are now, in last month's order
+    newcomer = np.ones(rows.size, dtype=bool)
+    newcomer[kept] = False
+    start = np.concatenate([kept, np.flatnonzero(newcomer)])
+    order = start[np.argsort(key[start], kind="stable")]
+    ordered = key[order]
+    if np.any(ordered[1:] == ordered[:-1]):
+        order = np.lexsort((tie, since))
+    model.waiting_order = (rows, order)
+    return order
 
 
 def rank_within(groups: np.ndarray, counted: np.ndarray) -> np.ndarray:

@@ -72,3 +72,41 @@ def test_a_ranking_kept_while_waiting_is_the_one_made_afresh():
                               access.preference_ranking(m, rows, by_fit)), by_fit
     assert not np.array_equal(access.preference_ranking(m, rows, True),
                               access.preference_ranking(m, rows, False))
+
+
+class _Queue:
+    """What ``access._waiting_order`` reads of a model: tiebreak draws and its last order."""
+
+    def __init__(self, tiebreaks):
+        self.tiebreaks = tiebreaks
+        self.waiting_order = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+
+    def draw(self, decision, rows, month):
+        return self.tiebreaks[rows]
+
+
+def test_the_waiting_order_kept_from_month_to_month_is_lexsorts():
+    gen = np.random.default_rng(3)
+    size = 5_000
+    tiebreaks = np.floor(gen.random(size) * 2**53) / 2**53
+    tiebreaks[[10, 11, 12]] = tiebreaks[13]  # equal draws: lexsort keeps row order
+    since = gen.integers(-30, 60, size).astype(np.float64)
+    model = _Queue(tiebreaks)
+    waiting = np.zeros(size, dtype=bool)
+    for month in range(12):
+        waiting[gen.random(size) < 0.1] = False  # placed or gone
+        waiting[gen.random(size) < 0.08] = True  # newcomers
+        back = gen.random(size) < 0.01  # some leave and come back with another wait
+        since[back] = gen.integers(-30, 60, back.sum())
+        since[[10, 11, 12, 13]] = 7.0
+        waiting[13] = True  # waits on while its equals come and go
+        waiting[[10, 11, 12]] = month % 3 == 1
+        rows = np.flatnonzero(waiting)
+        ahead = np.rint(gen.random(rows.size) * 12) if month == 5 else 0.0
+        keys = since[rows] - ahead
+        if month == 8:
+            keys = keys + 0.5  # not whole months: lexsort itself
+        if month == 9:
+            keys[0] = 600.0  # beyond what the packed key holds
+        expected = np.lexsort((tiebreaks[rows], keys))
+        assert np.array_equal(access._waiting_order(model, rows, keys), expected), month
