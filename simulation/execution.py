@@ -132,7 +132,9 @@ class DaskCluster:
 
 
 def _task_with_limits(lift: bool, fn: Callable, *args) -> Any:
-    """A task on a Dask worker, with the limits lifted when the sender's were."""
+    """A task on a Dask worker, with the limits lifted when the sender's were; its passes on
+    one thread, as in a local worker (the worker's cores are for its tasks)."""
+    threads.set_threads(1)
     with budget.lifted(lift):
         return fn(*args)
 

@@ -50,8 +50,10 @@ def spans(rows: int) -> list[tuple[int, int]]:
 
 
 def over_rows(rows: int, run: Callable[[int, int], T]) -> list[tuple[int, T]]:
-    """``run(start, stop)`` for each part of ``rows`` rows, the first on this thread and each
-    other on a thread of its own; each part's first row and result, in row order."""
+    """``run(start, stop)`` for each part of ``rows`` rows, the last on this thread and each
+    other on a thread of its own; each part's first row and result, in row order. (The
+    last rows are the latest entrants, nearly all in scope: the most work a row, for the
+    thread that starts first.)"""
     if rows < 2 * ROWS_PER_THREAD:  # at once: a small model's passes pay nothing for this
         return [(0, run(0, rows))]
     parts = spans(rows)
@@ -67,11 +69,11 @@ def over_rows(rows: int, run: Callable[[int, int], T]) -> list[tuple[int, T]]:
             failed.append(error)
 
     others = [threading.Thread(target=part, args=(k,), name="doorstroom-pass")
-              for k in range(1, len(parts))]
+              for k in range(len(parts) - 1)]
     for thread in others:
         thread.start()
     try:
-        results[0] = run(*parts[0])
+        results[-1] = run(*parts[-1])
     finally:
         for thread in others:
             thread.join()
