@@ -209,7 +209,8 @@ class Population:
     def _write_block(self, rows: np.ndarray, ids: np.ndarray, seed: int,
                      p: Mapping[str, Any], initial: bool) -> None:
         k = rows.size
-        self.id[rows] = ids
+        at = slice(int(rows[0]), int(rows[0]) + k)  # the rows, consecutive: written as a slice
+        self.id[at] = ids
 
         draws = rng.uniforms(seed, INIT_DECISIONS, INIT_MONTH, ids)
 
@@ -219,29 +220,29 @@ class Population:
         group = np.searchsorted(np.cumsum(p["population.group_shares"]), u("init_group"),
                                 side="right")
         group = np.minimum(group, len(GROUPS) - 1)
-        self.group[rows] = group
+        self.group[at] = group
         max_age = AGE_EXIT_YEARS if initial else p["population.entrant_max_age"] + 1
         span = (max_age - AGE_MIN_YEARS) * 12
-        self.age_months[rows] = AGE_MIN_YEARS * 12 + (u("init_age") * span).astype(np.int16)
+        self.age_months[at] = AGE_MIN_YEARS * 12 + (u("init_age") * span).astype(np.int16)
         stab = np.asarray(p["population.stability_by_group"])[group]
-        self.stability[rows] = np.clip(stab + 0.3 * (u("init_stability") - 0.5), 0.0, 1.0)
+        self.stability[at] = np.clip(stab + 0.3 * (u("init_stability") - 0.5), 0.0, 1.0)
         lw = np.asarray(p["population.loonwaarde_by_group"])[group]
-        self.loonwaarde_base[rows] = np.clip(lw + 0.2 * (u("init_loonwaarde") - 0.5), 0.0, 1.0)
-        self.skills[rows] = 0.5 * u("init_skills")
+        self.loonwaarde_base[at] = np.clip(lw + 0.2 * (u("init_loonwaarde") - 0.5), 0.0, 1.0)
+        self.skills[at] = 0.5 * u("init_skills")
         sd = p["development.motivation_sd"]
         z = rng.to_normal(u("init_motivation"))
-        self.motivation[rows] = np.exp(sd * z - 0.5 * sd * sd)  # lognormal, mean 1
+        self.motivation[at] = np.exp(sd * z - 0.5 * sd * sd)  # lognormal, mean 1
         ub = u("init_benefit")
         bijstand = np.asarray(p["population.bijstand_share_by_group"])[group]
         uwv = np.asarray(p["population.uwv_share_by_group"])[group]
-        self.benefit[rows] = np.where(ub < bijstand, Benefit.BIJSTAND,
-                                      np.where(ub < bijstand + uwv, Benefit.UWV, Benefit.NONE))
-        self.latent[rows] = u("init_latent") < p["help_seeking.latent_share"]
-        self.needs_transport[rows] = u("init_transport") < p["day_activity.transport_share"]
-        self.home_support[rows] = u("init_home_support") < p["home_support.share_with_support"]
+        self.benefit[at] = np.where(ub < bijstand, Benefit.BIJSTAND,
+                                    np.where(ub < bijstand + uwv, Benefit.UWV, Benefit.NONE))
+        self.latent[at] = u("init_latent") < p["help_seeking.latent_share"]
+        self.needs_transport[at] = u("init_transport") < p["day_activity.transport_share"]
+        self.home_support[at] = u("init_home_support") < p["home_support.share_with_support"]
         d = p["day_activity.dagdelen_per_week"] + p["day_activity.dagdelen_sd"] * \
             rng.to_normal(u("init_dagdelen"))
-        self.dagdelen[rows] = np.clip(np.rint(d), 1, 10).astype(np.int8)
+        self.dagdelen[at] = np.clip(np.rint(d), 1, 10).astype(np.int8)
 
         # Start status and rung (all regime-independent).
         us = u("init_status")
@@ -252,14 +253,14 @@ class Population:
         status = np.full(k, Status.NONE, dtype=np.int8)
         status[in_da] = Status.DAY_ACTIVITY
         status[in_work] = Status.PAID_WORK
-        self.status[rows] = status
+        self.status[at] = status
         ur = u("init_rung")
         rung = 1 + np.searchsorted(np.cumsum(p["population.rung_shares_without_support"]), ur,
                                    side="right")
         rung = np.minimum(rung, 4)
         rung[in_da] = np.where(ur[in_da] < p["population.rung4_share_in_day_activity"], 4, 3)
         rung[in_work] = 5
-        self.rung[rows] = rung
+        self.rung[at] = rung
         self.skills[rows[in_da]] += 0.3 * (rung[in_da] == 4)
         self.skills[rows[in_work]] = 0.6 + 0.4 * u("init_skills")[in_work]
 
@@ -267,12 +268,12 @@ class Population:
                      "activation_until", "job_start",
                      "support_stopped", "referral_blocked_until", "decision_end", "exited",
                      "transitional_until"):
-            getattr(self, name)[rows] = NEVER
-        self.provider[rows] = -1
-        self.employer[rows] = -1
-        self.referred_by[rows] = -1
-        self.has_decision[rows] = in_da
-        self.ever_served[rows] = in_da
+            getattr(self, name)[at] = NEVER
+        self.provider[at] = -1
+        self.employer[at] = -1
+        self.referred_by[at] = -1
+        self.has_decision[at] = in_da
+        self.ever_served[at] = in_da
         if initial:
             # Decisions end spread over one cycle of a term and the re-assessment that
             # renews it (a decision renewed in month m ends at m + term, and a re-assessment
