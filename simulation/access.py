@@ -146,13 +146,25 @@ def _rankings(model, rows: np.ndarray, by_fit: bool) -> np.ndarray:
     kept = np.zeros(rows.size, dtype=bool)
     if model.rankings is not None and model.rankings[2] == by_fit:
         known_rows, known, _ = model.rankings
-        at = np.searchsorted(known_rows, rows)
-        inside = at < known_rows.size
-        kept[inside] = known_rows[at[inside]] == rows[inside]
-        ranking[kept] = known[at[kept]]
+        _copy_known(rows, known_rows, known, ranking, kept)
     ranking[~kept] = preference_ranking(model, rows[~kept], by_fit)
     model.rankings = (rows, ranking, by_fit)
     return ranking
+
+
+@numba.njit(cache=True, nogil=True)
+def _copy_known(rows, known_rows, known, ranking, kept):
+    """The rankings of the rows also in ``known_rows`` copied from ``known`` (both lists in
+    row order: one walk along them), and those rows marked ``kept``."""
+    j = 0
+    for i in range(rows.size):
+        while j < known_rows.size and known_rows[j] < rows[i]:
+            j += 1
+        if j == known_rows.size:
+            return
+        if known_rows[j] == rows[i]:
+            ranking[i] = known[j]
+            kept[i] = True
 
 
 @lru_cache(maxsize=64)
