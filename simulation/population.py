@@ -189,7 +189,9 @@ class Population:
         self.staged -= k
         self.status_since[rows] = month
         self.entered[rows] = month
-        self._rows.clear()
+        for status in self._kept_up_to_date():  # the newcomers come last in row order
+            self._keep(status, np.concatenate(
+                [self._rows[status], rows[self.status[rows] == status]]))
         return rows
 
     def _write(self, ids: np.ndarray, seed: int, p: Mapping[str, Any],
@@ -286,14 +288,33 @@ class Population:
 
     def set_status(self, rows: np.ndarray, status: Status, month: int) -> None:
         """These rows (indices) have ``status`` from ``month`` on; the kept row lists of
-        the statuses they leave and enter are dropped, the others stay."""
+        the statuses they leave and enter are brought up to date (``_kept_up_to_date``) or
+        dropped, the others stay."""
         if rows.size == 0:
             return  # the rows kept by status stay right
         status = int(status)  # a plain int: NumPy probes an IntEnum slowly
-        had = _set_status(self.status, self.status_since, np.asarray(rows, dtype=np.int64),
-                          status, month)
+        rows = np.asarray(rows, dtype=np.int64)
+        updated = self._kept_up_to_date()
+        before = self.status[rows] if updated else None
+        had = _set_status(self.status, self.status_since, rows, status, month)
         for kept in [s for s in self._rows if s == status or had >> s & 1]:
-            del self._rows[kept]  # the rows of the other statuses stay right
+            if kept not in updated:
+                del self._rows[kept]  # the rows of the other statuses stay right
+            elif kept == status:
+                self._keep(kept, _merged(self._rows[kept], np.unique(rows[before != status])))
+            else:
+                self._keep(kept, _without(self._rows[kept], np.unique(rows[before == kept])))
+
+    def _kept_up_to_date(self) -> set[int]:
+        """The statuses whose kept row lists a change updates rather than drops: in a large
+        population (finding rows again is a pass over all), the lists short against it."""
+        if self.n < KEEP_UPDATED_FROM:
+            return set()
+        return {s for s, rows in self._rows.items() if rows.size < self.n // 4}
+
+    def _keep(self, status: int, rows: np.ndarray) -> None:
+        rows.flags.writeable = False
+        self._rows[status] = rows
 
     def rows_with(self, status: Status) -> np.ndarray:
         """The rows with this status now (read-only; kept until a status changes, since
@@ -303,13 +324,42 @@ class Population:
         if rows is None:
             rows = threads.joined(threads.over_rows(
                 self.n, lambda a, b: (self.status[a:b] == status).nonzero()[0]))
-            rows.flags.writeable = False
-            self._rows[status] = rows
+            self._keep(status, rows)
         return rows
 
 
 #: Rows a compiled pass goes through between checks that its list of chosen rows has room.
 BLOCK = 4096
+#: Rows from which a change of status updates the kept row lists (``_kept_up_to_date``).
+KEEP_UPDATED_FROM = 200_000
+
+
+@numba.njit(cache=True, nogil=True)
+def _merged(rows, more):
+    """Two increasing lists of rows without common rows, as one increasing list."""
+    out = np.empty(rows.size + more.size, dtype=np.int64)
+    i = j = 0
+    for k in range(out.size):
+        if j == more.size or (i < rows.size and rows[i] < more[j]):
+            out[k] = rows[i]
+            i += 1
+        else:
+            out[k] = more[j]
+            j += 1
+    return out
+
+
+@numba.njit(cache=True, nogil=True)
+def _without(rows, fewer):
+    """An increasing list of rows without those of ``fewer`` (increasing)."""
+    out = np.empty(rows.size, dtype=np.int64)
+    j = k = 0
+    for i in range(rows.size):
+        while j < fewer.size and fewer[j] < rows[i]:
+            j += 1
+        out[k] = rows[i]
+        k += j == fewer.size or fewer[j] != rows[i]
+    return out[:k]
 
 
 @numba.njit(cache=True, nogil=True)

@@ -1,7 +1,9 @@
 """Resident state arrays: start mix from the parameters, stable ids, growth."""
 
 import numpy as np
+import pytest
 
+from simulation import population
 from simulation.population import (ENTRANT_ID_BASE, NEVER, Benefit, Population, Status,
                                    entrant_ids)
 
@@ -81,16 +83,23 @@ def test_a_compiled_pass_collects_every_row_it_chooses_in_order_past_its_first_b
     assert half.tolist() == np.flatnonzero(eligible & (draws < 0.5)).tolist()
 
 
-def test_rows_by_status_stay_right_as_statuses_change():
+@pytest.mark.parametrize("updated_from", [population.KEEP_UPDATED_FROM, 0])
+def test_rows_by_status_stay_right_as_statuses_change(monkeypatch, updated_from):
     """The rows kept by status (``rows_with``) are those with the status now, after any
-    change of status: a change drops the lists of the statuses it leaves and enters."""
+    change of status and any newcomers: a change drops the lists of the statuses it leaves
+    and enters, or (in a large population) brings them up to date."""
+    monkeypatch.setattr(population, "KEEP_UPDATED_FROM", updated_from)
     pop = Population(500)
-    pop.add(np.arange(500, dtype=np.uint64), 0, 1, make({}).values, initial=True)
+    values = make({}).values
+    pop.add(np.arange(500, dtype=np.uint64), 0, 1, values, initial=True)
+    pop.stage(entrant_ids(1, 400), 1, values)  # admitted month by month below
     draws = np.random.default_rng(4)
     for month in range(40):
         for status in Status:  # ask for every list, so that stale ones would be kept
             pop.rows_with(status)
-        rows = np.flatnonzero(draws.random(pop.n) < 0.05)
+        if month % 4 == 1:
+            pop.admit(10, month)
+        rows = draws.choice(pop.n, int(0.05 * pop.n))  # in any order, some twice
         pop.set_status(rows, Status(int(draws.integers(len(Status)))), month)
         for status in Status:
             assert np.array_equal(pop.rows_with(status),
