@@ -9,6 +9,7 @@ order or on anybody else's draws.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import numba
 import numpy as np
@@ -139,32 +140,50 @@ def preference_ranking(model, rows: np.ndarray, by_fit: bool = False) -> np.ndar
     return first + np.argsort(-np.log1p(-u.T) / weights, axis=1, kind="stable")
 
 
-def _rankings(model, rows: np.ndarray, by_fit: bool) -> np.ndarray:
+class Waiting(NamedTuple):
+    """The residents who waited for a place when ``place`` last offered places (kept by the
+    model as ``model.waiting``): their rows (in row order), the order they were offered
+    places in, and their rankings of providers (made by fit or not)."""
+
+    rows: np.ndarray
+    order: np.ndarray
+    ranking: np.ndarray
+    by_fit: bool
+
+
+@numba.njit(cache=True, nogil=True)
+def _now_at(rows, last_rows):
+    """Where each of ``last_rows`` is in ``rows`` now, or -1 (both in row order: one walk)."""
+    out = np.full(last_rows.size, -1, dtype=np.int64)
+    i = 0
+    for j in range(last_rows.size):
+        while i < rows.size and rows[i] < last_rows[j]:
+            i += 1
+        if i < rows.size and rows[i] == last_rows[j]:
+            out[j] = i
+    return out
+
+
+def _rankings(model, rows: np.ndarray, by_fit: bool, last: Waiting | None,
+              now: np.ndarray | None) -> np.ndarray:
     """``preference_ranking`` of these rows (in row order), each made once while they wait:
-    those still waiting from last month keep theirs (``model.rankings``)."""
+    those who waited ``last`` time (``now``: where they are in ``rows``) keep theirs."""
     ranking = np.empty((rows.size, model.organisations), dtype=np.int32)  # providers
     kept = np.zeros(rows.size, dtype=bool)
-    if model.rankings is not None and model.rankings[2] == by_fit:
-        known_rows, known, _ = model.rankings
-        _copy_known(rows, known_rows, known, ranking, kept)
+    if last is not None and last.by_fit == by_fit:
+        _copy_known(now, last.ranking, ranking, kept)
     ranking[~kept] = preference_ranking(model, rows[~kept], by_fit)
-    model.rankings = (rows, ranking, by_fit)
     return ranking
 
 
 @numba.njit(cache=True, nogil=True)
-def _copy_known(rows, known_rows, known, ranking, kept):
-    """The rankings of the rows also in ``known_rows`` copied from ``known`` (both lists in
-    row order: one walk along them), and those rows marked ``kept``."""
-    j = 0
-    for i in range(rows.size):
-        while j < known_rows.size and known_rows[j] < rows[i]:
-            j += 1
-        if j == known_rows.size:
-            return
-        if known_rows[j] == rows[i]:
-            ranking[i] = known[j]
-            kept[i] = True
+def _copy_known(now, known, ranking, kept):
+    """The rankings ``known`` copied to where their rows are ``now`` (-1: gone), and those
+    rows marked ``kept``."""
+    for j in range(now.size):
+        if now[j] >= 0:
+            ranking[now[j]] = known[j]
+            kept[now[j]] = True
 
 
 @lru_cache(maxsize=64)
@@ -234,8 +253,11 @@ def place(model, month: int, crowding: float = 1.0) -> np.ndarray:
         return rows[:0]  # no provider has room for anyone waiting
     # Longest waiting first; a provider funded as a whole may take stable residents sooner.
     ahead = np.rint(model.policy.light_case_preference() * 12.0 * pop.stability[rows])
-    order = _waiting_order(model, rows, pop.placement_since[rows] - ahead)
-    ranking = _rankings(model, rows, model.policy.places_by_fit())
+    last, by_fit = model.waiting, model.policy.places_by_fit()
+    now = None if last is None else _now_at(rows, last.rows)
+    order = _waiting_order(model, rows, pop.placement_since[rows] - ahead, last, now)
+    ranking = _rankings(model, rows, by_fit, last, now)
+    model.waiting = Waiting(rows, order, ranking, by_fit)
     rows = rows[order]
     chosen = _first_free_choice(ranking, order, pop.dagdelen[rows].astype(np.float64), free)
     placed = chosen >= 0
@@ -250,23 +272,22 @@ def place(model, month: int, crowding: float = 1.0) -> np.ndarray:
     return got
 
 
-def _waiting_order(model, rows: np.ndarray, since: np.ndarray) -> np.ndarray:
+def _waiting_order(model, rows: np.ndarray, since: np.ndarray, last: Waiting | None,
+                   now: np.ndarray | None) -> np.ndarray:
     """``np.lexsort((tiebreak(model, rows), since))`` for these rows (in row order), found
-    in about linear time: each month's waiting residents are mostly last month's, whose
-    keys have not changed, so the keys are sorted (stably) from last month's order with
-    the newcomers after it, nearly sorted already. The keys are packed in one integer
-    (``since`` is a whole month, the tiebreak 53 bits); where they do not fit, or two
-    residents' keys are equal (lexsort then keeps row order), lexsort decides."""
+    in about linear time: each month's waiting residents are mostly those who waited
+    ``last`` time (``now``: where they are in ``rows``), whose keys have not changed, so
+    the keys are sorted (stably) from that order with the newcomers after it, nearly
+    sorted already. The keys are packed in one integer (``since`` is a whole month, the
+    tiebreak 53 bits); where they do not fit, or two residents' keys are equal (lexsort
+    then keeps row order), lexsort decides."""
     tie = tiebreak(model, rows)
     whole = np.rint(since)
     if rows.size == 0 or not (np.array_equal(whole, since) and np.abs(whole).max() < 512):
         return np.lexsort((tie, since))
     key = (whole.astype(np.int64) + 512) << 53 | (tie * float(1 << 53)).astype(np.int64)
-    last_rows, last_order = model.waiting_order
-    at = np.searchsorted(rows, last_rows)  # both in row order: a walk
-    still = at < rows.size
-    still[still] = rows[at[still]] == last_rows[still]
-    kept = at[last_order][still[last_order]]  # where they are now, in last month's order
+    kept = np.zeros(0, dtype=np.int64) if last is None else now[last.order]
+    kept = kept[kept >= 0]  # where they are now, in the order they were offered places
     newcomer = np.ones(rows.size, dtype=bool)
     newcomer[kept] = False
     start = np.concatenate([kept, np.flatnonzero(newcomer)])
@@ -274,7 +295,6 @@ def _waiting_order(model, rows: np.ndarray, since: np.ndarray) -> np.ndarray:
     ordered = key[order]
     if np.any(ordered[1:] == ordered[:-1]):
         order = np.lexsort((tie, since))
-    model.waiting_order = (rows, order)
     return order
 
 

@@ -37,7 +37,6 @@ from tqdm import tqdm
 
 from . import budget, threads
 from .errors import InputError, option
-from .threads import available_cores
 from .worker_start import start_method, why_spawned_workers_fail
 
 #: Raises (or lowers) the cap on local worker processes, which is the cores available.
@@ -194,7 +193,7 @@ def _capped(workers: int, name: str) -> int:
     """``workers``, or the cap when it asks for more, with a note on stderr: more worker
     processes than cores only share the cores, each holding its own memory."""
     given = os.environ.get(MAX_WORKERS_ENV)
-    cap = available_cores() if given is None else _max_workers(given)
+    cap = threads.available_cores() if given is None else _max_workers(given)
     if workers <= cap:
         return workers
     why = (f"this machine has {cap} core{'s' * (cap != 1)} available "

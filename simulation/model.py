@@ -121,10 +121,8 @@ class DoorstroomModel(mesa.Model):
         self.jobs_by_group = np.zeros((count, len(GROUPS)), dtype=np.int64)  # jobs started
         self.provider_month: dict[str, np.ndarray] = {}
         self.guidance = np.ones(len(scenarios) * len(scenarios[0].organisations))  # by provider
-        #: The providers ranked by the residents waiting for a place (``access._rankings``).
-        self.rankings: tuple[np.ndarray, np.ndarray, bool] | None = None
-        #: The rows waiting for a place last month and their order (``access._waiting_order``).
-        self.waiting_order = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        #: Those who waited for a place when places were last offered (``access.place``).
+        self.waiting: access.Waiting | None = None
         #: The rest of the region's pool when the model runs in a region (``regions``).
         self.elsewhere: Elsewhere | None = None
 

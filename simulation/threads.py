@@ -54,9 +54,8 @@ def over_rows(rows: int, run: Callable[[int, int], T]) -> list[tuple[int, T]]:
     other on a thread of its own; each part's first row and result, in row order. (The
     last rows are the latest entrants, nearly all in scope: the most work a row, for the
     thread that starts first.)"""
-    if rows < 2 * ROWS_PER_THREAD:  # at once: a small model's passes pay nothing for this
-        return [(0, run(0, rows))]
-    parts = spans(rows)
+    # (a small model's passes skip ``spans``: they pay nothing for threads)
+    parts = spans(rows) if rows >= 2 * ROWS_PER_THREAD else [(0, rows)]
     if len(parts) == 1:
         return [(0, run(0, rows))]
     results: list = [None] * len(parts)

@@ -65,21 +65,23 @@ def test_a_ranking_kept_while_waiting_is_the_one_made_afresh():
     ranking ``preference_ranking`` makes."""
     m = _model()
     rows = np.arange(0, 300, 3)
+    last = None
     for kept, by_fit in ((rows[::2], False), (rows[1::4], False), (rows, True),
                          (rows[::5], True), (rows, False)):
-        access._rankings(m, kept, by_fit)
-        assert np.array_equal(access._rankings(m, rows, by_fit),
-                              access.preference_ranking(m, rows, by_fit)), by_fit
+        now = None if last is None else access._now_at(kept, last.rows)
+        last = access.Waiting(kept, np.arange(kept.size),
+                              access._rankings(m, kept, by_fit, last, now), by_fit)
+        ranking = access._rankings(m, rows, by_fit, last, access._now_at(rows, kept))
+        assert np.array_equal(ranking, access.preference_ranking(m, rows, by_fit)), by_fit
     assert not np.array_equal(access.preference_ranking(m, rows, True),
                               access.preference_ranking(m, rows, False))
 
 
 class _Queue:
-    """What ``access._waiting_order`` reads of a model: tiebreak draws and its last order."""
+    """What ``access._waiting_order`` reads of a model: tiebreak draws."""
 
     def __init__(self, tiebreaks):
         self.tiebreaks = tiebreaks
-        self.waiting_order = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
 
     def draw(self, decision, rows, month):
         return self.tiebreaks[rows]
@@ -92,6 +94,7 @@ def test_the_waiting_order_kept_from_month_to_month_is_lexsorts():
     tiebreaks[[10, 11, 12]] = tiebreaks[13]  # equal draws: lexsort keeps row order
     since = gen.integers(-30, 60, size).astype(np.float64)
     model = _Queue(tiebreaks)
+    last = None
     waiting = np.zeros(size, dtype=bool)
     for month in range(12):
         waiting[gen.random(size) < 0.1] = False  # placed or gone
@@ -109,4 +112,7 @@ def test_the_waiting_order_kept_from_month_to_month_is_lexsorts():
         if month == 9:
             keys[0] = 600.0  # beyond what the packed key holds
         expected = np.lexsort((tiebreaks[rows], keys))
-        assert np.array_equal(access._waiting_order(model, rows, keys), expected), month
+        now = None if last is None else access._now_at(rows, last.rows)
+        order = access._waiting_order(model, rows, keys, last, now)
+        assert np.array_equal(order, expected), month
+        last = access.Waiting(rows, order, np.zeros((rows.size, 0)), False)

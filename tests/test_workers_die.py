@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from simulation import execution
+from simulation import execution, threads
 from simulation.errors import InputError
 
 pytestmark = pytest.mark.slow
@@ -186,7 +186,7 @@ def test_workers_are_capped_at_the_cap_and_the_tasks(monkeypatch, capsys):
 
 def test_a_thousand_workers_become_the_cores_at_once(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != execution.MAX_WORKERS_ENV}
-    cores = execution.available_cores()
+    cores = threads.available_cores()
     start = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "simulation", "compare", "baseline", "--replications", "2",

@@ -7,7 +7,8 @@ import re
 import time
 from pathlib import Path
 
-from ..execution import available_cores, executor
+from ..execution import executor
+from ..threads import available_cores
 from ..scenario import Scenario, load, parse_overrides
 
 _NOT_IN_A_NAME = re.compile(r"[\x00-\x1f\x7f/\\]+")
