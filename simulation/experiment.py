@@ -211,23 +211,24 @@ def _check_count(name: str, value, high: int | None = None) -> None:
 
 def _assemble(scenario, policies, seed, replications, collected: list[RunResult],
               psa=False) -> Results:
-    metric_rows, ts_parts, led_parts = [], [], []
-    for r, policy, metrics, ts, led in collected:
-        metric_rows.append({"replication": r, "policy": policy, **metrics})
-        ts = ts.copy()
-        ts.insert(0, "policy", policy)
-        ts.insert(0, "replication", r)
-        ts_parts.append(ts)
-        led = led.copy()
-        led.insert(0, "policy", policy)
-        led.insert(0, "replication", r)
-        led_parts.append(led)
+    metric_rows = [{"replication": r, "policy": policy, **metrics}
+                   for r, policy, metrics, _, _ in collected]
     psa_cols = sorted(k for k in metric_rows[0] if k.startswith("psa:")) if psa else []
     return Results(scenario, policies, seed, replications,
                    pd.DataFrame(metric_rows, columns=["replication", "policy", *METRICS,
                                                       *psa_cols]),
-                   pd.concat(ts_parts, ignore_index=True),
-                   pd.concat(led_parts, ignore_index=True), psa)
+                   _labelled(collected, 3), _labelled(collected, 4), psa)
+
+
+def _labelled(collected: list[RunResult], which: int) -> pd.DataFrame:
+    """The runs' tables (``which``: 3 the series, 4 the ledger) one under another, each row
+    with its run's replication and policy set (labelled once, not table by table)."""
+    out = pd.concat([run[which] for run in collected], ignore_index=True)
+    sizes = [len(run[which]) for run in collected]
+    out.insert(0, "policy", np.repeat(np.array([run[1] for run in collected], dtype=object),
+                                      sizes))
+    out.insert(0, "replication", np.repeat([run[0] for run in collected], sizes))
+    return out
 
 
 def run(scenario: Scenario | str | os.PathLike, policy: str | None = None,

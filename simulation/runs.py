@@ -16,10 +16,12 @@ import pandas as pd
 
 from . import rng
 from .declarations import Param, uncertain_params
+from .budget import estimated_capacity
 from .errors import option
 from .execution import chunks
 from .metrics import compute
 from .model import DoorstroomModel
+from .monthly import series_frame
 from .scenario import Scenario, build
 
 #: One finished run as it travels back from a worker:
@@ -110,15 +112,37 @@ def psa_columns(draw: dict[str, Any], scenario: Scenario) -> dict[str, float]:
     return out
 
 
+#: Replications of one scenario run as one model (``DoorstroomModel.together``: each with
+#: its own seed, as it would run alone) while it holds at most this many residents: the
+#: month's fixed cost is then paid once for all of them (a replication of the baseline's
+#: 400 residents ~3 ms instead of ~30), and a model stays small enough to fit in memory
+#: many times over. A bigger municipality runs one replication a model.
+TOGETHER_UP_TO = 100_000
+
+
 def replications_task(scenario_data: dict, name: str, policies: Sequence[str], seed: int,
                       replications: Sequence[int], psa: bool = False) -> list[RunResult]:
-    """A worker's share: some replications, every policy, results as flat tables."""
+    """A worker's share: some replications, every policy, results as flat tables.
+
+    Replications that share their values (all but a PSA's, whose draws differ) run
+    together, up to ``TOGETHER_UP_TO`` residents a model; each policy set's model of them
+    starts from a copy of the residents the first one built."""
     base = build(scenario_data, name=name, origin=name)
+    size = 1 if psa else max(1, TOGETHER_UP_TO // estimated_capacity(base.values))
     out = []
-    for r, scenario, extra in replication_scenarios(base, seed, replications, psa):
-        for policy in policies:
-            metrics, ts, led = simulate(scenario, policy, replication_seed(seed, r), ledger=True)
-            out.append((r, policy, {**metrics, **extra}, ts, led))
+    for first in range(0, len(replications), size):
+        group = list(replication_scenarios(base, seed, replications[first: first + size], psa))
+        seeds = [replication_seed(seed, r) for r, _, _ in group]
+        residents = None
+        for i, policy in enumerate(policies):
+            model = DoorstroomModel.together([sc for _, sc, _ in group], policy, seeds,
+                                             residents, keep_residents=i + 1 < len(policies))
+            residents = model.residents
+            model.run()
+            for (r, _, extra), run in zip(group, model.municipalities()):
+                out.append((r, policy, {**compute(run), **extra},
+                            series_frame(run.series(), run.month), run.ledger.summary_frame()))
+            model.release()
     return out
 
 

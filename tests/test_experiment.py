@@ -3,10 +3,14 @@
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats
 
+from simulation import runs
+from simulation.budget import estimated_capacity
 from simulation.experiment import ci95, compare, run, run_replications
+from simulation.model import DoorstroomModel
 from simulation.runs import replication_seed
 from simulation.metrics import CONTRACT, METRICS
 
@@ -65,3 +69,45 @@ def test_summary_has_a_mean_and_interval_per_metric(small):
     one = run(small, "indicatie", replications=1, seed=2).summary("indicatie")
     assert one["cost_total_eur"]["ci95"] == [None, None]
     assert not math.isnan(one["cost_total_eur"]["mean"])
+
+
+TOGETHER_POLICIES = ("indicatie", "voorziening", "switch_to_open_access",
+                     "indicatie+ontschot+trial_placements",
+                     "voorziening+safety_net+outcome_bonus")
+
+
+@pytest.mark.parametrize("psa", [False, True])
+def test_replications_run_together_each_as_it_would_alone(small, monkeypatch, psa):
+    """Replications that share their values run as one model (``runs.TOGETHER_UP_TO``
+    residents at most), each exactly as ``simulate`` runs it alone; a PSA's, whose values
+    differ, one a model."""
+    def one_by_one():
+        rows = []
+        for r, scenario, extra in runs.replication_scenarios(small, 6, range(5), psa):
+            for policy in TOGETHER_POLICIES:
+                metrics, ts, led = runs.simulate(scenario, policy, replication_seed(6, r),
+                                                 ledger=True)
+                rows.append((r, policy, {**metrics, **extra}, ts, led))
+        return rows
+
+    made = []
+    together = DoorstroomModel.together.__func__
+    monkeypatch.setattr(DoorstroomModel, "together", classmethod(
+        lambda cls, scenarios, *rest, **kw: made.append(len(scenarios))
+        or together(cls, scenarios, *rest, **kw)))
+    capacity = estimated_capacity(small.values)
+    monkeypatch.setattr(runs, "TOGETHER_UP_TO", 2 * capacity + 1)  # two a model
+    got = runs.replications_task(small.as_dict(), small.name, TOGETHER_POLICIES, 6,
+                                 list(range(5)), psa)
+    assert made == [n for n in ([1] * 5 if psa else [2, 2, 1]) for _ in TOGETHER_POLICIES]
+    want = one_by_one()
+    key = lambda row: (row[0], TOGETHER_POLICIES.index(row[1]))  # noqa: E731
+    assert [key(row) for row in sorted(got, key=key)] == [key(row) for row in want]
+    for (r, policy, metrics, ts, led), (_, _, metrics_alone, ts_alone, led_alone) in zip(
+            sorted(got, key=key), want):
+        assert metrics.keys() == metrics_alone.keys()
+        assert all(metrics[k] == metrics_alone[k] or (math.isnan(metrics[k])
+                   and math.isnan(metrics_alone[k])) for k in metrics), (r, policy)
+        pd.testing.assert_frame_equal(ts, ts_alone, check_exact=True)
+        pd.testing.assert_frame_equal(led, led_alone, check_exact=True)
+    assert len({row[2]["net_cost_eur"] for row in got if row[1] == "voorziening"}) == 5
