@@ -143,47 +143,62 @@ def preference_ranking(model, rows: np.ndarray, by_fit: bool = False) -> np.ndar
 class Waiting(NamedTuple):
     """The residents who waited for a place when ``place`` last offered places (kept by the
     model as ``model.waiting``): their rows (in row order), the order they were offered
-    places in, and their rankings of providers (made by fit or not)."""
+    places in, their rankings of providers (made by fit or not) and tiebreaks."""
 
     rows: np.ndarray
     order: np.ndarray
     ranking: np.ndarray
+    tie: np.ndarray
     by_fit: bool
 
 
+def _carried_over(model, rows: np.ndarray, by_fit: bool,
+                  last: Waiting | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each of these rows' (in row order) ranking (``preference_ranking``) and tiebreak,
+    each made once while they wait: those who waited ``last`` time keep theirs (the
+    ranking if made the same way). Returns them and where those who waited last time are
+    in ``rows``, in the order they were offered places then."""
+    ranking = np.empty((rows.size, model.organisations), dtype=np.int32)  # providers
+    tie = np.empty(rows.size)
+    kept = np.zeros(rows.size, dtype=bool)
+    if last is None:
+        in_last_order = np.zeros(0, dtype=np.int64)
+    else:
+        in_last_order = _copy_kept(rows, last.rows, last.order, last.ranking, last.tie,
+                                   last.by_fit == by_fit, ranking, tie, kept)
+    new = np.flatnonzero(~kept)
+    tie[new] = tiebreak(model, rows[new])
+    if last is not None and last.by_fit != by_fit:
+        new = np.arange(rows.size)
+    ranking[new] = preference_ranking(model, rows[new], by_fit)
+    return ranking, tie, in_last_order
+
+
 @numba.njit(cache=True, nogil=True)
-def _now_at(rows, last_rows):
-    """Where each of ``last_rows`` is in ``rows`` now, or -1 (both in row order: one walk)."""
-    out = np.full(last_rows.size, -1, dtype=np.int64)
+def _copy_kept(rows, last_rows, last_order, last_ranking, last_tie, same_ranking, ranking,
+               tie, kept):
+    """Those of ``rows`` among ``last_rows`` (both in row order: one walk) are ``kept``,
+    with their tiebreak (and, if ``same_ranking``, ranking) copied from last time. Returns
+    where they are in ``rows``, in ``last_order``."""
+    now = np.full(last_rows.size, -1, dtype=np.int64)
     i = 0
     for j in range(last_rows.size):
         while i < rows.size and rows[i] < last_rows[j]:
             i += 1
         if i < rows.size and rows[i] == last_rows[j]:
-            out[j] = i
-    return out
-
-
-def _rankings(model, rows: np.ndarray, by_fit: bool, last: Waiting | None,
-              now: np.ndarray | None) -> np.ndarray:
-    """``preference_ranking`` of these rows (in row order), each made once while they wait:
-    those who waited ``last`` time (``now``: where they are in ``rows``) keep theirs."""
-    ranking = np.empty((rows.size, model.organisations), dtype=np.int32)  # providers
-    kept = np.zeros(rows.size, dtype=bool)
-    if last is not None and last.by_fit == by_fit:
-        _copy_known(now, last.ranking, ranking, kept)
-    ranking[~kept] = preference_ranking(model, rows[~kept], by_fit)
-    return ranking
-
-
-@numba.njit(cache=True, nogil=True)
-def _copy_known(now, known, ranking, kept):
-    """The rankings ``known`` copied to where their rows are ``now`` (-1: gone), and those
-    rows marked ``kept``."""
-    for j in range(now.size):
+            now[j] = i
+            kept[i] = True
+            tie[i] = last_tie[j]
+            if same_ranking:
+                for c in range(ranking.shape[1]):
+                    ranking[i, c] = last_ranking[j, c]
+    out = np.empty(last_order.size, dtype=np.int64)
+    k = 0
+    for j in last_order:
         if now[j] >= 0:
-            ranking[now[j]] = known[j]
-            kept[now[j]] = True
+            out[k] = now[j]
+            k += 1
+    return out[:k]
 
 
 @lru_cache(maxsize=64)
@@ -199,8 +214,8 @@ _ROOM = 1e-9
 def _first_free_choice(ranking, order, need, free):
     """Rounds of offers: in round r every resident still without a place asks its r-th
     choice; a provider takes them in waiting order (``order``: the rows of ``ranking`` in
-    it) while their dagdelen fit (the first that does not fit closes it for the round).
-    Returns each resident's provider or -1, in waiting order."""
+    it) while their dagdelen (``need``, a row each) fit (the first that does not fit closes
+    it for the round). Returns each resident's provider or -1, in waiting order."""
     n, k = order.size, ranking.shape[1]  # k choices of providers among ``free.size``
     chosen = np.full(n, -1, dtype=np.int64)
     taken = np.zeros(free.size)  # dagdelen taken by each provider this round
@@ -208,17 +223,22 @@ def _first_free_choice(ranking, order, need, free):
     for r in range(k):
         taken[:] = 0.0
         closed[:] = False
+        open_left = free.size
         for i in range(n):
             if chosen[i] >= 0:
                 continue
             j = ranking[order[i], r]
             if closed[j]:
                 continue
-            if taken[j] + need[i] <= free[j] + _ROOM:
-                taken[j] += need[i]
+            dagdelen = need[order[i]]
+            if taken[j] + dagdelen <= free[j] + _ROOM:
+                taken[j] += dagdelen
                 chosen[i] = j
             else:
                 closed[j] = True
+                open_left -= 1
+                if open_left == 0:  # nobody else gets a place this round
+                    break
         free -= taken
     return chosen
 
@@ -253,15 +273,13 @@ def place(model, month: int, crowding: float = 1.0) -> np.ndarray:
         return rows[:0]  # no provider has room for anyone waiting
     # Longest waiting first; a provider funded as a whole may take stable residents sooner.
     ahead = np.rint(model.policy.light_case_preference() * 12.0 * pop.stability[rows])
-    last, by_fit = model.waiting, model.policy.places_by_fit()
-    now = None if last is None else _now_at(rows, last.rows)
-    order = _waiting_order(model, rows, pop.placement_since[rows] - ahead, last, now)
-    ranking = _rankings(model, rows, by_fit, last, now)
-    model.waiting = Waiting(rows, order, ranking, by_fit)
-    rows = rows[order]
-    chosen = _first_free_choice(ranking, order, pop.dagdelen[rows].astype(np.float64), free)
+    by_fit = model.policy.places_by_fit()
+    ranking, tie, in_last_order = _carried_over(model, rows, by_fit, model.waiting)
+    order = _waiting_order(pop.placement_since[rows] - ahead, tie, in_last_order)
+    model.waiting = Waiting(rows, order, ranking, tie, by_fit)
+    chosen = _first_free_choice(ranking, order, pop.dagdelen[rows], free)
     placed = chosen >= 0
-    got = rows[placed]
+    got = rows[order[placed]]
     model.count("placements", got)
     model.tally("placement_wait_sum", got, month - pop.placement_since[got])
     record_access_waits(model, got, month)
@@ -272,25 +290,21 @@ def place(model, month: int, crowding: float = 1.0) -> np.ndarray:
     return got
 
 
-def _waiting_order(model, rows: np.ndarray, since: np.ndarray, last: Waiting | None,
-                   now: np.ndarray | None) -> np.ndarray:
-    """``np.lexsort((tiebreak(model, rows), since))`` for these rows (in row order), found
-    in about linear time: each month's waiting residents are mostly those who waited
-    ``last`` time (``now``: where they are in ``rows``), whose keys have not changed, so
-    the keys are sorted (stably) from that order with the newcomers after it, nearly
-    sorted already. The keys are packed in one integer (``since`` is a whole month, the
-    tiebreak 53 bits); where they do not fit, or two residents' keys are equal (lexsort
-    then keeps row order), lexsort decides."""
-    tie = tiebreak(model, rows)
+def _waiting_order(since: np.ndarray, tie: np.ndarray, in_last_order: np.ndarray) -> np.ndarray:
+    """``np.lexsort((tie, since))``, found in about linear time: each month's waiting
+    residents are mostly those who waited last time (``in_last_order``: where they are, in
+    the order they were offered places then), whose keys have not changed, so the keys are
+    sorted (stably) from that order with the newcomers after it, nearly sorted already.
+    The keys are packed in one integer (``since`` is a whole month, the tiebreak 53 bits);
+    where they do not fit, or two residents' keys are equal (lexsort then keeps row
+    order), lexsort decides."""
     whole = np.rint(since)
-    if rows.size == 0 or not (np.array_equal(whole, since) and np.abs(whole).max() < 512):
+    if since.size == 0 or not (np.array_equal(whole, since) and np.abs(whole).max() < 512):
         return np.lexsort((tie, since))
     key = (whole.astype(np.int64) + 512) << 53 | (tie * float(1 << 53)).astype(np.int64)
-    kept = np.zeros(0, dtype=np.int64) if last is None else now[last.order]
-    kept = kept[kept >= 0]  # where they are now, in the order they were offered places
-    newcomer = np.ones(rows.size, dtype=bool)
-    newcomer[kept] = False
-    start = np.concatenate([kept, np.flatnonzero(newcomer)])
+    newcomer = np.ones(since.size, dtype=bool)
+    newcomer[in_last_order] = False
+    start = np.concatenate([in_last_order, np.flatnonzero(newcomer)])
     order = start[np.argsort(key[start], kind="stable")]
     ordered = key[order]
     if np.any(ordered[1:] == ordered[:-1]):

@@ -135,10 +135,8 @@ class Population:
     def add(self, ids: np.ndarray, month: int, seed: int, p: Mapping[str, Any],
             initial: bool) -> np.ndarray:
         """Append residents with these ids, in scope from ``month``; return their rows.
-
-        ``initial`` residents get the start mix of statuses (day activities, work,
-        none); entrants start without support as young adults.
-        """
+        ``initial`` residents get the start mix of statuses (day activities, work, none);
+        entrants start without support as young adults."""
         if self.staged:
             raise RuntimeError("add residents before staging entrants")
         self.staged += self._write(ids, seed, p, initial).size
@@ -146,11 +144,8 @@ class Population:
 
     def stage(self, ids: np.ndarray, seed: int, p: Mapping[str, Any]) -> np.ndarray:
         """Write future entrants (in order of entry) behind the residents in scope; their
-        rows.
-
-        Who an entrant is depends only on its id, so all of a run's entrants are made at
-        once when the model is built; ``admit`` brings them into scope month by month.
-        """
+        rows. Who an entrant is depends only on its id, so all of a run's entrants are made
+        when the model is built; ``admit`` brings them into scope month by month."""
         rows = self._write(ids, seed, p, initial=False)
         self.staged += rows.size
         return rows
@@ -287,9 +282,8 @@ class Population:
             self.job_start[rows[in_work]] = -(u("init_job_start")[in_work] * 36).astype(np.int16)
 
     def set_status(self, rows: np.ndarray, status: Status, month: int) -> None:
-        """These rows (indices) have ``status`` from ``month`` on; the kept row lists of
-        the statuses they leave and enter are brought up to date (``_kept_up_to_date``) or
-        dropped, the others stay."""
+        """These rows have ``status`` from ``month`` on; the kept row lists of the statuses
+        they leave and enter are updated (``_kept_up_to_date``) or dropped, others stay."""
         if rows.size == 0:
             return  # the rows kept by status stay right
         status = int(status)  # a plain int: NumPy probes an IntEnum slowly
@@ -301,9 +295,9 @@ class Population:
             if kept not in updated:
                 del self._rows[kept]  # the rows of the other statuses stay right
             elif kept == status:
-                self._keep(kept, _merged(self._rows[kept], np.unique(rows[before != status])))
+                self._keep(kept, _merged(self._rows[kept], _increasing(rows[before != status])))
             else:
-                self._keep(kept, _without(self._rows[kept], np.unique(rows[before == kept])))
+                self._keep(kept, _without(self._rows[kept], _increasing(rows[before == kept])))
 
     def _kept_up_to_date(self) -> set[int]:
         """The statuses whose kept row lists a change updates rather than drops: in a large
@@ -332,6 +326,12 @@ class Population:
 BLOCK = 4096
 #: Rows from which a change of status updates the kept row lists (``_kept_up_to_date``).
 KEEP_UPDATED_FROM = 200_000
+
+
+def _increasing(rows: np.ndarray) -> np.ndarray:
+    """``np.unique(rows)`` by a sort (NumPy's unique hashes: ~20 times slower)."""
+    out = np.sort(rows)
+    return out[np.concatenate(([True], out[1:] != out[:-1]))] if out.size > 1 else out
 
 
 @numba.njit(cache=True, nogil=True)

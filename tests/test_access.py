@@ -60,31 +60,23 @@ def test_preference_ranking_is_a_fixed_permutation_per_resident():
 
 
 def test_a_ranking_kept_while_waiting_is_the_one_made_afresh():
-    """Placement keeps each waiting resident's ranking from month to month: whichever rows
-    were kept, and whether or not providers made for the group come first, it is the
-    ranking ``preference_ranking`` makes."""
+    """Placement keeps each waiting resident's ranking and tiebreak from month to month:
+    whichever rows were kept, and whether or not providers made for the group come first,
+    they are what ``preference_ranking`` and ``tiebreak`` make."""
     m = _model()
     rows = np.arange(0, 300, 3)
     last = None
     for kept, by_fit in ((rows[::2], False), (rows[1::4], False), (rows, True),
                          (rows[::5], True), (rows, False)):
-        now = None if last is None else access._now_at(kept, last.rows)
-        last = access.Waiting(kept, np.arange(kept.size),
-                              access._rankings(m, kept, by_fit, last, now), by_fit)
-        ranking = access._rankings(m, rows, by_fit, last, access._now_at(rows, kept))
+        ranking, tie, _ = access._carried_over(m, kept, by_fit, last)
+        last = access.Waiting(kept, np.arange(kept.size)[::-1], ranking, tie, by_fit)
+        ranking, tie, in_last_order = access._carried_over(m, rows, by_fit, last)
         assert np.array_equal(ranking, access.preference_ranking(m, rows, by_fit)), by_fit
+        assert np.array_equal(tie, access.tiebreak(m, rows))
+        # where last time's rows are now, in last time's order
+        assert np.array_equal(rows[in_last_order], kept[::-1])
     assert not np.array_equal(access.preference_ranking(m, rows, True),
                               access.preference_ranking(m, rows, False))
-
-
-class _Queue:
-    """What ``access._waiting_order`` reads of a model: tiebreak draws."""
-
-    def __init__(self, tiebreaks):
-        self.tiebreaks = tiebreaks
-
-    def draw(self, decision, rows, month):
-        return self.tiebreaks[rows]
 
 
 def test_the_waiting_order_kept_from_month_to_month_is_lexsorts():
@@ -93,8 +85,7 @@ def test_the_waiting_order_kept_from_month_to_month_is_lexsorts():
     tiebreaks = np.floor(gen.random(size) * 2**53) / 2**53
     tiebreaks[[10, 11, 12]] = tiebreaks[13]  # equal draws: lexsort keeps row order
     since = gen.integers(-30, 60, size).astype(np.float64)
-    model = _Queue(tiebreaks)
-    last = None
+    last_rows = last_order = None
     waiting = np.zeros(size, dtype=bool)
     for month in range(12):
         waiting[gen.random(size) < 0.1] = False  # placed or gone
@@ -112,7 +103,12 @@ def test_the_waiting_order_kept_from_month_to_month_is_lexsorts():
         if month == 9:
             keys[0] = 600.0  # beyond what the packed key holds
         expected = np.lexsort((tiebreaks[rows], keys))
-        now = None if last is None else access._now_at(rows, last.rows)
-        order = access._waiting_order(model, rows, keys, last, now)
+        in_last_order = np.zeros(0, dtype=np.int64)
+        if last_rows is not None:  # where last month's rows are now, in last month's order
+            at = np.searchsorted(rows, last_rows[last_order])
+            found = (at < rows.size) & (rows[np.minimum(at, rows.size - 1)]
+                                        == last_rows[last_order])
+            in_last_order = at[found]
+        order = access._waiting_order(keys, tiebreaks[rows], in_last_order)
         assert np.array_equal(order, expected), month
-        last = access.Waiting(rows, order, np.zeros((rows.size, 0)), False)
+        last_rows, last_order = rows, order
