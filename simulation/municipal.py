@@ -31,8 +31,8 @@ class Local:
         self.seeds = np.array([int(s) for s in own_seeds], dtype=np.uint64)
         self.count = len(self.values)
         first = self.values[0]
-        differing = frozenset(key for key in first
-                              if any(v[key] != first[key] for v in self.values[1:]))
+        others = [v for v in self.values[1:] if v is not first]  # replications share theirs
+        differing = frozenset(key for key in first if any(v[key] != first[key] for v in others))
         self.common: Mapping[str, Any] = first if not differing else Common(first, differing)
         self._arrays: dict[str, np.ndarray] = {}
         self._keys: dict[str, np.ndarray] = {}
