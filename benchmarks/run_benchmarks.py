@@ -8,9 +8,10 @@ per-agent Mesa loop of the same resident step, measured in the same run.
 Figures: one 60-month baseline replication (model build included), alone and among many
 run as ``compare`` runs them (together in one model, results gathered); resident-months per
 second in one process at 1,000,000 residents (its large passes on a thread a core; the
-median of three runs); peak memory per resident (in a fresh process); the whole country (scenarios/netherlands.toml),
-120 months, one replication of both regimes on 2 worker processes (the median of three
-runs). It never fails on slowness: a figure below its target is printed as such.
+median of three runs); peak memory per resident (in a fresh process); the whole country
+(scenarios/netherlands.toml), 120 months, one replication of both regimes on 2 worker
+processes (the median of three runs). It never fails on slowness: a figure below its
+target is printed as such.
 """
 
 from __future__ import annotations
