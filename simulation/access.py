@@ -271,8 +271,11 @@ def place(model, month: int, crowding: float = 1.0) -> np.ndarray:
     free = free_slots(model, crowding)
     if free.max(initial=-np.inf) + _ROOM < pop.dagdelen[rows].min():
         return rows[:0]  # no provider has room for anyone waiting
-    # Longest waiting first; a provider funded as a whole may take stable residents sooner.
-    ahead = np.rint(model.policy.light_case_preference() * 12.0 * pop.stability[rows])
+    # Longest waiting first; a provider funded as a whole may take stable residents sooner
+    # (months ahead a unit of stability, in single precision as stability is kept).
+    preference = model.policy.each("light_case_preference", model.local.values)
+    months = (preference * 12.0).astype(np.float32)[pop.municipality[rows]]
+    ahead = np.rint(months * pop.stability[rows])
     by_fit = model.policy.places_by_fit()
     ranking, tie, in_last_order = _carried_over(model, rows, by_fit, model.waiting)
     order = _waiting_order(pop.placement_since[rows] - ahead, tie, in_last_order)

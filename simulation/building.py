@@ -120,8 +120,12 @@ def build_providers(model, organisations) -> None:
     model.provider_fit = np.array([[g in KIND_FITS[pr.kind] for g in GROUPS]
                                    for pr in model.providers], dtype=bool)
     p = model.p
-    #: The price per attended dagdeel at each provider (indicatie).
-    model.tariffs = np.array([funding.tariff(p, pr.kind) for pr in model.providers])
+    #: The price per attended dagdeel at each provider (indicatie), and what a staffed place
+    #: costs it a dagdeel (voorziening shares its budget by it): its municipality's own.
+    model.tariffs = np.array([funding.tariff(local.values[pr.municipality], pr.kind)
+                              for pr in model.providers])
+    model.place_costs = np.array([funding.place_cost(local.values[pr.municipality], pr.kind)
+                                  for pr in model.providers])
     # a year, under voorziening
     model.lump_sums = np.array([funding.first_budget(q, organisations) for q in local.values])
     model.funded_slots = np.array([funding.funded_places(q, organisations, budget)
@@ -132,7 +136,8 @@ def build_providers(model, organisations) -> None:
         p["participatiewet.activation_work_orientation"] - 0.5))
     model.development = (
         np.array([pr.development_factor for pr in model.providers]),
-        1.0 + p["providers.mixed_group_effect"] * ~model.provider_fit,
+        1.0 + local.array("providers.mixed_group_effect")[model.provider_municipality][:, None]
+        * ~model.provider_fit,
         np.full((1, len(GROUPS)), activation))
 
 

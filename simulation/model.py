@@ -219,7 +219,7 @@ class DoorstroomModel(mesa.Model):
 
     def referral_chances(self) -> np.ndarray:
         """Each provider's chance this month of proposing a ready client."""
-        return np.full(len(self.providers), self.policy.referral_chance())
+        return self.policy.each("referral_chance", self.local.values)[self.provider_municipality]
 
     def development_speed(self) -> np.ndarray:
         """Development speed by (provider, target group): guidance x work orientation, and

@@ -60,8 +60,6 @@ class Rates(NamedTuple):
     home_price: float
     bijstand_eur: float
     uwv_eur: float
-    uwv_earnings_offset: float
-    net_saving_share: float
     disregard_lks_share: float
     disregard_lks_cap: float
     disregard_months: float
@@ -78,8 +76,7 @@ def rates(p, home_support_reduction: float) -> Rates:
         p["work.hours_per_week"], p["jobcoach.price_per_hour_eur"],
         p["home_support.hours_per_week"] * 52.0 / 12.0, 1.0 - home_support_reduction,
         p["home_support.price_per_hour_eur"], p["benefits.bijstand_per_month_eur"],
-        p["benefits.uwv_per_month_eur"], p["benefits.uwv_earnings_offset"],
-        p["benefits.net_saving_share"], p["benefits.disregard_lks_share"],
+        p["benefits.uwv_per_month_eur"], p["benefits.disregard_lks_share"],
         p["benefits.disregard_lks_cap_eur"], p["benefits.disregard_months"],
         p["benefits.disregard_share"], p["benefits.disregard_cap_eur"])))
 
@@ -95,7 +92,11 @@ def money(model, month: int) -> None:
         own = model.policy.capacities(model)
         fare = fare * model.elsewhere.transport_factor(
             own, p["day_activity.transport_factor_elsewhere"])
-    coaching = np.array([*p["jobcoach.intensity_by_year"], 0.0]) * p["jobcoach.use_of_maximum"]
+    local = model.local  # what differs by municipality: a row each
+    coaching = (np.array([*p["jobcoach.intensity_by_year"], 0.0])
+                * local.array("jobcoach.use_of_maximum")[:, None])
+    shares = np.column_stack([local.array("benefits.uwv_earnings_offset"),
+                              local.array("benefits.net_saving_share")])
     detail = np.full((n if model.ledger.detail else 0, len(RESIDENT_CATEGORIES)), -1,
                      dtype=np.int64)
     r = rates(p, model.policy.home_support_reduction())
@@ -105,7 +106,8 @@ def money(model, month: int) -> None:
         _resident_cents(pop.status[a:b], pop.benefit[a:b], pop.needs_transport[a:b],
                         pop.dagdelen[a:b], pop.provider[a:b], pop.rung[a:b], pop.skills[a:b],
                         pop.loonwaarde_base[a:b], pop.home_support[a:b], pop.job_start[a:b],
-                        pop.municipality[a:b], month, fare, coaching, r, sums, detail[a:b])
+                        pop.municipality[a:b], month, fare, coaching, r, shares, sums,
+                        detail[a:b])
         return sums
 
     sums = threads.summed(threads.over_rows(n, part))
@@ -259,7 +261,7 @@ def _kind_cents(r):
 @numba.njit(cache=True, nogil=True)
 def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, skills,
                     loonwaarde_base, home_support, job_start, municipality, month, fare,
-                    coaching, r, sums, detail):
+                    coaching, r, shares, sums, detail):
     """Each resident's bookings of the month, in whole cents, summed by municipality,
     category and column (0: others, 1: UWV clients); with ``detail`` rows, each
     resident's too.
@@ -269,7 +271,9 @@ def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, 
     min(cap, 1 - loonwaarde) x wage x (1 + allowance). Coaching (rung 5): the year's share
     of hours x price. Home support: its hours, fewer for residents doing unpaid work.
     Benefits: in full without work; less what earnings count (bijstand) or a share of them
-    (UWV) with work, the rest saved (bijstand: the municipality's net share).
+    (UWV) with work, the rest saved (bijstand: the municipality's net share). ``coaching``
+    (the year's share of hours) and ``shares`` (the UWV share, the net share) are a row per
+    municipality.
     What residents of a kind (``_kind``) get alike is counted, not booked row by row: most
     residents get only that, and counting needs no branch on their mixed statuses.
     """
@@ -294,7 +298,7 @@ def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, 
             _book(sums, detail, m, i, _TRANSPORT, column, days * fare[provider[i]])
         else:
             _work_cents(st, benefit[i], column, rung[i], skills[i], loonwaarde_base[i],
-                        month - job_start[i], m, i, coaching, r, sums, detail)
+                        month - job_start[i], m, i, coaching, r, shares, sums, detail)
     for m in range(sums.shape[0]):
         for kind in range(_KINDS):
             if counted[m, kind]:
@@ -306,7 +310,7 @@ def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, 
 
 @numba.njit(cache=True, nogil=True)
 def _work_cents(st, benefit, column, rung, skills, loonwaarde_base, months_worked, m, i,
-                coaching, r, sums, detail):
+                coaching, r, shares, sums, detail):
     """A worker's bookings: wage subsidy, sheltered work or coaching, and the benefit
     less what earnings count, the rest saved."""
     one32 = np.float32(1.0)
@@ -322,7 +326,7 @@ def _work_cents(st, benefit, column, rung, skills, loonwaarde_base, months_worke
     if st == _SHELTERED_WORK:
         _book(sums, detail, m, i, _SHELTERED, column, r.sheltered_eur)
     elif supported:
-        share = coaching[min(months_worked // 12, coaching.size - 1)]
+        share = coaching[m, min(months_worked // 12, coaching.shape[1] - 1)]
         if share > 0:
             hours = share * r.hours_per_week * 52.0 / 12.0
             _book(sums, detail, m, i, _COACHING, column, hours * r.coaching_price)
@@ -335,8 +339,8 @@ def _work_cents(st, benefit, column, rung, skills, loonwaarde_base, months_worke
     if bijstand:
         reduction = earned - disregard(earned, lks, months_worked, r)
     else:
-        reduction = r.uwv_earnings_offset * earned
+        reduction = shares[m, 0] * earned
     remaining = max(0.0, full - reduction)
     _book(sums, detail, m, i, _PAID, column, remaining)
     _book(sums, detail, m, i, _SAVED, column,
-          (full - remaining) * (r.net_saving_share if bijstand else 1.0))
+          (full - remaining) * (shares[m, 1] if bijstand else 1.0))

@@ -71,8 +71,9 @@ def help_seeking(model, month: int) -> None:
     """Residents without support ask for it. The latent share asks only where no
     assessment is needed; the others ask at a rate that keeps ``help_seeking.per_month``
     the rate over everyone in scope where an assessment is needed."""
-    p, pop, n = model.p, model.population, model.population.n
-    hazard = model.local.array("help_seeking.per_month") / (1.0 - p["help_seeking.latent_share"])
+    pop, n, local = model.population, model.population.n, model.local
+    latent = local.array("help_seeking.latent_share")
+    hazard = local.array("help_seeking.per_month") / (1.0 - latent)
     latent_asks = model.policy.reaches_latent_demand()
     keys = model.local.streams("help_seeking", month)
     model.requests = threads.joined(threads.over_rows(n, lambda a, b: _asking(
@@ -116,7 +117,10 @@ def day_activities(model, month: int) -> None:
                                             model.provider_month["attendance"])
 
     speed, keys = model.development_speed(), model.local.streams("ladder", month)
-    up_table = np.array([*p["development.up_per_month"], 0.0, 0.0, 0.0, 0.0])
+    # a row per municipality (their chances may differ, a PSA's draws say)
+    up_table = np.array([[*q["development.up_per_month"], 0.0, 0.0, 0.0, 0.0]
+                         for q in model.local.values])
+    relapse = model.local.array("development.relapse_per_month")
 
     def part(a: int, b: int) -> np.ndarray:
         steps = np.zeros((2, model.local.count), dtype=np.int64)  # up, down
@@ -124,7 +128,7 @@ def day_activities(model, month: int) -> None:
             pop.status[a:b], pop.rung[a:b], pop.provider[a:b], pop.group[a:b],
             pop.motivation[a:b], pop.stability[a:b], pop.support_stopped[a:b], pop.skills[a:b],
             pop.id[a:b], pop.municipality[a:b], speed, up_table,
-            p["development.unsupported_factor"], p["development.relapse_per_month"],
+            p["development.unsupported_factor"], relapse,
             p["development.relapse_instability_effect"],
             p["development.abrupt_stop_multiplier"], p["development.skill_gain_per_month"],
             month, keys, steps)
@@ -151,18 +155,18 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
     Development speed is ``speed[provider, group]`` in day activities (the provider's
     guidance x work orientation, and whether it is made for the group), the last row of
     ``speed`` in an activation route (the provider's row where it is held at one), and
-    ``unsupported`` otherwise; times motivation. A
-    step up has chance ``up_table[rung] x speed``; a relapse (rung > 1) has chance
-    ``relapse x (1 + effect x instability)``, times ``abrupt_stop_multiplier`` within 6
-    months after support stopped, capped so that up and down never overlap. One keyed draw
-    ("ladder") decides both. Residents in day activities or activation also gain skills.
-    Arithmetic follows NumPy's float32 and float64 rules exactly, so the numbers match the
-    array formulation of docs/model.md §3.3.
+    ``unsupported`` otherwise; times motivation. A step up has chance
+    ``up_table[municipality, rung] x speed``; a relapse (rung > 1) has chance
+    ``relapse[municipality] x (1 + effect x instability)``, times
+    ``abrupt_stop_multiplier`` within 6 months after support stopped, capped so that up
+    and down never overlap. One keyed draw ("ladder") decides both. Residents in day
+    activities or activation also gain skills. Arithmetic follows NumPy's float32 and
+    float64 rules exactly, so the numbers match the array formulation of docs/model.md §3.3.
     Adds the steps up and down to ``steps`` (two rows, a column per municipality).
     """
     one32 = np.float32(1.0)
     effect32 = np.float32(instability_effect)
-    relapse32 = np.float32(relapse)
+    relapse32 = relapse.astype(np.float32)
     last = speed.shape[0] - 1
     # Per block: the rows without support, then those supported, each picked without a
     # branch (statuses come mixed), so that the loop below asks no row's status (the first
@@ -189,18 +193,18 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
                 factor = speed[at if at >= 0 else last, group[i]] * np.float64(motivation[i])
                 sk = skills[i]
                 skills[i] = sk + np.float32(skill_gain * factor * np.float64(one32 - sk))
-            r = rung[i]
-            p_up = min(up_table[r - 1] * factor, 1.0)
-            p_down32 = relapse32 * (one32 + effect32 * (one32 - stability[i]))
+            r, m = rung[i], municipality[i]
+            p_up = min(up_table[m, r - 1] * factor, 1.0)
+            p_down32 = relapse32[m] * (one32 + effect32 * (one32 - stability[i]))
             p_down = np.float64(p_down32) * (
                 abrupt_stop_multiplier if month - support_stopped[i] < 6 else 1.0)
             p_down = min(p_down, 1.0 - p_up) if r > 1 else 0.0
             if draws[j] < p_up:
                 rung[i] += 1
-                steps[0, municipality[i]] += 1
+                steps[0, m] += 1
             if draws[j] >= 1.0 - p_down:
                 rung[i] -= 1
-                steps[1, municipality[i]] += 1
+                steps[1, m] += 1
 
 
 def observe(model, month: int) -> None:

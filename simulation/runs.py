@@ -113,10 +113,10 @@ def psa_columns(draw: dict[str, Any], scenario: Scenario) -> dict[str, float]:
 
 
 #: Replications of one scenario run as one model (``DoorstroomModel.together``: each with
-#: its own seed, as it would run alone) while it holds at most this many residents: the
-#: month's fixed cost is then paid once for all of them (a replication of the baseline's
-#: 400 residents ~3 ms instead of ~30), and a model stays small enough to fit in memory
-#: many times over. A bigger municipality runs one replication a model.
+#: its own seed and, in a PSA, values, as it would run alone) while it holds at most this
+#: many residents: the month's fixed cost is then paid once for all of them (a replication
+#: of the baseline's 400 residents ~3 ms instead of ~30), and a model stays small enough to
+#: fit in memory many times over. A bigger municipality runs one replication a model.
 TOGETHER_UP_TO = 100_000
 
 
@@ -124,11 +124,13 @@ def replications_task(scenario_data: dict, name: str, policies: Sequence[str], s
                       replications: Sequence[int], psa: bool = False) -> list[RunResult]:
     """A worker's share: some replications, every policy, results as flat tables.
 
-    Replications that share their values (all but a PSA's, whose draws differ) run
-    together, up to ``TOGETHER_UP_TO`` residents a model; each policy set's model of them
-    starts from a copy of the residents the first one built."""
+    The replications run together, up to ``TOGETHER_UP_TO`` residents a model, each a
+    "municipality" of it with its own seed and, in a PSA, its own draw of the unmeasured
+    parameters (read per municipality, as the national model reads a municipality's own
+    figures); each policy set's model of them starts from a copy of the residents the
+    first one built."""
     base = build(scenario_data, name=name, origin=name)
-    size = 1 if psa else max(1, TOGETHER_UP_TO // estimated_capacity(base.values))
+    size = max(1, TOGETHER_UP_TO // estimated_capacity(base.values))
     out = []
     for first in range(0, len(replications), size):
         group = list(replication_scenarios(base, seed, replications[first: first + size], psa))

@@ -57,9 +57,10 @@ def _jobs(model, month: int) -> None:
             pop.motivation[a:b], pop.loonwaarde_base[a:b], pop.rung[a:b], pop.id[a:b],
             pop.municipality[a:b], month,
             12 * len(p["jobcoach.intensity_by_year"]), p["work.established_after_months"],
-            p["work.job_loss_per_month"], 1.0 - p["jobcoach.hazard_reduction"],
+            model.local.array("work.job_loss_per_month"), 1.0 - p["jobcoach.hazard_reduction"],
             p["work.established_hazard_factor"], p["development.skill_gain_per_month"],
-            p["development.loonwaarde_per_skill"], p["work.loonwaarde_without_support"],
+            p["development.loonwaarde_per_skill"],
+            model.local.array("work.loonwaarde_without_support").astype(np.float32),
             keys, counts)
         return ended, six, counts
 
@@ -94,10 +95,11 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
                 municipality, month, coached_months, established_after, loss, coached_factor,
                 established_factor, skill_gain, per_skill, without_support, keys, counts):
     """A month at work for every worker, in row order. The job is lost when the keyed draw
-    falls below ``loss`` x ``coached_factor`` while coached x ``established_factor`` once
-    established x (1.5 - stability). A kept job builds skills (``skill_gain`` x motivation x
-    what is left to learn, as full guidance at an average provider); after coaching, a
-    worker on rung 5 whose loonwaarde reaches ``without_support`` moves to rung 6. Returns
+    falls below ``loss`` (its municipality's) x ``coached_factor`` while coached x
+    ``established_factor`` once established x (1.5 - stability). A kept job builds skills
+    (``skill_gain`` x motivation x what is left to learn, as full guidance at an average
+    provider); after coaching, a worker on rung 5 whose loonwaarde reaches its
+    municipality's ``without_support`` moves to rung 6. Returns
     the rows that lost their job and those six months in it; adds to ``counts`` (a column
     per municipality) the jobs started since month 1 now six and twelve months old, and the
     steps up. NumPy's arithmetic: the population's single precision where it has it."""
@@ -106,7 +108,7 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
     k_lost = 0
     k_six = 0
     one32, gain32 = np.float32(1.0), np.float32(skill_gain)
-    per_skill32, without32 = np.float32(per_skill), np.float32(without_support)
+    per_skill32 = np.float32(per_skill)
     working, scratch, draws = draw_room()
     for start in range(0, status.size, BLOCK):
         lost = with_room(lost, k_lost, BLOCK)
@@ -120,10 +122,10 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
             i = working[j]
             tenure = month - job_start[i]
             coached = tenure < coached_months
-            hazard = loss * (coached_factor if coached else 1.0) * (
+            m = municipality[i]
+            hazard = loss[m] * (coached_factor if coached else 1.0) * (
                 established_factor if tenure >= established_after else 1.0) * np.float64(
                 np.float32(1.5) - stability[i])
-            m = municipality[i]
             if draws[j] < hazard:
                 lost[k_lost] = i
                 k_lost += 1
@@ -131,7 +133,7 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
             sk = skills[i]
             skills[i] = min(one32, sk + gain32 * motivation[i] * (one32 - sk))
             lw = min(loonwaarde_base[i] + per_skill32 * skills[i], one32)
-            if not coached and rung[i] == 5 and lw >= without32:
+            if not coached and rung[i] == 5 and lw >= without_support[m]:
                 rung[i] = 6
                 counts[2, m] += 1
             if tenure == 6:
@@ -155,8 +157,11 @@ def _trial_outcomes(model, month: int) -> None:
     # employer pays only the loonwaarde (loondispensatie); others are topped up to the cap.
     uncovered = np.where(pop.benefit[rows] == int(Benefit.UWV), 0.0,
                          np.maximum(0.0, 1.0 - lw - p["work.wage_subsidy_cap_share"]))
-    # An employer still prefers a more productive worker (relative to evidence §7's mean 51%).
-    productive = (lw / LOONWAARDE_REFERENCE) ** p["work.hire_loonwaarde_effect"]
+    # An employer still prefers a more productive worker (relative to evidence §7's mean 51%;
+    # the effect its municipality's, in the loonwaarde's single precision).
+    local, whose = model.local, pop.municipality[rows]
+    effect = local.array("work.hire_loonwaarde_effect").astype(np.float32)[whose]
+    productive = (lw / LOONWAARDE_REFERENCE) ** effect
     # Each employer weighs its candidates in a keyed order and hires those it wants while
     # it has vacancies (a provider's own business has no vacancy market).
     rows = rows[np.lexsort((access.tiebreak(model, rows), pop.employer[rows]))]
@@ -165,7 +170,8 @@ def _trial_outcomes(model, month: int) -> None:
     at = np.searchsorted(np.sort(rows), rows)  # in the order of lw and the rest
     internal = model.employer_internal[employer]
     # (the employer's own chance in single precision, as the loonwaarde's arithmetic)
-    own = (p["work.hire_probability"] * (0.5 + model.inclusiveness[employer])).astype(np.float32)
+    own = (local.array("work.hire_probability")[pop.municipality[rows]]
+           * (0.5 + model.inclusiveness[employer])).astype(np.float32)
     prob = np.where(internal, p["trial_placements.internal_hire_probability"],
                     np.minimum(1.0, own * (1.0 - uncovered[at]) * productive[at]))
     want = model.draw("hire", rows) < prob
@@ -204,8 +210,9 @@ def _proposals(model, month: int) -> tuple[np.ndarray, np.ndarray]:
     klantmanager (see ``_proposed``). Fear of losing income holds back under either regime,
     fear of losing a decision under one."""
     p, pop, n = model.p, model.population, model.population.n
-    willing = (p["work.willingness_per_month"] * (1.0 - model.policy.fear())
-               * (1.0 - p["work.fear_of_losing_income"]))
+    local = model.local
+    willing = (p["work.willingness_per_month"] * (1.0 - model.policy.each("fear", local.values))
+               * (1.0 - local.array("work.fear_of_losing_income")))  # by municipality
     stage_min_rung, chances = model.policy.stage_min_rung(), model.referral_chances()
     everyone = model.policy.activation_for_all()
     referral_keys = model.local.streams("referral", month)
@@ -256,10 +263,11 @@ def _proposed(status, rung, skills, loonwaarde_base, blocked_until, benefit, pro
         for j in range(c):
             i = ready[j]
             if status[i] == _DAY:
-                if referred[j] < provider_chance[provider[i]] and agrees[j] < willing:
+                if (referred[j] < provider_chance[provider[i]]
+                        and agrees[j] < willing[municipality[i]]):
                     by_provider[k_provider] = i
                     k_provider += 1
-            elif referred[j] < klantmanager_chance and agrees[j] < willing:
+            elif referred[j] < klantmanager_chance and agrees[j] < willing[municipality[i]]:
                 by_klantmanager[k_klantmanager] = i
                 k_klantmanager += 1
     return by_provider[:k_provider], by_klantmanager[:k_klantmanager]

@@ -78,9 +78,9 @@ TOGETHER_POLICIES = ("indicatie", "voorziening", "switch_to_open_access",
 
 @pytest.mark.parametrize("psa", [False, True])
 def test_replications_run_together_each_as_it_would_alone(small, monkeypatch, psa):
-    """Replications that share their values run as one model (``runs.TOGETHER_UP_TO``
-    residents at most), each exactly as ``simulate`` runs it alone; a PSA's, whose values
-    differ, one a model."""
+    """Replications run as one model (``runs.TOGETHER_UP_TO`` residents at most), each
+    exactly as ``simulate`` runs it alone: with a PSA each with its own draw of the
+    unmeasured parameters, read per municipality of the model."""
     def one_by_one():
         rows = []
         for r, scenario, extra in runs.replication_scenarios(small, 6, range(5), psa):
@@ -99,7 +99,7 @@ def test_replications_run_together_each_as_it_would_alone(small, monkeypatch, ps
     monkeypatch.setattr(runs, "TOGETHER_UP_TO", 2 * capacity + 1)  # two a model
     got = runs.replications_task(small.as_dict(), small.name, TOGETHER_POLICIES, 6,
                                  list(range(5)), psa)
-    assert made == [n for n in ([1] * 5 if psa else [2, 2, 1]) for _ in TOGETHER_POLICIES]
+    assert made == [n for n in (2, 2, 1) for _ in TOGETHER_POLICIES]
     want = one_by_one()
     key = lambda row: (row[0], TOGETHER_POLICIES.index(row[1]))  # noqa: E731
     assert [key(row) for row in sorted(got, key=key)] == [key(row) for row in want]

@@ -116,10 +116,10 @@ def _worker_processes(pid: int) -> list[int]:
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc (Linux)")
 def test_a_killed_worker_is_reported_with_its_seeds(tmp_path):
     out = tmp_path / "r"
-    # a PSA: its replications run one a model, long enough (~15 s a worker) to be caught
-    # at work (plain replications run together, 400 in about a second)
-    proc = _start("run", "scenarios/baseline.toml", "--replications", "1000", "--psa",
-                  "--workers", "2", "--out", str(out))
+    # a town of 100,000: each replication a model of its own, ~0.4 s (the baseline's run
+    # together, 400 in about a second), so a worker is caught at work
+    proc = _start("run", "scenarios/baseline.toml", "--replications", "400", "--set",
+                  "population.residents=100000", "--workers", "2", "--out", str(out))
     workers: list[int] = []
     for _ in range(120):  # up to a minute for the pool to start
         workers = _worker_processes(proc.pid)

@@ -25,9 +25,10 @@ from simulation.targets import DEFAULT_FILE
 pytestmark = pytest.mark.slow
 
 SMALL = ["--months", "6", "--replications", "2", "--workers", "1", "--quiet"]
-#: Far more work than a test could wait for (a PSA's 2,000 replications run one a model,
-#: about two minutes): a run that starts them fails by timeout.
-MANY = ["--replications", "2000", "--psa", "--workers", "1", "--quiet"]
+#: Far more work than a test could wait for (2,000 replications of a town of 100,000, each
+#: a model of its own, over ten minutes): a run that starts them fails by timeout.
+MANY = ["--replications", "2000", "--set", "population.residents=100000", "--workers", "1",
+        "--quiet"]
 
 
 @pytest.fixture

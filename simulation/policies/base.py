@@ -16,7 +16,7 @@ categories); the classes register themselves by that name.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -266,6 +266,17 @@ class Policy:
     def referral_chance(self) -> float:
         """A provider's monthly chance of proposing a ready client for a trial."""
         return self.p["providers.referral_per_month"] * (1.0 - self.referral_aversion())
+
+    def each(self, answer: str, values: Sequence[Mapping[str, Any]]) -> np.ndarray:
+        """An answer (a method's name, ``"fear"``) for each municipality of the policy's
+        model, from its own ``values`` (several in one model may each hold their own, a
+        PSA's draws say); worked out once, like every answer."""
+        key = ("each", answer)
+        if key not in self._answers:
+            names = [part.name for part in self.variants]
+            self._answers[key] = np.array([getattr(Policy(self.regime.name, names, q), answer)()
+                                           for q in values])
+        return self._answers[key]
 
     # --- the regime's route -------------------------------------------------------------
 

@@ -170,16 +170,17 @@ class Voorziening(Regime):
         if model.elsewhere is not None:
             slots = slots + model.elsewhere.slots
             attendance = attendance + model.elsewhere.attendance
-        elasticity = model.p["voorziening.crowding_elasticity"]
-        return np.array([1.0 if a <= s else 0.0 if s <= 0 else (s / a) ** elasticity
-                         for s, a in zip(slots.tolist(), attendance.tolist())])
+        elasticity = model.local.array("voorziening.crowding_elasticity")[
+            model.provider_municipality]
+        return np.array([1.0 if a <= s else 0.0 if s <= 0 else (s / a) ** e
+                         for s, a, e in zip(slots.tolist(), attendance.tolist(),
+                                            elasticity.tolist())])
 
     def pay(self, model, month):
         p, k = model.p, model.organisations
         budget = model.lump_sums / 12.0
         places = model.provider_places.reshape(-1, k)
-        cost = places * np.array([funding.place_cost(p, pr.kind)
-                                  for pr in model.providers[:k]])
+        cost = places * model.place_costs.reshape(-1, k)
         total = cost.sum(axis=1, keepdims=True)
         shares = np.where(total > 0, cost / np.where(total > 0, total, 1.0),
                           places / model.total_places[:, None])
