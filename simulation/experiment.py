@@ -211,13 +211,17 @@ def _check_count(name: str, value, high: int | None = None) -> None:
 
 def _assemble(scenario, policies, seed, replications, collected: list[RunResult],
               psa=False) -> Results:
+    return Results(scenario, policies, seed, replications, metrics_table(collected, psa),
+                   _labelled(collected, 3), _labelled(collected, 4), psa)
+
+
+def metrics_table(collected: Sequence[RunResult], psa: bool = False) -> pd.DataFrame:
+    """A row per run (in the runs' order): its replication, policy set and metrics (and
+    with ``psa`` its draw of the unmeasured parameters)."""
     metric_rows = [{"replication": r, "policy": policy, **metrics}
                    for r, policy, metrics, _, _ in collected]
     psa_cols = sorted(k for k in metric_rows[0] if k.startswith("psa:")) if psa else []
-    return Results(scenario, policies, seed, replications,
-                   pd.DataFrame(metric_rows, columns=["replication", "policy", *METRICS,
-                                                      *psa_cols]),
-                   _labelled(collected, 3), _labelled(collected, 4), psa)
+    return pd.DataFrame(metric_rows, columns=["replication", "policy", *METRICS, *psa_cols])
 
 
 def _labelled(collected: list[RunResult], which: int) -> pd.DataFrame:

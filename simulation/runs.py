@@ -122,30 +122,54 @@ TOGETHER_UP_TO = 100_000
 
 def replications_task(scenario_data: dict, name: str, policies: Sequence[str], seed: int,
                       replications: Sequence[int], psa: bool = False) -> list[RunResult]:
-    """A worker's share: some replications, every policy, results as flat tables.
-
-    The replications run together, up to ``TOGETHER_UP_TO`` residents a model, each a
-    "municipality" of it with its own seed and, in a PSA, its own draw of the unmeasured
-    parameters (read per municipality, as the national model reads a municipality's own
-    figures); each policy set's model of them starts from a copy of the residents the
-    first one built."""
+    """A worker's share: some replications, every policy, results as flat tables; the
+    replications run together (``run_together``), in a PSA each with its own draw."""
     base = build(scenario_data, name=name, origin=name)
-    size = max(1, TOGETHER_UP_TO // estimated_capacity(base.values))
-    out = []
-    for first in range(0, len(replications), size):
-        group = list(replication_scenarios(base, seed, replications[first: first + size], psa))
-        seeds = [replication_seed(seed, r) for r, _, _ in group]
+    runs = list(replication_scenarios(base, seed, replications, psa))
+    results = run_together([sc for _, sc, _ in runs],
+                           [replication_seed(seed, r) for r, _, _ in runs], policies)
+    return [(r, policy, {**metrics, **extra}, ts, led)
+            for (r, _, extra), each in zip(runs, results)
+            for policy, (metrics, ts, led) in zip(policies, each)]
+
+
+def run_together(scenarios: Sequence[Scenario], own_seeds: Sequence[int],
+                 policies: Sequence[str]) -> list[list[tuple[dict, pd.DataFrame, pd.DataFrame]]]:
+    """Runs of these scenarios, each with its seed, under every policy set, as few models
+    as hold them (``DoorstroomModel.together``, up to ``TOGETHER_UP_TO`` residents a model):
+    each run is a "municipality" of its model, with its own seed and values (those that
+    may differ between runs: any parameter with a plausible range), to the bit as it would
+    run alone. For each run, for each policy set: its metrics, series and ledger tables.
+    Each policy set's model starts from a copy of the residents the first one built."""
+    out: list[list] = [[] for _ in scenarios]
+    for group in _fitting(scenarios):
         residents = None
         for i, policy in enumerate(policies):
-            model = DoorstroomModel.together([sc for _, sc, _ in group], policy, seeds,
-                                             residents, keep_residents=i + 1 < len(policies))
+            model = DoorstroomModel.together([scenarios[k] for k in group], policy,
+                                             [own_seeds[k] for k in group], residents,
+                                             keep_residents=i + 1 < len(policies))
             residents = model.residents
             model.run()
-            for (r, _, extra), run in zip(group, model.municipalities()):
-                out.append((r, policy, {**compute(run), **extra},
-                            series_frame(run.series(), run.month), run.ledger.summary_frame()))
+            for k, run in zip(group, model.municipalities()):
+                out[k].append((compute(run), series_frame(run.series(), run.month),
+                               run.ledger.summary_frame()))
             model.release()
     return out
+
+
+def _fitting(scenarios: Sequence[Scenario]) -> list[list[int]]:
+    """The scenarios (their places) in consecutive groups of at most ``TOGETHER_UP_TO``
+    residents (one alone where it holds more)."""
+    groups: list[list[int]] = []
+    held = TOGETHER_UP_TO
+    for k, scenario in enumerate(scenarios):
+        size = estimated_capacity(scenario.values)
+        if held + size > TOGETHER_UP_TO:
+            groups.append([])
+            held = 0
+        groups[-1].append(k)
+        held += size
+    return groups
 
 
 class Replications:

@@ -30,8 +30,10 @@ from scipy.stats import qmc
 from . import budget, execution
 from .declarations import BY_KEY
 from .errors import InputError, option
-from .experiment import run_replications
+from .budget import estimated_capacity
+from .experiment import metrics_table, run_replications
 from .output import lock, write_parquet
+from .runs import TOGETHER_UP_TO, replication_seed, run_together
 from .scenario import Scenario, build
 from .scenario_checks import RULED_VALUES
 from .sweep_folder import PARTS, Manifest, SweepSpec, merge, note
@@ -109,40 +111,71 @@ def _sample_scenario(base: Scenario, keys: list[str], row: np.ndarray) -> tuple[
     return base.with_overrides(values), values
 
 
-def _run_sample(spec_data: dict, sample: int, row: list[float]) -> pd.DataFrame:
-    """One sample, every replication and policy: a flat table (runs in a worker)."""
+def _run_samples(spec_data: dict, samples: list[int],
+                 rows: list[list[float]]) -> list[pd.DataFrame]:
+    """Some samples, every replication and policy: a flat table each (runs in a worker).
+    Samples of a municipality that differ only in unmeasured parameters (those with a
+    plausible range, which a model reads per municipality) run together
+    (``runs.run_together``), others one by one."""
     spec = SweepSpec(**spec_data)
     base = build(spec.scenario, name=spec.scenario_name, origin=spec.scenario_name,
                  source=spec.source)
-    sc, values = _sample_scenario(base, spec.params, np.array(row))
-    runs = run_replications(sc, spec.policies, spec.replications, spec.seed, progress=False)
-    df = runs.metrics
-    for i, (key, value) in enumerate({"sample": sample, **values}.items()):
-        df.insert(i, key, value)
-    return df
+    made = [_sample_scenario(base, spec.params, np.array(row)) for row in rows]
+    if not _together(base, spec.params):
+        tables = [run_replications(sc, spec.policies, spec.replications, spec.seed,
+                                   progress=False).metrics for sc, _ in made]
+    else:
+        reps = range(spec.replications)
+        results = run_together([sc for sc, _ in made for _ in reps],
+                               [replication_seed(spec.seed, r) for _ in made for r in reps],
+                               spec.policies)
+        tables = [metrics_table([(r, policy, metrics, None, None)
+                                 for r, each in zip(reps, results[k * len(reps):])
+                                 for policy, (metrics, _, _) in zip(spec.policies, each)])
+                  for k in range(len(made))]
+    for sample, (_, values), df in zip(samples, made, tables):
+        for i, (key, value) in enumerate({"sample": sample, **values}.items()):
+            df.insert(i, key, value)
+    return tables
+
+
+def _together(scenario: Scenario, keys: Sequence[str]) -> bool:
+    """Whether a sweep's samples run together: a municipality's, varying only unmeasured
+    parameters."""
+    return not scenario.municipalities and all(BY_KEY[key].uncertain for key in keys)
 
 
 class SweepSamples:
-    """The samples of a sweep still to run, as a plan for ``execution.run_plan``: each
-    finished sample is written as its own Parquet part at once."""
+    """The samples of a sweep still to run, as a plan for ``execution.run_plan``: a task
+    runs a few samples (as many as ``runs.TOGETHER_UP_TO`` residents hold, and about four
+    tasks a worker), and each finished sample is written as its own Parquet part at once."""
 
-    function = staticmethod(_run_sample)
+    function = staticmethod(_run_samples)
     unit = "sample"
 
-    def __init__(self, manifest: Manifest, points: np.ndarray, todo: list[int]):
+    def __init__(self, manifest: Manifest, points: np.ndarray, todo: list[int],
+                 scenario: Scenario, workers: int):
         spec_data = asdict(manifest.spec)
+        size = 1
+        if _together(scenario, manifest.spec.params):
+            residents = estimated_capacity(scenario.values) * manifest.spec.replications
+            size = min(max(1, TOGETHER_UP_TO // residents),
+                       max(1, math.ceil(len(todo) / (4 * workers))))
         self.manifest = manifest
-        self.todo = todo
-        self.tasks = [(spec_data, i, points[i].tolist()) for i in todo]
+        self.batches = [todo[i: i + size] for i in range(0, len(todo), size)]
+        self.tasks = [(spec_data, batch, points[batch].tolist()) for batch in self.batches]
         self.total = len(points)
 
-    def take(self, index: int, df: pd.DataFrame) -> int:
-        self.manifest.add(df)
-        return 1
+    def take(self, index: int, tables: list[pd.DataFrame]) -> int:
+        for df in tables:
+            self.manifest.add(df)
+        return len(tables)
 
     def failure(self, index: int) -> str:
-        return (f"sample {self.todo[index]}; finished samples are kept in "
-                f"{self.manifest.out / PARTS}; rerun with {option('resume', True)} to finish")
+        batch = self.batches[index]
+        which = f"sample {batch[0]}" if len(batch) == 1 else f"samples {batch[0]}-{batch[-1]}"
+        return (f"{which}; finished samples are kept in {self.manifest.out / PARTS}; rerun "
+                f"with {option('resume', True)} to finish")
 
 
 def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], method: str,
@@ -195,7 +228,8 @@ def run_sweep(scenario: Scenario, keys: list[str], bounds: list[list[float]], me
         pd.DataFrame(points, columns=keys).rename_axis("sample").reset_index().to_csv(
             out / "samples.csv", index=False, lineterminator="\n")
         todo = sorted(set(range(len(points))) - manifest.finished())
-        plan = SweepSamples(manifest, points, todo)
+        plan = SweepSamples(manifest, points, todo, scenario,
+                            executor.workers if executor is not None else workers)
         own = execution.executor(workers if len(todo) > 1 else 1) if executor is None else None
         try:
             with own if own is not None else nullcontext(executor) as ex:

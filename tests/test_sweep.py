@@ -101,10 +101,12 @@ def _children(pid: int) -> list[int]:
 
 @pytest.mark.slow
 def test_a_sweep_killed_mid_run_resumes_to_identical_results(tmp_path):
+    # (an unmeasured parameter: samples run a few together in a task, each task long
+    # enough, ~0.5 s, for a worker to be caught at work)
     args = ["sweep", "scenarios/baseline.toml", "--param",
-            "help_seeking.latent_share=0:0.33", "--method", "lhs", "--samples", "24",
-            "--replications", "2", "--compare", "--set", "population.residents=150",
-            "--months", "24"]
+            "help_seeking.latent_share=0:0.33", "--method", "lhs", "--samples", "48",
+            "--replications", "2", "--compare", "--set", "population.residents=4000",
+            "--months", "48"]
     # the reference: one uninterrupted sweep in this process
     from simulation.commands import main
 
@@ -225,3 +227,35 @@ def test_an_analysis_replaces_only_its_own_unchanged_files(tmp_path, capsys):
     assert main(["sensitivity", str(other), "--metric", "y"]) == 2
     assert (other / "sensitivity-y.png").read_bytes() == b"mine"
     assert not (other / "sensitivity-y.csv").exists()
+
+
+def test_samples_of_unmeasured_parameters_run_together_each_as_alone(sc, tmp_path,
+                                                                      monkeypatch):
+    """A sweep of unmeasured parameters runs a task's samples as one model (each sample's
+    replications "municipalities" of it, with their own values), every row as the sample
+    gives run alone; a sweep of a measured parameter runs each sample by itself."""
+    from simulation.experiment import run_replications
+    from simulation.model import DoorstroomModel
+
+    made = []
+    together = DoorstroomModel.together.__func__
+    monkeypatch.setattr(DoorstroomModel, "together", classmethod(
+        lambda cls, scenarios, *rest, **kw: made.append(len(scenarios))
+        or together(cls, scenarios, *rest, **kw)))
+    keys, policies = ["work.hire_probability", "voorziening.light_case_preference"], (
+        "indicatie", "voorziening")
+    df = run_sweep(sc, keys, [[0.05, 0.6], [0.0, 1.0]], "lhs", 5, 2, policies,
+                   tmp_path / "s", seed=4, progress=False)
+    # tasks of two samples (about four tasks a worker), two replications each, one model
+    # a task and policy set
+    assert made == [4, 4, 4, 4, 2, 2]
+    for _, rows in df.groupby("sample"):
+        values = {key: float(rows[key].iloc[0]) for key in keys}
+        alone = run_replications(sc.with_overrides(values), policies, 2, seed=4,
+                                 progress=False).metrics
+        got = rows.drop(columns=["sample", *keys]).reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, alone, check_exact=True)
+    made.clear()
+    run_sweep(sc, ["indicatie.tariff_per_dagdeel_eur"], [[36.0, 66.0]], "grid", 2, 2,
+              ("indicatie",), tmp_path / "m", progress=False)
+    assert made == [2, 2]  # a sample's replications together, each sample alone
