@@ -1,7 +1,8 @@
-"""One run of the model, and the replications of one municipality as a plan of tasks.
+"""Runs of the model, and the replications of one municipality as a plan of tasks.
 
-Everything calls the model through ``simulate`` (scenario + policy + seed -> flat
-results). Replication r always uses the seed derived from (base seed, r), whichever
+``simulate`` runs one (scenario + policy + seed -> flat results); ``run_together`` runs
+many as few models, each run to the bit as alone (replications, a PSA's draws, a sweep's
+samples). Replication r always uses the seed derived from (base seed, r), whichever
 process runs it; with a probabilistic sensitivity analysis (PSA) its unmeasured
 parameters are drawn from their plausible ranges by a draw keyed by (seed, parameter, r),
 the same for every policy set.
