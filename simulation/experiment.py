@@ -3,8 +3,9 @@
 Runs go through ``runs`` (``simulate`` one, ``run_together`` many as few models); the
 replications of a scenario (one municipality, or every municipality of a national one)
 are a plan of tasks that ``execution.run_plan`` spreads over workers. Results are
-gathered in replication order, so outputs are byte-identical for any number of workers. A comparison runs both policy
-sets with the same seed per replication: same residents, same draws.
+gathered in replication order, so outputs are byte-identical for any number of workers.
+A comparison runs both policy sets with the same seed per replication: same residents,
+same draws.
 """
 
 from __future__ import annotations
