@@ -278,8 +278,8 @@ def main() -> int:
     alone = 1000 * figures["baseline"]["indicatie"]["seconds_per_replication"] / 2
     together = 1000 * figures["replications"]["indicatie"]["seconds_per_replication"] / 2
     print(f"  so the runs of a 1,000-run sweep of the baseline take about {alone:.0f} s on 2 "
-          f"cores, {together:.0f} s where it varies only unmeasured parameters (its samples "
-          "then run together)")
+          f"cores, {together:.0f} s where it varies only values read per municipality (its "
+          "samples then run together)")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
     return 0

@@ -19,8 +19,17 @@ from typing import Any, Iterator, Sequence
 import numpy as np
 
 from . import rng
+from .declarations import uncertain_params
 from .ledger import Ledger
 from .monthly import series_columns
+from .municipalities import OWN_VALUES
+
+#: The values a model reads per municipality, so that its municipalities (a country's, or
+#: the replications and samples that ``runs.run_together`` steps as one) may differ in
+#: them: a municipality's own figures and every unmeasured parameter (a PSA's draw). Any
+#: other value is the same for all of a model's municipalities (``Local.common`` refuses
+#: one that differs). tests/test_together.py lets each differ.
+PER_MUNICIPALITY = frozenset({*OWN_VALUES, *(p.key for p in uncertain_params())})
 
 
 class Local:

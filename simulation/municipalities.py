@@ -44,6 +44,13 @@ SCALED = {
     "employers.vacancies_per_month": ("inhabitants", "assumption: entry-level vacancies per "
                                       "inhabitant"),
 }
+#: What a municipality's social figures give it of its own besides ``SCALED``
+#: (``_composition``): who is in scope, and the rates that follow its Wmo use.
+COMPOSITION = ("population.group_shares", "population.bijstand_share_by_group",
+               "population.uwv_share_by_group", "population.share_in_day_activity_start",
+               "help_seeking.per_month")
+#: Every value a municipality of a national scenario may hold of its own.
+OWN_VALUES = ("population.inhabitants", *SCALED, *COMPOSITION)
 #: What the quantities in ``SCALED`` may follow besides inhabitants.
 FOLLOWS = ("inhabitants", "in_scope", "use", "bijstand")
 #: Counts that stay at least 1 when scaled down (a municipality has someone to assess).

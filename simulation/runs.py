@@ -139,8 +139,8 @@ def run_together(scenarios: Sequence[Scenario], own_seeds: Sequence[int],
     """Runs of these scenarios, each with its seed, under every policy set, as few models
     as hold them (``DoorstroomModel.together``, up to ``TOGETHER_UP_TO`` residents a model):
     each run is a "municipality" of its model, with its own seed and values (those that
-    may differ between runs: any parameter with a plausible range), to the bit as it would
-    run alone. For each run, for each policy set: its metrics, series and ledger tables.
+    may differ between runs: ``municipal.PER_MUNICIPALITY``), to the bit as it would run
+    alone. For each run, for each policy set: its metrics, series and ledger tables.
     Each policy set's model starts from a copy of the residents the first one built."""
     out: list[list] = [[] for _ in scenarios]
     for group in _fitting(scenarios):

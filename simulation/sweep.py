@@ -32,6 +32,7 @@ from .declarations import BY_KEY
 from .errors import InputError, option
 from .budget import estimated_capacity
 from .experiment import metrics_table, run_replications
+from .municipal import PER_MUNICIPALITY
 from .output import lock, write_parquet
 from .runs import TOGETHER_UP_TO, replication_seed, run_together
 from .scenario import Scenario, build
@@ -114,9 +115,9 @@ def _sample_scenario(base: Scenario, keys: list[str], row: np.ndarray) -> tuple[
 def _run_samples(spec_data: dict, samples: list[int],
                  rows: list[list[float]]) -> list[pd.DataFrame]:
     """Some samples, every replication and policy: a flat table each (runs in a worker).
-    Samples of a municipality that differ only in unmeasured parameters (those with a
-    plausible range, which a model reads per municipality) run together
-    (``runs.run_together``), others one by one."""
+    Samples of a municipality that differ only in values a model reads per municipality
+    (its own figures, unmeasured parameters) run together (``runs.run_together``), others
+    one by one."""
     spec = SweepSpec(**spec_data)
     base = build(spec.scenario, name=spec.scenario_name, origin=spec.scenario_name,
                  source=spec.source)
@@ -140,9 +141,9 @@ def _run_samples(spec_data: dict, samples: list[int],
 
 
 def _together(scenario: Scenario, keys: Sequence[str]) -> bool:
-    """Whether a sweep's samples run together: a municipality's, varying only unmeasured
-    parameters."""
-    return not scenario.municipalities and all(BY_KEY[key].uncertain for key in keys)
+    """Whether a sweep's samples run together: a municipality's, varying only values a
+    model reads per municipality (``municipal.PER_MUNICIPALITY``)."""
+    return not scenario.municipalities and all(key in PER_MUNICIPALITY for key in keys)
 
 
 class SweepSamples:

@@ -229,11 +229,12 @@ def test_an_analysis_replaces_only_its_own_unchanged_files(tmp_path, capsys):
     assert not (other / "sensitivity-y.csv").exists()
 
 
-def test_samples_of_unmeasured_parameters_run_together_each_as_alone(sc, tmp_path,
-                                                                      monkeypatch):
-    """A sweep of unmeasured parameters runs a task's samples as one model (each sample's
-    replications "municipalities" of it, with their own values), every row as the sample
-    gives run alone; a sweep of a measured parameter runs each sample by itself."""
+def test_samples_of_values_read_per_municipality_run_together_each_as_alone(sc, tmp_path,
+                                                                             monkeypatch):
+    """A sweep of values a model reads per municipality runs a task's samples as one model
+    (each sample's replications "municipalities" of it, with their own values), every row
+    as the sample gives run alone; a sweep of a value read in common (the tariff) runs each
+    sample by itself."""
     from simulation.experiment import run_replications
     from simulation.model import DoorstroomModel
 

@@ -8,9 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from simulation.declarations import VARIANT_NAMES
+from simulation.declarations import BY_KEY, VARIANT_NAMES
 from simulation.metrics import compute
 from simulation.model import DoorstroomModel
+from simulation.municipal import PER_MUNICIPALITY
+from simulation.municipalities import TABLES, municipality_values
 from simulation.national import exact_series, municipality_scenario, municipality_seed
 from simulation.scenario import load
 
@@ -105,3 +107,41 @@ def test_a_model_started_from_anothers_residents_runs_as_if_it_made_them(country
                                                     "simulation.months": 36}), m)
               for m in load(NATIONAL, {"national.select": CODES}).municipalities]
     assert not first.residents.fit(DoorstroomModel.together(remade, "voorziening", seeds).local)
+
+
+def _another(key: str, value):
+    """A second allowed value of a numeric parameter: its plausible range's middle, else
+    three fifths of it (or more, where that is not allowed or the same)."""
+    p = BY_KEY[key]
+    other = sum(p.plausible) / 2 if p.uncertain else value * 0.6
+    if other == value or not p.low <= other <= p.high:
+        other = min(p.high, value * 1.4 + 1)
+    return int(round(other)) if p.kind == "int" else float(other)
+
+
+#: The numeric values a model reads per municipality (those a sweep may vary); the lists
+#: (a group's shares, the ladder's chances) differ in the national and PSA tests.
+PER_MUNICIPALITY_NUMBERS = sorted(k for k in PER_MUNICIPALITY
+                                  if BY_KEY[k].kind in ("int", "float"))
+
+
+@pytest.mark.parametrize("key", PER_MUNICIPALITY_NUMBERS)
+def test_municipalities_may_differ_in_every_value_read_per_municipality(baseline, key):
+    """Two municipalities of one model that differ in one value ``municipal.PER_MUNICIPALITY``
+    names each run as alone, under both regimes (a value read in common would refuse)."""
+    first = baseline.with_overrides({"population.residents": 150, "simulation.months": 24})
+    second = first.with_overrides({key: _another(key, first[key])})
+    assert second[key] != first[key]
+    for policy in ("indicatie", "voorziening"):
+        model = DoorstroomModel.together([first, second], policy, [5, 5]).run()
+        for run, sc in zip(model.municipalities(), (first, second)):
+            alone = DoorstroomModel(sc, policy=policy, seed=5, resident_agents=False).run()
+            assert _same(_result(run), _result(alone)), (key, policy)
+
+
+def test_per_municipality_holds_every_value_a_municipality_has_of_its_own():
+    reference = load(NATIONAL, {"national.select": CODES})
+    own = {key for m in reference.municipalities
+           for key in municipality_values(reference, m)} - {"national.select", *TABLES}
+    assert own <= PER_MUNICIPALITY and {"help_seeking.per_month", "population.residents",
+                                        "population.group_shares"} <= own
