@@ -224,20 +224,16 @@ def main() -> int:
     print(f"  yardstick: plain per-agent Mesa loop, ladder step only, {ref['residents']:,} "
           f"agents: {ref_rate / 1e6:.2f} M resident-months/s, "
           f"{ref['bytes_per_resident']:.0f} bytes per agent")
-    for policy, f in figures["baseline"].items():
-        s = f["seconds_per_replication"]
-        mesa_s = f["resident_months"] / ref_rate
-        print(f"  baseline {policy:12} {s * 1000:8.1f} ms per 60-month replication, build "
-              f"included (target < {TARGET_BASELINE_S * 1000:.0f} ms: "
-              f"{mark(s < TARGET_BASELINE_S)}); per-agent Mesa, ladder step only: "
-              f"{mesa_s * 1000:.1f} ms")
-    for policy, f in figures["replications"].items():
-        s = f["seconds_per_replication"]
-        mesa_s = f["resident_months"] / ref_rate
-        print(f"  baseline {policy:12} {s * 1000:8.1f} ms per 60-month replication among "
-              f"{f['replications']} run as compare runs them, results gathered (target < "
-              f"{TARGET_BASELINE_S * 1000:.0f} ms: {mark(s < TARGET_BASELINE_S)}); "
-              f"per-agent Mesa, ladder step only: {mesa_s * 1000:.1f} ms")
+    for figure, how in (("baseline", ", build included"),
+                        ("replications", " among {replications} run as compare runs them, "
+                                         "results gathered")):
+        for policy, f in figures[figure].items():
+            s = f["seconds_per_replication"]
+            mesa_s = f["resident_months"] / ref_rate
+            print(f"  baseline {policy:12} {s * 1000:8.1f} ms per 60-month replication"
+                  f"{how.format(**f)} (target < {TARGET_BASELINE_S * 1000:.0f} ms: "
+                  f"{mark(s < TARGET_BASELINE_S)}); per-agent Mesa, ladder step only: "
+                  f"{mesa_s * 1000:.1f} ms")
     for policy, f in figures["throughput"].items():
         r = f["resident_months_per_second"]
         at_size = f["residents"] >= 1_000_000

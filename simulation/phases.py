@@ -75,7 +75,7 @@ def help_seeking(model, month: int) -> None:
     latent = local.array("help_seeking.latent_share")
     hazard = local.array("help_seeking.per_month") / (1.0 - latent)
     latent_asks = model.policy.reaches_latent_demand()
-    keys = model.local.streams("help_seeking", month)
+    keys = local.streams("help_seeking", month)
     model.requests = threads.joined(threads.over_rows(n, lambda a, b: _asking(
         pop.status[a:b], pop.retry_after[a:b], pop.latent[a:b], pop.id[a:b],
         pop.municipality[a:b], month, latent_asks, hazard, keys)))
@@ -118,8 +118,8 @@ def day_activities(model, month: int) -> None:
 
     speed, keys = model.development_speed(), model.local.streams("ladder", month)
     # a row per municipality (their chances may differ, a PSA's draws say)
-    up_table = np.array([[*q["development.up_per_month"], 0.0, 0.0, 0.0, 0.0]
-                         for q in model.local.values])
+    up_table = np.hstack([model.local.array("development.up_per_month"),
+                          np.zeros((model.local.count, 4))])
     relapse = model.local.array("development.relapse_per_month")
 
     def part(a: int, b: int) -> np.ndarray:
