@@ -34,8 +34,10 @@ Each fitted value gets an interval of about 95% with two parts:
   ``Fit.notes`` (in the fitted scenario's header) says how large it was, what share of
   the interval's variance it makes, and how many replications would make it negligible
   (under ``NEGLIGIBLE_SHARE``). It costs ``noise_refits x NOISE_GRID_POINTS`` single runs
-  per parameter. For several parameters the profiles are slices (the others held at
-  their best), so correlated parameters get intervals that are too narrow.
+  per parameter; the points of a profile run together (``experiment.run_points``: for a
+  municipality, as one model where the parameters are read per municipality). For several
+  parameters the profiles are slices (the others held at their best), so correlated
+  parameters get intervals that are too narrow.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ from . import budget, rng
 from .declarations import BY_KEY
 from .errors import InputError, brief
 from .execution import Executor
-from .experiment import run_replications
+from .experiment import Results, run_points
 from .input_files import MAX_TABLE_BYTES, read_text
 from .model import DoorstroomModel
 from .scenario import Scenario
@@ -76,8 +78,9 @@ class Observations:
     """What the model is fitted to, and how to compute its counterpart from runs."""
 
     description: str
-    #: (scenario, policy label, replications, base seed, executor or None) -> distance
-    distance: Callable[[Scenario, str, int, int, Executor | None], float]
+    #: (scenarios, policy label, replications, base seed, executor or None) -> the
+    #: distance of each (a profile's points run together: ``experiment.run_points``)
+    distances: Callable[[list[Scenario], str, int, int, Executor | None], list[float]]
     names: list[str]
     replications: int
     seed: int
@@ -106,10 +109,7 @@ def _from_targets(path: Path, replications: int, seed: int) -> Observations:
         raise InputError(f"{path}: no modelled target of kind 'calibration'; calibrate fits "
                          "to those and holds validation and consistency targets out")
 
-    def distance(sc: Scenario, _policy, reps: int, base_seed: int,
-                 executor: Executor | None) -> float:
-        res = run_replications(sc, policies_needed(targets, sc), reps, base_seed,
-                               progress=False, executor=executor)
+    def distance(res: Results, sc: Scenario) -> float:
         total = 0.0
         for t, row in zip(targets, evaluate(targets, res, sc)):
             mid, half = (t.low + t.high) / 2, max((t.high - t.low) / 2, 1e-9)
@@ -117,9 +117,15 @@ def _from_targets(path: Path, replications: int, seed: int) -> Observations:
             total += 25.0 if value != value else ((value - mid) / half) ** 2
         return total
 
+    def distances(scenarios: list[Scenario], _policy, reps: int, base_seed: int,
+                  executor: Executor | None) -> list[float]:
+        found = run_points(scenarios, policies_needed(targets, scenarios[0]), reps,
+                           base_seed, executor=executor)
+        return [distance(res, sc) for res, sc in zip(found, scenarios)]
+
     held_out = len([t for t in every if t.modelled]) - len(targets)
     return Observations(f"the {len(targets)} calibration targets of {path} ({held_out} "
-                        "validation and consistency targets held out)", distance,
+                        "validation and consistency targets held out)", distances,
                         [t.observable for t in targets], replications, seed,
                         policies=len(policy_names(targets)))
 
@@ -147,13 +153,7 @@ def _from_csv(path: Path, replications: int, seed: int) -> Observations:
                          "column") from None
     scale = {c: max(float(np.std(v)), 1.0) for c, v in observed.items()}
 
-    def distance(sc: Scenario, policy_label, reps: int, base_seed: int,
-                 executor: Executor | None) -> float:
-        if months.max() > sc["simulation.months"]:
-            raise InputError(f"{path}: months run to {months.max()}; the scenario stops at "
-                             f"{sc['simulation.months']}")
-        res = run_replications(sc, (policy_label,), reps, base_seed, progress=False,
-                               executor=executor)
+    def distance(res: Results) -> float:
         sim = res.timeseries.groupby("month")[columns].mean()
         total = 0.0
         for c in columns:
@@ -161,8 +161,17 @@ def _from_csv(path: Path, replications: int, seed: int) -> Observations:
             total += float((diff ** 2).sum())
         return total
 
+    def distances(scenarios: list[Scenario], policy_label, reps: int, base_seed: int,
+                  executor: Executor | None) -> list[float]:
+        for sc in scenarios:
+            if months.max() > sc["simulation.months"]:
+                raise InputError(f"{path}: months run to {months.max()}; the scenario stops "
+                                 f"at {sc['simulation.months']}")
+        found = run_points(scenarios, (policy_label,), reps, base_seed, executor=executor)
+        return [distance(res) for res in found]
+
     years = max(1, round((months.max() - months.min() + 1) / 12))
-    return Observations(f"series {path}", distance, columns, replications, seed,
+    return Observations(f"series {path}", distances, columns, replications, seed,
                         points=years * len(columns))
 
 
@@ -210,12 +219,20 @@ def calibrate(scenario: Scenario, obs: Observations, keys: list[str],
         return {k: (int(round(v)) if BY_KEY[k].kind == "int" else float(v))
                 for k, v in zip(keys, x)}
 
+    def evaluated(xs: list[np.ndarray]) -> list[float]:
+        """The distance at each point (those not yet known run together)."""
+        fresh = {}
+        for x in xs:
+            fresh.setdefault(tuple(np.round(x, 12)), x)
+        todo = [key for key in fresh if key not in cache]
+        if todo:
+            cache.update(zip(todo, obs.distances(
+                [scenario.with_overrides(values_of(fresh[key])) for key in todo], label,
+                obs.replications, obs.seed, executor)))
+        return [cache[tuple(np.round(x, 12))] for x in xs]
+
     def f(x) -> float:
-        key = tuple(np.round(x, 12))
-        if key not in cache:
-            cache[key] = obs.distance(scenario.with_overrides(values_of(x)), label,
-                                      obs.replications, obs.seed, executor)
-        return cache[key]
+        return evaluated([x])[0]
 
     res = differential_evolution(f, bounds, seed=seed, maxiter=maxiter, popsize=popsize,
                                  polish=False, tol=1e-3, init="sobol", updating="immediate")
@@ -223,13 +240,14 @@ def calibrate(scenario: Scenario, obs: Observations, keys: list[str],
     limit = res.fun + obs.threshold(res.fun, len(keys))
     fresh = [rng.derive_seed(obs.seed, "calibration noise", k) for k in range(noise_refits)]
 
-    def one_replication(x, seed) -> float:
-        return obs.distance(scenario.with_overrides(values_of(x)), label, 1, seed, executor)
+    def one_replication(xs: list[np.ndarray], seed: int) -> list[float]:
+        return obs.distances([scenario.with_overrides(values_of(x)) for x in xs], label, 1,
+                             seed, executor)
 
     profiles, noise = [], []
     for i, (lo, hi) in enumerate(bounds):
         grid = np.linspace(lo, hi, profile_points)
-        profiles.append(_crossings(grid, _profile(f, best, i, grid), limit, best[i]))
+        profiles.append(_crossings(grid, _profile(evaluated, best, i, grid), limit, best[i]))
         noise.append(_noise_sd(one_replication, best, i, np.linspace(lo, hi, NOISE_GRID_POINTS),
                                fresh) / math.sqrt(obs.replications))
     quantile = float(student_t.ppf(0.975, noise_refits - 1))
@@ -247,8 +265,8 @@ def _noise_sd(one_replication: Callable, best: np.ndarray, i: int, grid: np.ndar
               seeds: list[int]) -> float:
     """How far the minimum along parameter ``i`` moves between single replications: the
     spread of the minima of profiles made each with one replication under a fresh seed."""
-    minima = [_vertex(grid, _profile(lambda x, s=seed: one_replication(x, s), best, i, grid))
-              for seed in seeds]
+    minima = [_vertex(grid, _profile(lambda xs, s=seed: one_replication(xs, s), best, i,
+                                     grid)) for seed in seeds]
     return float(np.std(minima, ddof=1))
 
 
@@ -266,14 +284,15 @@ def _vertex(grid: np.ndarray, d: np.ndarray) -> float:
     return float(np.clip(x[1] + shift, x[0], x[2]))
 
 
-def _profile(f: Callable, best: np.ndarray, i: int, grid: np.ndarray) -> np.ndarray:
-    """The distance along parameter ``i`` with the others at their best values."""
-    out = []
+def _profile(distances: Callable, best: np.ndarray, i: int, grid: np.ndarray) -> np.ndarray:
+    """The distance along parameter ``i`` with the others at their best values (the
+    points evaluated at once: ``distances`` takes a list of them)."""
+    points = []
     for g in grid:
         x = best.copy()
         x[i] = g
-        out.append(f(x))
-    return np.array(out)
+        points.append(x)
+    return np.array(distances(points))
 
 
 def _widen(best: float, profile: tuple[float, float], noise: float,

@@ -26,7 +26,7 @@ import pandas as pd
 
 from . import funding
 from .declarations import PAYER_NAMES, payer_column, uncertain_params
-from .experiment import ci95, run_replications
+from .experiment import ci95, run_points
 from .runs import plausible_value
 
 EFFECT = "jobs_sustained_12m"
@@ -172,17 +172,19 @@ def tornado(scenario, a: str, b: str, replications: int, seed: int | None = None
     assumption carries where its range starts at "no effect" (``jobs_carried``: the
     difference at the defaults less the difference with the assumption at 0).
     """
-    def differences(sc) -> dict[str, float]:
-        res = run_replications(sc, (a, b), replications, seed, workers, progress=False,
-                               executor=executor)
+    def differences(res) -> dict[str, float]:
         return {metric: float(paired(res, a, b, metric).mean())
                 for metric, _ in TORNADO_OUTCOMES}
 
-    centre = differences(scenario)
+    params = uncertain_params()
+    points = [scenario] + [scenario.with_overrides({p.key: plausible_value(p, scenario, x)})
+                           for p in params for x in p.plausible]
+    found = iter([differences(res) for res in run_points(points, (a, b), replications, seed,
+                                                         workers, executor=executor)])
+    centre = next(found)
     rows = []
-    for p in uncertain_params():
-        ends = [differences(scenario.with_overrides({p.key: plausible_value(p, scenario, x)}))
-                for x in p.plausible]
+    for p in params:
+        ends = [next(found) for _ in p.plausible]
         default = 1.0 if p.kind == "list[float]" else float(scenario[p.key])
         row = {"parameter": p.key, "label_nl": p.label_nl, "low": p.plausible[0],
                "high": p.plausible[1], "default": default}
@@ -230,13 +232,11 @@ def break_even(scenario, a: str, b: str, replications: int, seed: int | None = N
     if grid is None:
         first = funding.first_budget(scenario.values, scenario.organisations)
         grid = [first * f for f in BREAK_EVEN_SHARES]
-    costs, waits = [], []
-    for x in grid:
-        sc = scenario.with_overrides({"voorziening.budget_rule": "fixed", key: float(x)})
-        res = run_replications(sc, (a, b), replications, seed, workers, progress=False,
-                               executor=executor)
-        costs.append(float(paired(res, a, b, COST).mean()))
-        waits.append(float(paired(res, a, b, WAIT).mean()))
+    points = [scenario.with_overrides({"voorziening.budget_rule": "fixed", key: float(x)})
+              for x in grid]
+    found = run_points(points, (a, b), replications, seed, workers, executor=executor)
+    costs = [float(paired(res, a, b, COST).mean()) for res in found]
+    waits = [float(paired(res, a, b, WAIT).mean()) for res in found]
     return {"parameter": key, "grid": [float(x) for x in grid], "difference": costs,
             "break_even": _crossing(grid, costs), "wait_difference": waits,
             "equal_service": _crossing(grid, waits)}

@@ -27,7 +27,7 @@ from .execution import Executor
 from .declarations import BY_KEY
 from .metrics import METRICS
 from .national import NationalRuns
-from .runs import Replications, RunResult
+from .runs import Points, Replications, RunResult
 from .scenario import Scenario, load
 
 DEFAULT_PAIR = ("indicatie", "voorziening")
@@ -159,6 +159,29 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
     if scenario.municipalities:
         res.municipalities = plan.municipalities()
     return res
+
+
+def run_points(scenarios: Sequence[Scenario], policies: Sequence[str], replications: int,
+               seed: int | None = None, workers: int = 1, progress: bool | None = False,
+               executor: Executor | None = None) -> list[Results]:
+    """``run_replications`` of each of several scenarios (a sensitivity analysis's points),
+    each scenario's results the same as alone; but the replications of municipalities'
+    scenarios that differ only in values read per municipality (``runs.alike``) run
+    together (``runs.run_together``), so a point costs its runs, not a model's fixed cost."""
+    checked = [_checked(sc, policies, replications, seed, workers)[0] for sc in scenarios]
+    policies = tuple(policies)
+    on = workers if executor is None else executor.workers
+    with execution.executor(workers) if executor is None else nullcontext(executor) as ex:
+        if any(sc.municipalities for sc in checked):
+            return [run_replications(sc, policies, replications, seed, progress=progress,
+                                     executor=ex) for sc in checked]
+        for sc in checked:
+            budget.check(sc.values, (), len(policies), replications, workers=on)
+        seeds = [int(sc["simulation.seed"] if seed is None else seed) for sc in checked]
+        plan = Points(checked, policies, replications, seeds, ex.workers)
+        execution.run_plan(ex, plan, checked[0].name if checked else "", progress)
+    return [_assemble(sc, policies, s, replications, plan.results(k))
+            for k, (sc, s) in enumerate(zip(checked, seeds))]
 
 
 #: Seeds are drawn into 63 bits: what ``simulation.seed`` allows.

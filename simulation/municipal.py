@@ -24,12 +24,28 @@ from .ledger import Ledger
 from .monthly import series_columns
 from .municipalities import OWN_VALUES
 
+#: Values besides a municipality's own figures and the unmeasured parameters that a model
+#: reads per municipality (each provider's tariff and place cost from its municipality's,
+#: residents and employers made from their municipality's, a variant's answer for each).
+ALSO_PER_MUNICIPALITY = (
+    "population.share_working_age_of_users", "population.share_in_paid_work_start",
+    "population.entries_per_year", "population.rung4_share_in_day_activity",
+    "population.entrant_max_age", "indicatie.tariff_per_dagdeel_eur",
+    "voorziening.budget_lag_months", "voorziening.budget_ceiling_share",
+    "day_activity.dagdelen_sd", "day_activity.transport_share", "providers.partner_employers",
+    "development.motivation_sd", "home_support.share_with_support",
+    "provider_cost.clients_per_staff", "provider_cost.hours_per_dagdeel",
+    "provider_cost.occupancy_norm", "employers.inclusiveness_mean",
+    "employers.share_with_target_group_start", "providers.outcome_bonus_referral_effect",
+    "sheltered_work.places_per_10000")
 #: The values a model reads per municipality, so that its municipalities (a country's, or
-#: the replications and samples that ``runs.run_together`` steps as one) may differ in
-#: them: a municipality's own figures and every unmeasured parameter (a PSA's draw). Any
-#: other value is the same for all of a model's municipalities (``Local.common`` refuses
-#: one that differs). tests/test_together.py lets each differ.
-PER_MUNICIPALITY = frozenset({*OWN_VALUES, *(p.key for p in uncertain_params())})
+#: the replications, samples and points that ``runs.run_together`` steps as one) may
+#: differ in them: a municipality's own figures, every unmeasured parameter (a PSA's draw)
+#: and ``ALSO_PER_MUNICIPALITY``. Any other value is the same for all of a model's
+#: municipalities (``Local.common`` refuses one that differs). tests/test_together.py
+#: lets each differ.
+PER_MUNICIPALITY = frozenset({*OWN_VALUES, *(p.key for p in uncertain_params()),
+                              *ALSO_PER_MUNICIPALITY})
 
 
 class Local:

@@ -23,6 +23,7 @@ from .execution import chunks
 from .metrics import compute
 from .model import DoorstroomModel
 from .monthly import series_frame
+from .municipal import PER_MUNICIPALITY
 from .scenario import Scenario, build
 
 #: One finished run as it travels back from a worker:
@@ -171,6 +172,77 @@ def _fitting(scenarios: Sequence[Scenario]) -> list[list[int]]:
         groups[-1].append(k)
         held += size
     return groups
+
+
+def alike(first: Scenario, other: Scenario) -> bool:
+    """Whether two municipalities' scenarios may run in one model (``run_together``): the
+    same organisations and alternatives, values that differ only where a model reads them
+    per municipality."""
+    return (not first.municipalities and not other.municipalities
+            and first.organisations == other.organisations
+            and first.alternatives == other.alternatives
+            and all(other.values[key] == value for key, value in first.values.items()
+                    if key not in PER_MUNICIPALITY))
+
+
+def alike_groups(scenarios: Sequence[Scenario]) -> list[list[int]]:
+    """The scenarios (their places) in groups whose members are ``alike`` the group's first."""
+    groups: list[list[int]] = []
+    for k, scenario in enumerate(scenarios):
+        home = next((g for g in groups if alike(scenarios[g[0]], scenario)), None)
+        if home is None:
+            groups.append([k])
+        else:
+            home.append(k)
+    return groups
+
+
+def points_task(points: dict[int, tuple[dict, str]], policies: Sequence[str],
+                runs: Sequence[tuple[int, int, int]]) -> list[tuple[int, RunResult]]:
+    """A worker's share of several scenarios' replications (``Points``): the runs
+    (point, replication, base seed) together; each result with its point."""
+    made = {k: build(data, name=name, origin=name) for k, (data, name) in points.items()}
+    results = run_together([made[k] for k, _, _ in runs],
+                           [replication_seed(seed, r) for _, r, seed in runs], policies)
+    return [(k, (r, policy, metrics, ts, led)) for (k, r, _), each in zip(runs, results)
+            for policy, (metrics, ts, led) in zip(policies, each)]
+
+
+class Points:
+    """The replications of several municipalities' scenarios (a sensitivity analysis's
+    points) as a plan for ``execution.run_plan``: the replications of a group of ``alike``
+    scenarios in batches, each batch's runs together; ``results(k)`` the k-th scenario's
+    in replication and policy order."""
+
+    function = staticmethod(points_task)
+    unit = "run"
+
+    def __init__(self, scenarios: Sequence[Scenario], policies: Sequence[str],
+                 replications: int, base_seeds: Sequence[int], workers: int):
+        self.policies = tuple(policies)
+        self.tasks = []
+        for group in alike_groups(scenarios):
+            runs = [(k, r, base_seeds[k]) for k in group for r in range(replications)]
+            for batch in chunks(runs, workers):
+                points = {k: (scenarios[k].as_dict(), scenarios[k].name)
+                          for k in sorted({k for k, _, _ in batch})}
+                self.tasks.append((points, list(policies), batch))
+        self.total = len(scenarios) * replications * len(self.policies)
+        self._collected: list[list[RunResult]] = [[] for _ in scenarios]
+
+    def take(self, index: int, result: list[tuple[int, RunResult]]) -> int:
+        for k, run in result:
+            self._collected[k].append(run)
+        return len(result)
+
+    def failure(self, index: int) -> str:
+        points = sorted(self.tasks[index][0])
+        return (f"the runs of scenarios {points[0]}-{points[-1]} of {len(self._collected)}; "
+                f"rerun with {option('workers', 1)} to see the error")
+
+    def results(self, k: int) -> list[RunResult]:
+        order = {p: i for i, p in enumerate(self.policies)}
+        return sorted(self._collected[k], key=lambda item: (item[0], order[item[1]]))
 
 
 class Replications:

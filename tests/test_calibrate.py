@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from simulation.calibrate import calibrate, load_observations
+from simulation.calibrate import NOISE_GRID_POINTS, calibrate, load_observations
 from simulation.commands import main
 from simulation.errors import InputError
 from simulation.execution import executor
@@ -130,3 +130,23 @@ def test_bad_observation_files_are_refused(tmp_path):
         load_observations(bad, "indicatie", 1, 1)
     with pytest.raises(InputError, match="not found"):
         load_observations(tmp_path / "none.csv", "indicatie", 1, 1)
+
+
+def test_a_profiles_points_run_together_each_as_alone(observed):
+    """The points of a profile and of a noise profile are evaluated at once (their runs
+    together, ``experiment.run_points``), each distance what it is evaluated alone."""
+    sc, path = observed
+    obs = load_observations(path, "indicatie", 1, seed=3)
+    alone, sizes = obs.distances, []
+
+    def checked(scenarios, *rest):
+        sizes.append(len(scenarios))
+        together = alone(scenarios, *rest)
+        assert together == [alone([one], *rest)[0] for one in scenarios]
+        return together
+
+    obs.distances = checked
+    calibrate(sc, obs, ["help_seeking.per_month"], [BOUNDS], "indicatie", seed=2, maxiter=1,
+              popsize=2, profile_points=5, noise_refits=2)
+    assert sizes.count(NOISE_GRID_POINTS) == 2  # a noise profile a refit
+    assert 4 <= sizes[-3] <= 5  # the profile: its points not evaluated before

@@ -9,7 +9,7 @@ from scipy import stats
 
 from simulation import runs
 from simulation.budget import estimated_capacity
-from simulation.experiment import ci95, compare, run, run_replications
+from simulation.experiment import ci95, compare, run, run_points, run_replications
 from simulation.model import DoorstroomModel
 from simulation.runs import replication_seed
 from simulation.metrics import CONTRACT, METRICS
@@ -111,3 +111,29 @@ def test_replications_run_together_each_as_it_would_alone(small, monkeypatch, ps
         pd.testing.assert_frame_equal(ts, ts_alone, check_exact=True)
         pd.testing.assert_frame_equal(led, led_alone, check_exact=True)
     assert len({row[2]["net_cost_eur"] for row in got if row[1] == "voorziening"}) == 5
+
+
+def test_points_run_together_each_as_its_replications_alone(small, monkeypatch):
+    """A sensitivity analysis's points (``run_points``): each point's results are those of
+    ``run_replications``; points that differ only in values read per municipality share
+    their models, one that differs in a value read in common runs in its own."""
+    points = [small,
+              small.with_overrides({"work.hire_probability": 0.1}),
+              small.with_overrides({"indicatie.tariff_rule": "fixed"}),
+              small.with_overrides({"help_seeking.latent_share": 0.5,
+                                    "voorziening.budget_per_year_eur": 1e5})]
+    assert runs.alike_groups(points) == [[0, 1, 3], [2]]
+    made = []
+    together = DoorstroomModel.together.__func__
+    monkeypatch.setattr(DoorstroomModel, "together", classmethod(
+        lambda cls, scenarios, *rest, **kw: made.append(len(scenarios))
+        or together(cls, scenarios, *rest, **kw)))
+    found = run_points(points, ("indicatie", "voorziening"), 3, seed=4)
+    assert made == [9, 9, 3, 3]  # a model a group and policy set
+    assert len({res.metrics["net_cost_eur"].sum() for res in found}) == len(points)
+    for sc, res in zip(points, found):
+        alone = run_replications(sc, ("indicatie", "voorziening"), 3, seed=4)
+        assert res.seed == alone.seed and res.scenario is sc
+        for table in ("metrics", "timeseries", "ledger"):
+            pd.testing.assert_frame_equal(getattr(res, table), getattr(alone, table),
+                                          check_exact=True)

@@ -14,6 +14,7 @@ from simulation.model import DoorstroomModel
 from simulation.municipal import PER_MUNICIPALITY
 from simulation.municipalities import TABLES, municipality_values
 from simulation.national import exact_series, municipality_scenario, municipality_seed
+from simulation.scenario_checks import RULED_VALUES
 from simulation.scenario import load
 
 NATIONAL = Path(__file__).resolve().parent.parent / "scenarios" / "netherlands.toml"
@@ -128,11 +129,14 @@ PER_MUNICIPALITY_NUMBERS = sorted(k for k in PER_MUNICIPALITY
 @pytest.mark.parametrize("key", PER_MUNICIPALITY_NUMBERS)
 def test_municipalities_may_differ_in_every_value_read_per_municipality(baseline, key):
     """Two municipalities of one model that differ in one value ``municipal.PER_MUNICIPALITY``
-    names each run as alone, under both regimes (a value read in common would refuse)."""
-    first = baseline.with_overrides({"population.residents": 150, "simulation.months": 24})
+    names each run as alone, under both regimes alone and with every variant (a value read
+    in common would refuse), with the rule that uses the value where one does."""
+    rules = {rule: choice for rule, choice, value in RULED_VALUES if value == key}
+    first = baseline.with_overrides({"population.residents": 150, "simulation.months": 24,
+                                     **rules})
     second = first.with_overrides({key: _another(key, first[key])})
     assert second[key] != first[key]
-    for policy in ("indicatie", "voorziening"):
+    for policy in ("indicatie", "voorziening", *POLICIES[-2:]):
         model = DoorstroomModel.together([first, second], policy, [5, 5]).run()
         for run, sc in zip(model.municipalities(), (first, second)):
             alone = DoorstroomModel(sc, policy=policy, seed=5, resident_agents=False).run()
