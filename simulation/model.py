@@ -212,10 +212,16 @@ class DoorstroomModel(mesa.Model):
         return self.population.rows_with(status)
 
     def attended_dagdelen(self, rows: np.ndarray) -> np.ndarray:
-        """Dagdelen attended this month by each resident (indicated x weeks x attendance)."""
-        p = self.p
-        return self.population.dagdelen[rows] * (
-            p["day_activity.weeks_per_year"] / 12.0 * p["day_activity.attendance_rate"])
+        """Dagdelen attended this month by each resident (indicated x weeks x attendance,
+        its municipality's)."""
+        local = self.local
+        per_dagdeel = local.derived("attended_per_dagdeel", lambda: (
+            local.array("day_activity.weeks_per_year") / 12.0
+            * local.array("day_activity.attendance_rate")))
+        # (one municipality: its number, not a gather of it for every row)
+        factor = (per_dagdeel[0] if per_dagdeel.size == 1
+                  else per_dagdeel[self.population.municipality[rows]])
+        return self.population.dagdelen[rows] * factor
 
     def referral_chances(self) -> np.ndarray:
         """Each provider's chance this month of proposing a ready client."""

@@ -14,7 +14,7 @@ so no rule silently uses one municipality's figure for all).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Hashable, Iterator, Sequence, TypeVar
 
 import numpy as np
 
@@ -24,20 +24,34 @@ from .ledger import Ledger
 from .monthly import series_columns
 from .municipalities import OWN_VALUES
 
+T = TypeVar("T")
+
 #: Values besides a municipality's own figures and the unmeasured parameters that a model
-#: reads per municipality (each provider's tariff and place cost from its municipality's,
-#: residents and employers made from their municipality's, a variant's answer for each).
+#: reads per municipality: how its residents and employers are made, its providers' tariffs
+#: and costs, every price and benefit its residents' months are booked at (``payments.rates``),
+#: its assessment, intake and administration costs, a variant's answer for it.
 ALSO_PER_MUNICIPALITY = (
     "population.share_working_age_of_users", "population.share_in_paid_work_start",
     "population.entries_per_year", "population.rung4_share_in_day_activity",
-    "population.entrant_max_age", "indicatie.tariff_per_dagdeel_eur",
-    "voorziening.budget_lag_months", "voorziening.budget_ceiling_share",
-    "day_activity.dagdelen_sd", "day_activity.transport_share", "providers.partner_employers",
+    "population.entrant_max_age", "day_activity.dagdelen_sd", "day_activity.transport_share",
     "development.motivation_sd", "home_support.share_with_support",
-    "provider_cost.clients_per_staff", "provider_cost.hours_per_dagdeel",
-    "provider_cost.occupancy_norm", "employers.inclusiveness_mean",
-    "employers.share_with_target_group_start", "providers.outcome_bonus_referral_effect",
-    "sheltered_work.places_per_10000")
+    "employers.inclusiveness_mean", "employers.share_with_target_group_start",
+    "providers.partner_employers",
+    "indicatie.tariff_per_dagdeel_eur", "provider_cost.clients_per_staff",
+    "provider_cost.hours_per_dagdeel", "provider_cost.occupancy_norm",
+    "voorziening.budget_lag_months", "voorziening.budget_ceiling_share",
+    "day_activity.weeks_per_year", "day_activity.attendance_rate",
+    "day_activity.transport_per_day_eur", "work.trial_cost_per_month_eur",
+    "participatiewet.activation_cost_per_month_eur", "work.minimum_wage_per_hour_eur",
+    "work.hours_per_week", "work.employer_cost_allowance",
+    "sheltered_work.support_cost_per_month_eur", "jobcoach.price_per_hour_eur",
+    "home_support.hours_per_week", "home_support.price_per_hour_eur",
+    "benefits.bijstand_per_month_eur", "benefits.uwv_per_month_eur",
+    "benefits.disregard_lks_share", "benefits.disregard_lks_cap_eur",
+    "benefits.disregard_months", "benefits.disregard_share", "benefits.disregard_cap_eur",
+    "indicatie.cost_per_assessment_eur", "voorziening.intake_cost_eur",
+    "voorziening.admin_share", "indicatie.billing_overhead_share",
+    "providers.outcome_bonus_referral_effect", "sheltered_work.places_per_10000")
 #: The values a model reads per municipality, so that its municipalities (a country's, or
 #: the replications, samples and points that ``runs.run_together`` steps as one) may
 #: differ in them: a municipality's own figures, every unmeasured parameter (a PSA's draw)
@@ -60,6 +74,7 @@ class Local:
         differing = frozenset(key for key in first if any(v[key] != first[key] for v in others))
         self.common: Mapping[str, Any] = first if not differing else Common(first, differing)
         self._arrays: dict[str, np.ndarray] = {}
+        self._derived: dict[Hashable, Any] = {}
         self._keys: dict[str, np.ndarray] = {}
         self._streams: dict[str, tuple[int, np.ndarray]] = {}
 
@@ -68,6 +83,13 @@ class Local:
         if key not in self._arrays:
             self._arrays[key] = np.array([v[key] for v in self.values])
         return self._arrays[key]
+
+    def derived(self, name: Hashable, make: Callable[[], T]) -> T:
+        """Something made from the municipalities' values (the payments' prices, say),
+        made once for the model."""
+        if name not in self._derived:
+            self._derived[name] = make()
+        return self._derived[name]
 
     def keys(self, decision: str) -> np.ndarray:
         """The keys of a decision under each municipality's seed (``rng.key_table``)."""

@@ -20,8 +20,6 @@ it in single precision, as the population stores skills.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import numba
 import numpy as np
 
@@ -42,43 +40,51 @@ _NONE, _DAY, _IN_TRIAL, _WORKING, _EXITED, _SHELTERED_WORK, _ACTIVE = (
 _BIJSTAND, _UWV = int(Benefit.BIJSTAND), int(Benefit.UWV)
 
 
-class Rates(NamedTuple):
-    """The month's prices and rules of the pass, from the parameters and the policy."""
-
-    attended_per_dagdeel: float  # weeks a month x attendance
-    trial_eur: float
-    activation_eur: float
-    wage: float
-    loonwaarde_per_skill: float
-    wage_subsidy_cap: float
-    employer_cost_factor: float  # 1 + the employer-cost allowance
-    sheltered_eur: float
-    hours_per_week: float
-    coaching_price: float
-    home_hours: float  # a month
-    volunteer_factor: float  # of home support, for residents doing unpaid work
-    home_price: float
-    bijstand_eur: float
-    uwv_eur: float
-    disregard_lks_share: float
-    disregard_lks_cap: float
-    disregard_months: float
-    disregard_share: float
-    disregard_cap: float
+#: The columns of the pass's prices and rules (``rates``: a row per municipality of the
+#: model, its residents' prices their municipality's): weeks a month x attendance, the
+#: employer-cost factor (1 + allowance), home-support hours a month, the factor of home
+#: support for residents doing unpaid work, and the prices and benefit rules by name.
+RATE_COLUMNS = (
+    "attended_per_dagdeel", "trial_eur", "activation_eur", "wage", "loonwaarde_per_skill",
+    "wage_subsidy_cap", "employer_cost_factor", "sheltered_eur", "hours_per_week",
+    "coaching_price", "home_hours", "volunteer_factor", "home_price", "bijstand_eur", "uwv_eur",
+    "disregard_lks_share", "disregard_lks_cap", "disregard_months", "disregard_share",
+    "disregard_cap")
+(_R_ATTENDED_PER_DAGDEEL, _R_TRIAL_EUR, _R_ACTIVATION_EUR, _R_WAGE, _R_LOONWAARDE_PER_SKILL,
+ _R_WAGE_SUBSIDY_CAP, _R_EMPLOYER_COST_FACTOR, _R_SHELTERED_EUR, _R_HOURS_PER_WEEK,
+ _R_COACHING_PRICE, _R_HOME_HOURS, _R_VOLUNTEER_FACTOR, _R_HOME_PRICE, _R_BIJSTAND_EUR,
+ _R_UWV_EUR, _R_DISREGARD_LKS_SHARE, _R_DISREGARD_LKS_CAP, _R_DISREGARD_MONTHS,
+ _R_DISREGARD_SHARE, _R_DISREGARD_CAP) = range(len(RATE_COLUMNS))
 
 
-def rates(p, home_support_reduction: float) -> Rates:
-    return Rates(*map(float, (
-        p["day_activity.weeks_per_year"] / 12.0 * p["day_activity.attendance_rate"],
-        p["work.trial_cost_per_month_eur"], p["participatiewet.activation_cost_per_month_eur"],
-        monthly_wage(p), p["development.loonwaarde_per_skill"], p["work.wage_subsidy_cap_share"],
-        1.0 + p["work.employer_cost_allowance"], p["sheltered_work.support_cost_per_month_eur"],
-        p["work.hours_per_week"], p["jobcoach.price_per_hour_eur"],
-        p["home_support.hours_per_week"] * 52.0 / 12.0, 1.0 - home_support_reduction,
-        p["home_support.price_per_hour_eur"], p["benefits.bijstand_per_month_eur"],
-        p["benefits.uwv_per_month_eur"], p["benefits.disregard_lks_share"],
-        p["benefits.disregard_lks_cap_eur"], p["benefits.disregard_months"],
-        p["benefits.disregard_share"], p["benefits.disregard_cap_eur"])))
+def rates(local, home_support_reduction: float) -> np.ndarray:
+    """The pass's prices and rules (``RATE_COLUMNS``) for each municipality of ``local``
+    (``municipal.Local``), a row each."""
+    a = local.array
+    columns = {
+        "attended_per_dagdeel": (a("day_activity.weeks_per_year") / 12.0
+                                 * a("day_activity.attendance_rate")),
+        "trial_eur": a("work.trial_cost_per_month_eur"),
+        "activation_eur": a("participatiewet.activation_cost_per_month_eur"),
+        "wage": a("work.minimum_wage_per_hour_eur") * a("work.hours_per_week") * 52.0 / 12.0,
+        "loonwaarde_per_skill": a("development.loonwaarde_per_skill"),
+        "wage_subsidy_cap": a("work.wage_subsidy_cap_share"),
+        "employer_cost_factor": 1.0 + a("work.employer_cost_allowance"),
+        "sheltered_eur": a("sheltered_work.support_cost_per_month_eur"),
+        "hours_per_week": a("work.hours_per_week"),
+        "coaching_price": a("jobcoach.price_per_hour_eur"),
+        "home_hours": a("home_support.hours_per_week") * 52.0 / 12.0,
+        "volunteer_factor": 1.0 - home_support_reduction,
+        "home_price": a("home_support.price_per_hour_eur"),
+        "bijstand_eur": a("benefits.bijstand_per_month_eur"),
+        "uwv_eur": a("benefits.uwv_per_month_eur"),
+        "disregard_lks_share": a("benefits.disregard_lks_share"),
+        "disregard_lks_cap": a("benefits.disregard_lks_cap_eur"),
+        "disregard_months": a("benefits.disregard_months"),
+        "disregard_share": a("benefits.disregard_share"),
+        "disregard_cap": a("benefits.disregard_cap_eur")}
+    return np.column_stack([np.broadcast_to(np.asarray(columns[c], dtype=np.float64),
+                                            (local.count,)) for c in RATE_COLUMNS])
 
 
 def money(model, month: int) -> None:
@@ -87,19 +93,21 @@ def money(model, month: int) -> None:
     p, pop, n = model.p, model.population, model.population.n
     model.policy.pay(model, month)
     _attended(model, month)
-    fare = np.full(len(model.providers), float(p["day_activity.transport_per_day_eur"]))
+    local = model.local  # what differs by municipality: a row each
+    fare = local.derived("fare", lambda: local.array("day_activity.transport_per_day_eur")[
+        model.provider_municipality].astype(np.float64))  # by provider
     if model.elsewhere is not None:  # a place in another municipality is a longer trip
         own = model.policy.capacities(model)
         fare = fare * model.elsewhere.transport_factor(
             own, p["day_activity.transport_factor_elsewhere"])
-    local = model.local  # what differs by municipality: a row each
     coaching = (np.array([*p["jobcoach.intensity_by_year"], 0.0])
                 * local.array("jobcoach.use_of_maximum")[:, None])
     shares = np.column_stack([local.array("benefits.uwv_earnings_offset"),
                               local.array("benefits.net_saving_share")])
     detail = np.full((n if model.ledger.detail else 0, len(RESIDENT_CATEGORIES)), -1,
                      dtype=np.int64)
-    r = rates(p, model.policy.home_support_reduction())
+    reduction = model.policy.home_support_reduction()
+    r = local.derived(("rates", reduction), lambda: rates(local, reduction))
 
     def part(a: int, b: int) -> np.ndarray:
         sums = np.zeros((model.local.count, len(RESIDENT_CATEGORIES), 2), dtype=np.int64)
@@ -186,19 +194,15 @@ def _cells(policy) -> tuple[np.ndarray, np.ndarray]:
     return _CELLS[policy.name]
 
 
-def monthly_wage(p) -> float:
-    """A worker's gross wage a month at the minimum wage for the contract hours."""
-    return p["work.minimum_wage_per_hour_eur"] * p["work.hours_per_week"] * 52.0 / 12.0
-
-
 @numba.njit(cache=True, nogil=True)
-def disregard(earned, lks, months_worked, r):
-    """Earnings a bijstand client keeps beside the benefit: with wage subsidy 15% up to a
-    cap for as long as it lasts; otherwise 25% up to a cap in the first six months."""
+def disregard(earned, lks, months_worked, r, m):
+    """Earnings a bijstand client of municipality ``m`` keeps beside the benefit: with wage
+    subsidy 15% up to a cap for as long as it lasts; otherwise 25% up to a cap in the first
+    six months."""
     if lks:
-        return min(r.disregard_lks_share * earned, r.disregard_lks_cap)
-    if months_worked < r.disregard_months:
-        return min(r.disregard_share * earned, r.disregard_cap)
+        return min(r[m, _R_DISREGARD_LKS_SHARE] * earned, r[m, _R_DISREGARD_LKS_CAP])
+    if months_worked < r[m, _R_DISREGARD_MONTHS]:
+        return min(r[m, _R_DISREGARD_SHARE] * earned, r[m, _R_DISREGARD_CAP])
     return 0.0
 
 
@@ -234,8 +238,16 @@ def _benefit_of(kind):
 @numba.njit(cache=True, nogil=True)
 def _kind_cents(r):
     """The bookings every resident of a kind gets alike (a trial, an activation route,
-    support at home, a full benefit), in cents; -1 where a kind books nothing."""
-    out = np.full((_KINDS, len(RESIDENT_CATEGORIES)), -1, dtype=np.int64)
+    support at home, a full benefit) in each municipality, in cents; -1 where a kind books
+    nothing."""
+    out = np.full((r.shape[0], _KINDS, len(RESIDENT_CATEGORIES)), -1, dtype=np.int64)
+    for m in range(r.shape[0]):
+        _kind_cents_of(r, m, out[m])
+    return out
+
+
+@numba.njit(cache=True, nogil=True)
+def _kind_cents_of(r, m, out):
     for st in range(_STATUSES):
         if st == _EXITED:
             continue
@@ -245,17 +257,17 @@ def _kind_cents(r):
                 for volunteering in range(2):
                     cents = out[_kind(st, b, home, volunteering)]
                     if st == _IN_TRIAL:
-                        cents[_TRIAL] = _cents(r.trial_eur)
+                        cents[_TRIAL] = _cents(r[m, _R_TRIAL_EUR])
                     elif st == _ACTIVE:
-                        cents[_ACTIVATION] = _cents(r.activation_eur)
+                        cents[_ACTIVATION] = _cents(r[m, _R_ACTIVATION_EUR])
                     if home:
-                        hours = r.home_hours * (r.volunteer_factor if volunteering else 1.0)
-                        cents[_HOME] = _cents(hours * r.home_price)
-                    full = (r.bijstand_eur if b == _BIJSTAND else
-                            r.uwv_eur if b == _UWV else 0.0)
+                        hours = r[m, _R_HOME_HOURS] * (r[m, _R_VOLUNTEER_FACTOR] if volunteering
+                                                   else 1.0)
+                        cents[_HOME] = _cents(hours * r[m, _R_HOME_PRICE])
+                    full = (r[m, _R_BIJSTAND_EUR] if b == _BIJSTAND else
+                            r[m, _R_UWV_EUR] if b == _UWV else 0.0)
                     if full > 0 and not works:
                         cents[_PAID] = _cents(full)
-    return out
 
 
 @numba.njit(cache=True, nogil=True)
@@ -286,15 +298,15 @@ def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, 
         m = municipality[i]
         counted[m, kind] += 1
         if detail.shape[0]:
-            for c in range(alike.shape[1]):
-                if alike[kind, c] >= 0:
-                    detail[i, c] = alike[kind, c]
+            for c in range(alike.shape[2]):
+                if alike[m, kind, c] >= 0:
+                    detail[i, c] = alike[m, kind, c]
         works = (st == _WORKING) | (st == _SHELTERED_WORK)
         if not (works | ((st == _DAY) & needs_transport[i])):
             continue
         column = 1 if benefit[i] == _UWV else 0
         if st == _DAY:
-            days = dagdelen[i] * r.attended_per_dagdeel / 2.0
+            days = dagdelen[i] * r[m, _R_ATTENDED_PER_DAGDEEL] / 2.0
             _book(sums, detail, m, i, _TRANSPORT, column, days * fare[provider[i]])
         else:
             _work_cents(st, benefit[i], column, rung[i], skills[i], loonwaarde_base[i],
@@ -303,9 +315,9 @@ def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, 
         for kind in range(_KINDS):
             if counted[m, kind]:
                 column = 1 if _benefit_of(kind) == _UWV else 0
-                for c in range(alike.shape[1]):
-                    if alike[kind, c] >= 0:
-                        sums[m, c, column] += counted[m, kind] * alike[kind, c]
+                for c in range(alike.shape[2]):
+                    if alike[m, kind, c] >= 0:
+                        sums[m, c, column] += counted[m, kind] * alike[m, kind, c]
 
 
 @numba.njit(cache=True, nogil=True)
@@ -314,30 +326,31 @@ def _work_cents(st, benefit, column, rung, skills, loonwaarde_base, months_worke
     """A worker's bookings: wage subsidy, sheltered work or coaching, and the benefit
     less what earnings count, the rest saved."""
     one32 = np.float32(1.0)
-    wage32 = np.float32(r.wage)
-    earned = r.wage
+    wage32 = np.float32(r[m, _R_WAGE])
+    earned = r[m, _R_WAGE]
     supported = st == _WORKING and rung == 5
     lks = st == _SHELTERED_WORK or (supported and column == 0)
-    lw32 = min(loonwaarde_base + np.float32(r.loonwaarde_per_skill) * skills, one32)
+    lw32 = min(loonwaarde_base + np.float32(r[m, _R_LOONWAARDE_PER_SKILL]) * skills, one32)
     if lks:
-        subsidy32 = (min(np.float32(r.wage_subsidy_cap), one32 - lw32) * wage32
-                     * np.float32(r.employer_cost_factor))
+        subsidy32 = (min(np.float32(r[m, _R_WAGE_SUBSIDY_CAP]), one32 - lw32) * wage32
+                     * np.float32(r[m, _R_EMPLOYER_COST_FACTOR]))
         _book(sums, detail, m, i, _WAGE_SUBSIDY, column, subsidy32)
     if st == _SHELTERED_WORK:
-        _book(sums, detail, m, i, _SHELTERED, column, r.sheltered_eur)
+        _book(sums, detail, m, i, _SHELTERED, column, r[m, _R_SHELTERED_EUR])
     elif supported:
         share = coaching[m, min(months_worked // 12, coaching.shape[1] - 1)]
         if share > 0:
-            hours = share * r.hours_per_week * 52.0 / 12.0
-            _book(sums, detail, m, i, _COACHING, column, hours * r.coaching_price)
+            hours = share * r[m, _R_HOURS_PER_WEEK] * 52.0 / 12.0
+            _book(sums, detail, m, i, _COACHING, column, hours * r[m, _R_COACHING_PRICE])
         if column == 1:  # loondispensatie: the employer pays the loonwaarde
             earned = np.float64(wage32 * lw32)
-    full = (r.bijstand_eur if benefit == _BIJSTAND else r.uwv_eur if column == 1 else 0.0)
+    full = (r[m, _R_BIJSTAND_EUR] if benefit == _BIJSTAND else r[m, _R_UWV_EUR] if column == 1
+            else 0.0)
     if full <= 0:
         return
     bijstand = benefit == _BIJSTAND
     if bijstand:
-        reduction = earned - disregard(earned, lks, months_worked, r)
+        reduction = earned - disregard(earned, lks, months_worked, r, m)
     else:
         reduction = shares[m, 0] * earned
     remaining = max(0.0, full - reduction)

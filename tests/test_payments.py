@@ -7,7 +7,8 @@ import pytest
 from simulation.declarations import GROUPS
 from simulation.experiment import run_replications
 from simulation.model import DoorstroomModel
-from simulation.payments import disregard, monthly_wage, rates
+from simulation.municipal import Local
+from simulation.payments import disregard, rates
 from simulation.population import Benefit, Status
 
 ALL_UWV = {"population.uwv_share_by_group": [1.0] * len(GROUPS),
@@ -42,9 +43,14 @@ def test_earnings_beside_bijstand_are_disregarded_by_the_law(baseline):
     earned = np.array([1000.0, 2000.0, 1000.0, 2000.0, 1000.0])
     lks = np.array([True, True, False, False, False])
     months = np.array([3, 30, 3, 3, 6])
-    r = rates(p, 0.0)
-    kept = [disregard(e, bool(w), int(m), r) for e, w, m in zip(earned, lks, months)]
+    r = rates(Local([p], [1]), 0.0)
+    kept = [disregard(e, bool(w), int(m), r, 0) for e, w, m in zip(earned, lks, months)]
     assert kept == pytest.approx([150.0, 170.18, 250.0, 269.0, 0.0])
+
+
+def _monthly_wage(sc) -> float:
+    """The minimum wage a month for the contract hours."""
+    return sc["work.minimum_wage_per_hour_eur"] * sc["work.hours_per_week"] * 52 / 12
 
 
 def _a_month_of_workers(small, benefits: dict):
@@ -62,7 +68,7 @@ def test_a_worker_with_wage_subsidy_keeps_part_of_the_bijstand(small):
     working = model.population.id[model.rows_with(Status.PAID_WORK)].astype(np.int64)
     e = e[e["resident"].isin(working) & (e["month"] == 1)]  # not this month's entrants
     paid = e[e["category"] == "benefits_paid"]
-    wage, benefit = monthly_wage(sc.values), sc["benefits.bijstand_per_month_eur"]
+    wage, benefit = _monthly_wage(sc), sc["benefits.bijstand_per_month_eur"]
     kept = min(0.15 * wage, 170.18)
     assert np.allclose(paid["cents"] / 100, max(0.0, benefit - (wage - kept)), atol=0.01)
     saved = e[e["category"] == "benefits_saved"]
@@ -74,7 +80,7 @@ def test_a_uwv_benefit_falls_by_a_share_of_the_loonwaarde_wage(small):
     pop = model.population
     rows = model.rows_with(Status.PAID_WORK)
     assert (pop.benefit[rows] == Benefit.UWV).all() and (pop.rung[rows] == 5).all()
-    earned = monthly_wage(sc.values) * pop.loonwaarde(rows, sc["development.loonwaarde_per_skill"])
+    earned = _monthly_wage(sc) * pop.loonwaarde(rows, sc["development.loonwaarde_per_skill"])
     expected = np.maximum(0.0, sc["benefits.uwv_per_month_eur"] - 0.7 * earned)
     e = model.ledger.entries_frame()
     paid = e[(e["category"] == "benefits_paid") & (e["month"] == 1)].set_index("resident")

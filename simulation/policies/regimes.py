@@ -26,7 +26,7 @@ class Indicatie(Regime):
         return True  # the decision names a provider made for the resident's group
 
     def access(self, model, month, requests):
-        p, pop = model.p, model.population
+        pop = model.population
         access.join_queue(model, requests, month, reassessment=False)
         da = pop.rows_with(Status.DAY_ACTIVITY)
         ending = da[pop.has_decision[da] & (pop.decision_end[da] <= month)
@@ -37,7 +37,8 @@ class Indicatie(Regime):
             model, month, model.local.array("indicatie.assessments_per_month"),
             policy.processing_months())
         if served.size:
-            cost = p["indicatie.cost_per_assessment_eur"] * policy.assessment_cost_share()
+            cost = (model.local.array("indicatie.cost_per_assessment_eur")[
+                pop.municipality[served]] * policy.assessment_cost_share())
             model.book(month, "assessment", cost, served)
             self._decide(model, month, served, reassessed)
         access.place(model, month)
@@ -116,7 +117,8 @@ class Voorziening(Regime):
         if month > 1 and (month - 1) % 12 == 0:
             self.fund(model, month)  # a new budget year
         if requests.size:
-            cost = p["voorziening.intake_cost_eur"] * model.policy.assessment_cost_share()
+            cost = (model.local.array("voorziening.intake_cost_eur")[
+                model.population.municipality[requests]] * model.policy.assessment_cost_share())
             model.book(month, "intake", cost, requests)
         walk_in(model, requests, month)
         access.place(model, month, p["voorziening.max_crowding"])
@@ -177,7 +179,7 @@ class Voorziening(Regime):
                                             elasticity.tolist())])
 
     def pay(self, model, month):
-        p, k = model.p, model.organisations
+        k = model.organisations
         budget = model.lump_sums / 12.0
         places = model.provider_places.reshape(-1, k)
         cost = places * model.place_costs.reshape(-1, k)
@@ -186,7 +188,7 @@ class Voorziening(Regime):
                           places / model.total_places[:, None])
         model.book(month, "day_activity", (budget[:, None] * shares).reshape(-1),
                    provider=np.arange(len(model.providers)))
-        model.book(month, "admin", budget * p["voorziening.admin_share"],
+        model.book(month, "admin", budget * model.local.array("voorziening.admin_share"),
                    municipality=np.arange(model.local.count))
         rows = model.rows_with(Status.DAY_ACTIVITY)
         transitional = rows[model.population.transitional_until[rows] >= month]
@@ -196,10 +198,11 @@ class Voorziening(Regime):
 
 def pay_per_dagdeel(model, month: int, rows: np.ndarray) -> None:
     """Pay providers per dagdeel attended, plus the overhead of billing that way."""
-    p, pop = model.p, model.population
+    pop = model.population
     amount = model.attended_dagdelen(rows) * model.tariffs[pop.provider[rows]]
     booked = model.book(month, "day_activity", amount, rows, provider=pop.provider[rows])
-    model.book(month, "admin", booked / 100.0 * p["indicatie.billing_overhead_share"],
+    model.book(month, "admin",
+               booked / 100.0 * model.local.array("indicatie.billing_overhead_share"),
                municipality=np.arange(model.local.count))
 
 
