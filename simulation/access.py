@@ -253,7 +253,8 @@ def record_access_waits(model, rows: np.ndarray, month: int) -> None:
     model.count("access_placements", rows[served])
     model.tally("access_wait_sum", rows[served], waits)
     model.count("access_beyond_term",
-                rows[served][waits > model.p["service.legal_term_months"]])
+                rows[served][waits > model.local_value("service.legal_term_months",
+                                                       rows[served])])
     pop.requested[rows] = NEVER
 
 

@@ -22,14 +22,14 @@ def activation(model, month: int) -> None:
     budget lasts (``participatiewet.activation_*``): in the municipality's activation places,
     or with one budget for one person first in a free place at a social enterprise made
     for the client's group, without a Wmo decision."""
-    p, pop = model.p, model.population
+    pop = model.population
     active = model.rows_with(Status.ACTIVATION)
     done = active[pop.activation_until[active] <= month]
     pop.activation_until[done] = NEVER
     pop.provider[done] = -1
     pop.set_status(done, Status.NONE, month)
     active = model.rows_with(Status.ACTIVATION)
-    places = np.round(p["participatiewet.activation_places_per_10000"]
+    places = np.round(model.local.array("participatiewet.activation_places_per_10000")
                       * model.local.array("population.inhabitants") / 1e4).astype(np.int64)
     in_place = active[pop.provider[active] < 0]
     free = places - np.bincount(pop.municipality[in_place], minlength=model.local.count)
@@ -40,7 +40,7 @@ def activation(model, month: int) -> None:
     rows = _starting_routes(pop.status[:n], pop.benefit[:n], pop.rung[:n], pop.retry_after[:n],
                             pop.id[:n], pop.municipality[:n], month,
                             model.policy.activation_for_all(),
-                            p["participatiewet.activation_per_month"],
+                            model.local.array("participatiewet.activation_per_month"),
                             model.local.streams("activation", month))
     rows = rows[left[pop.municipality[rows]]]
     if rows.size == 0:
@@ -53,7 +53,8 @@ def activation(model, month: int) -> None:
     start = np.sort(np.concatenate([np.flatnonzero(where >= 0), municipal]))
     rows = rows[start]
     pop.provider[rows] = where[start]
-    pop.activation_until[rows] = month + p["participatiewet.activation_months"]
+    pop.activation_until[rows] = month + model.local_value("participatiewet.activation_months",
+                                                           rows)
     model.count("ladder_up", rows[pop.rung[rows] < 3])
     pop.rung[rows] = np.maximum(pop.rung[rows], 3)  # organised activity (evidence §5)
     pop.set_status(rows, Status.ACTIVATION, month)
@@ -65,7 +66,8 @@ def _starting_routes(status, benefit, rung, retry_after, ids, municipality, mont
                      chance, keys):
     """The rows that would start an activation route this month, in row order: the
     klantmanager's clients without support (Participatiewet clients unless ``everyone``)
-    from rung 2, not refused lately, whose keyed draw falls below ``chance``."""
+    from rung 2, not refused lately, whose keyed draw falls below ``chance`` (its
+    municipality's)."""
     out = np.empty(BLOCK, dtype=np.int64)
     k = 0
     clients, scratch, draws = draw_room()
@@ -79,7 +81,7 @@ def _starting_routes(status, benefit, rung, retry_after, ids, municipality, mont
         rng.units_at(clients[:c], ids, municipality, keys, scratch, draws)
         for j in range(c):
             out[k] = clients[j]
-            k += draws[j] < chance
+            k += draws[j] < chance[municipality[clients[j]]]
     return out[:k]
 
 

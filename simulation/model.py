@@ -223,6 +223,10 @@ class DoorstroomModel(mesa.Model):
                   else per_dagdeel[self.population.municipality[rows]])
         return self.population.dagdelen[rows] * factor
 
+    def local_value(self, key: str, rows: np.ndarray) -> np.ndarray:
+        """The value of ``key`` for each of these residents: their municipality's."""
+        return self.local.array(key)[self.population.municipality[rows]]
+
     def referral_chances(self) -> np.ndarray:
         """Each provider's chance this month of proposing a ready client."""
         return self.policy.each("referral_chance", self.local.values)[self.provider_municipality]

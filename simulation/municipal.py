@@ -29,7 +29,8 @@ T = TypeVar("T")
 #: Values besides a municipality's own figures and the unmeasured parameters that a model
 #: reads per municipality: how its residents and employers are made, its providers' tariffs
 #: and costs, every price and benefit its residents' months are booked at (``payments.rates``),
-#: its assessment, intake and administration costs, a variant's answer for it.
+#: its assessment, intake and administration costs, its decisions' chances and terms, its
+#: activation routes, a variant's values for it (``model.local_value``: a resident's).
 ALSO_PER_MUNICIPALITY = (
     "population.share_working_age_of_users", "population.share_in_paid_work_start",
     "population.entries_per_year", "population.rung4_share_in_day_activity",
@@ -51,7 +52,15 @@ ALSO_PER_MUNICIPALITY = (
     "benefits.disregard_months", "benefits.disregard_share", "benefits.disregard_cap_eur",
     "indicatie.cost_per_assessment_eur", "voorziening.intake_cost_eur",
     "voorziening.admin_share", "indicatie.billing_overhead_share",
-    "providers.outcome_bonus_referral_effect", "sheltered_work.places_per_10000")
+    "indicatie.eligibility_probability", "participatiewet.walls_eligibility_factor",
+    "indicatie.term_months", "indicatie.continuation_probability",
+    "help_seeking.retry_after_months", "service.legal_term_months", "work.trial_months",
+    "participatiewet.activation_per_month", "participatiewet.activation_months",
+    "participatiewet.activation_places_per_10000",
+    "providers.outcome_bonus_eur", "providers.outcome_bonus_referral_effect",
+    "sheltered_work.places_per_10000", "sheltered_work.exit_per_month",
+    "sheltered_work.min_loonwaarde", "single_front_door.assessment_cost_share",
+    "volunteer_offset.support_reduction")
 #: The values a model reads per municipality, so that its municipalities (a country's, or
 #: the replications, samples and points that ``runs.run_together`` steps as one) may
 #: differ in them: a municipality's own figures, every unmeasured parameter (a PSA's draw)

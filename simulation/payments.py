@@ -57,9 +57,9 @@ RATE_COLUMNS = (
  _R_DISREGARD_SHARE, _R_DISREGARD_CAP) = range(len(RATE_COLUMNS))
 
 
-def rates(local, home_support_reduction: float) -> np.ndarray:
+def rates(local, home_support_reduction: np.ndarray) -> np.ndarray:
     """The pass's prices and rules (``RATE_COLUMNS``) for each municipality of ``local``
-    (``municipal.Local``), a row each."""
+    (``municipal.Local``), a row each; ``home_support_reduction`` the policy's for each."""
     a = local.array
     columns = {
         "attended_per_dagdeel": (a("day_activity.weeks_per_year") / 12.0
@@ -106,8 +106,8 @@ def money(model, month: int) -> None:
                               local.array("benefits.net_saving_share")])
     detail = np.full((n if model.ledger.detail else 0, len(RESIDENT_CATEGORIES)), -1,
                      dtype=np.int64)
-    reduction = model.policy.home_support_reduction()
-    r = local.derived(("rates", reduction), lambda: rates(local, reduction))
+    reduction = model.policy.each("home_support_reduction", local.values)
+    r = local.derived(("rates", model.policy.name), lambda: rates(local, reduction))
 
     def part(a: int, b: int) -> np.ndarray:
         sums = np.zeros((model.local.count, len(RESIDENT_CATEGORIES), 2), dtype=np.int64)

@@ -326,7 +326,7 @@ def _start_trials(model, month: int, rows: np.ndarray, target: np.ndarray,
     """Residents proposed to employers start a trial where the employer takes them on,
     while the re-integration budget lasts; ``referred_by`` is the proposing provider of
     each (-1: the klantmanager)."""
-    p, pop = model.p, model.population
+    pop = model.population
     if rows.size == 0:
         return
     model.count("referrals", rows)
@@ -349,7 +349,7 @@ def _start_trials(model, month: int, rows: np.ndarray, target: np.ndarray,
     access.leave_queue(model, rows[pop.queue_since[rows] != NEVER], month)
     pop.employer[rows] = target
     pop.referred_by[rows] = referred_by[taken]
-    pop.trial_end[rows] = month + p["work.trial_months"]
+    pop.trial_end[rows] = month + model.local_value("work.trial_months", rows)
     pop.set_status(rows, Status.TRIAL_PLACEMENT, month)
     model.count("trials_started", rows)
     model.policy.on_referral(model, rows, month)

@@ -37,32 +37,33 @@ class Indicatie(Regime):
             model, month, model.local.array("indicatie.assessments_per_month"),
             policy.processing_months())
         if served.size:
-            cost = (model.local.array("indicatie.cost_per_assessment_eur")[
-                pop.municipality[served]] * policy.assessment_cost_share())
+            cost = (model.local_value("indicatie.cost_per_assessment_eur", served)
+                    * policy.each("assessment_cost_share", model.local.values)[
+                        pop.municipality[served]])
             model.book(month, "assessment", cost, served)
             self._decide(model, month, served, reassessed)
         access.place(model, month)
 
     @staticmethod
     def _decide(model, month, served, re):
-        p, pop = model.p, model.population
+        pop, value = model.population, model.local_value
         u = model.draw("assessment_outcome", served)
         new, renew = served[~re], served[re]
-        chance = np.full(new.size, p["indicatie.eligibility_probability"])
+        chance = value("indicatie.eligibility_probability", new)
         if model.policy.separate_pots():  # separate pots: a wall
             walled = (pop.group[new] == GROUPS.index("long_term_unemployed")) & (
                 pop.benefit[new] == int(Benefit.BIJSTAND))
-            chance[walled] *= p["participatiewet.walls_eligibility_factor"]
+            chance[walled] *= value("participatiewet.walls_eligibility_factor", new[walled])
         yes = u[~re] < chance
         granted, refused = new[yes], new[~yes]
         pop.has_decision[granted] = True
-        pop.decision_end[granted] = month + p["indicatie.term_months"]
+        pop.decision_end[granted] = month + value("indicatie.term_months", granted)
         pop.placement_since[granted] = month
         pop.set_status(granted, Status.WAITING_PLACEMENT, month)
-        pop.retry_after[refused] = month + p["help_seeking.retry_after_months"]
+        pop.retry_after[refused] = month + value("help_seeking.retry_after_months", refused)
         pop.set_status(refused, Status.NONE, month)
-        keep = u[re] < p["indicatie.continuation_probability"]
-        pop.decision_end[renew[keep]] = month + p["indicatie.term_months"]
+        keep = u[re] < value("indicatie.continuation_probability", renew)
+        pop.decision_end[renew[keep]] = month + value("indicatie.term_months", renew[keep])
         model.stop_support(renew[~keep], month)
 
     def adopt(self, model, month, previous, transition_months):
@@ -117,8 +118,9 @@ class Voorziening(Regime):
         if month > 1 and (month - 1) % 12 == 0:
             self.fund(model, month)  # a new budget year
         if requests.size:
-            cost = (model.local.array("voorziening.intake_cost_eur")[
-                model.population.municipality[requests]] * model.policy.assessment_cost_share())
+            cost = (model.local_value("voorziening.intake_cost_eur", requests)
+                    * model.policy.each("assessment_cost_share", model.local.values)[
+                        model.population.municipality[requests]])
             model.book(month, "intake", cost, requests)
         walk_in(model, requests, month)
         access.place(model, month, p["voorziening.max_crowding"])

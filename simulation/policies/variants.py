@@ -24,9 +24,9 @@ class SafetyNet(VariantPart):
         return 0.0
 
     def on_job_loss(self, model, rows, month):
-        pop, p = model.population, model.p
+        pop = model.population
         pop.has_decision[rows] = True
-        pop.decision_end[rows] = month + p["indicatie.term_months"]
+        pop.decision_end[rows] = month + model.local_value("indicatie.term_months", rows)
         walk_in(model, rows, month)
         return True
 
@@ -43,7 +43,8 @@ class OutcomeBonus(VariantPart):
         pop = model.population
         rows = rows[pop.referred_by[rows] >= 0]
         if rows.size:
-            model.book(month, "outcome_bonus", model.p["providers.outcome_bonus_eur"], rows,
+            model.book(month, "outcome_bonus",
+                       model.local_value("providers.outcome_bonus_eur", rows), rows,
                        provider=pop.referred_by[rows])
 
 
@@ -128,7 +129,7 @@ class ShelteredWork(VariantPart):
         p, pop = model.p, model.population
         workers = model.rows_with(Status.SHELTERED_WORK)
         ended = workers[model.draw("sheltered_exit", workers)
-                        < p["sheltered_work.exit_per_month"]]
+                        < model.local_value("sheltered_work.exit_per_month", workers)]
         if ended.size:
             pop.rung[ended] = 4
             pop.support_stopped[ended] = month
@@ -143,7 +144,9 @@ class ShelteredWork(VariantPart):
         rows = model.rows_with(Status.DAY_ACTIVITY)
         lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
         # Beschut werk is the Participatiewet's: not for a UWV client (Wajong, WIA).
-        fit = (pop.rung[rows] >= 4) & (lw >= p["sheltered_work.min_loonwaarde"]) & (
+        # (the bounds in the loonwaarde's single precision, as NumPy compares it with one)
+        lowest = model.local_value("sheltered_work.min_loonwaarde", rows).astype(np.float32)
+        fit = (pop.rung[rows] >= 4) & (lw >= lowest) & (
             lw < p["work.min_loonwaarde"]) & (pop.benefit[rows] != int(Benefit.UWV))
         rows = rows[fit]
         ref_p = model.referral_chances()[model.population.provider[rows]]
