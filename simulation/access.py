@@ -43,12 +43,15 @@ def leave_queue(model, rows: np.ndarray, month: int) -> None:
 
 
 def serve_queue(model, month: int, capacity: np.ndarray,
-                min_wait: int) -> tuple[np.ndarray, np.ndarray]:
+                min_wait: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """First-come-first-served in each municipality: the rows assessed this month (at most
-    its ``capacity``), and for each whether it was a re-assessment."""
+    its ``capacity``, of those in the queue for its ``min_wait`` months), and for each
+    whether it was a re-assessment."""
     pop = model.population
     qs = pop.queue_since[: pop.n]
-    rows = ((qs != NEVER) & (qs <= month - min_wait)).nonzero()[0]
+    joined_by = month - min_wait  # by municipality, then by row
+    joined_by = joined_by[pop.municipality[: pop.n]] if model.local.count > 1 else joined_by[0]
+    rows = ((qs != NEVER) & (qs <= joined_by)).nonzero()[0]
     if model.local.count > 1:  # in each municipality those who joined first
         whose = pop.municipality[rows]
         rows = rows[np.lexsort((tiebreak(model, rows), qs[rows], whose))]

@@ -82,8 +82,7 @@ class Resident(DoorstroomAgent):
 
     @property
     def loonwaarde(self) -> float:
-        per_skill = self.model.p["development.loonwaarde_per_skill"]
-        return float(self.model.population.loonwaarde([self.row], per_skill)[0])
+        return float(self.model.loonwaarde(np.array([self.row]))[0])
 
     @property
     def dagdelen(self) -> int:

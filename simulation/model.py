@@ -213,19 +213,22 @@ class DoorstroomModel(mesa.Model):
 
     def attended_dagdelen(self, rows: np.ndarray) -> np.ndarray:
         """Dagdelen attended this month by each resident (indicated x weeks x attendance,
-        its municipality's)."""
+        its municipality's; one municipality's without a gather for every row)."""
         local = self.local
-        per_dagdeel = local.derived("attended_per_dagdeel", lambda: (
-            local.array("day_activity.weeks_per_year") / 12.0
-            * local.array("day_activity.attendance_rate")))
-        # (one municipality: its number, not a gather of it for every row)
-        factor = (per_dagdeel[0] if per_dagdeel.size == 1
-                  else per_dagdeel[self.population.municipality[rows]])
-        return self.population.dagdelen[rows] * factor
+        per_dagdeel = local.derived("attended_per_dagdeel", lambda: local.array(
+            "day_activity.weeks_per_year") / 12.0 * local.array("day_activity.attendance_rate"))
+        return self.population.dagdelen[rows] * (
+            per_dagdeel[0] if local.count == 1 else per_dagdeel[self.population.municipality[rows]])
 
     def local_value(self, key: str, rows: np.ndarray) -> np.ndarray:
         """The value of ``key`` for each of these residents: their municipality's."""
         return self.local.array(key)[self.population.municipality[rows]]
+
+    def loonwaarde(self, rows: np.ndarray) -> np.ndarray:
+        """Each resident's loonwaarde now, by its municipality's value of a skill (in the
+        population's single precision)."""
+        per_skill = self.local_value("development.loonwaarde_per_skill", rows)
+        return self.population.loonwaarde(rows, per_skill.astype(np.float32))
 
     def referral_chances(self) -> np.ndarray:
         """Each provider's chance this month of proposing a ready client."""

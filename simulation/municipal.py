@@ -30,7 +30,10 @@ T = TypeVar("T")
 #: reads per municipality: how its residents and employers are made, its providers' tariffs
 #: and costs, every price and benefit its residents' months are booked at (``payments.rates``),
 #: its assessment, intake and administration costs, its decisions' chances and terms, its
-#: activation routes, a variant's values for it (``model.local_value``: a resident's).
+#: activation routes, how its residents develop, find and keep work, a variant's values for
+#: it (``model.local_value``: a resident's). What is read in common: the horizon and seed,
+#: the lists, the rules, and what shapes its employers and providers (their trial places,
+#: learning, vacancies filled by others, work orientation, crowding) or a region's trips.
 ALSO_PER_MUNICIPALITY = (
     "population.share_working_age_of_users", "population.share_in_paid_work_start",
     "population.entries_per_year", "population.rung4_share_in_day_activity",
@@ -60,7 +63,16 @@ ALSO_PER_MUNICIPALITY = (
     "providers.outcome_bonus_eur", "providers.outcome_bonus_referral_effect",
     "sheltered_work.places_per_10000", "sheltered_work.exit_per_month",
     "sheltered_work.min_loonwaarde", "single_front_door.assessment_cost_share",
-    "volunteer_offset.support_reduction")
+    "volunteer_offset.support_reduction", "single_front_door.months_saved",
+    "indicatie.min_processing_months", "population.move_away_per_year",
+    "population.wlz_per_year", "development.unsupported_factor",
+    "development.relapse_instability_effect", "development.abrupt_stop_multiplier",
+    "development.skill_gain_per_month", "development.loonwaarde_per_skill",
+    "work.established_after_months", "work.established_hazard_factor",
+    "jobcoach.hazard_reduction", "work.min_loonwaarde", "work.willingness_per_month",
+    "work.wage_subsidy_cap_share", "participatiewet.referral_per_month",
+    "trial_placements.internal_hire_probability", "trial_placements.skill_boost",
+    "trial_placements.min_rung")
 #: The values a model reads per municipality, so that its municipalities (a country's, or
 #: the replications, samples and points that ``runs.run_together`` steps as one) may
 #: differ in them: a municipality's own figures, every unmeasured parameter (a PSA's draw)

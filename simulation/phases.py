@@ -23,9 +23,11 @@ ACTIVATION = int(Status.ACTIVATION)
 
 def population_flow(model, month: int) -> None:
     """Residents age, leave scope (AOW age, moving away, long-term care) and enter it."""
-    p, pop, n = model.p, model.population, model.population.n
-    monthly = [1.0 - (1.0 - p[key]) ** (1.0 / 12.0)
-               for key in ("population.move_away_per_year", "population.wlz_per_year")]
+    pop, n, local = model.population, model.population.n, model.local
+    # each municipality's monthly chances (Python's power, as ever: NumPy's may differ)
+    monthly = [local.derived(key, lambda key=key: np.array(
+        [1.0 - (1.0 - q[key]) ** (1.0 / 12.0) for q in local.values]))
+        for key in ("population.move_away_per_year", "population.wlz_per_year")]
     move_keys = model.local.streams("move_away", month)
     wlz_keys = model.local.streams("wlz", month)
     leave = threads.joined(threads.over_rows(n, lambda a, b: _age_and_leave(
@@ -44,12 +46,14 @@ def population_flow(model, month: int) -> None:
 def _age_and_leave(status, age_months, ids, municipality, exit_age_months, move_away,
                    move_keys, wlz, wlz_keys):
     """Everyone in scope ages a month; the rows leaving scope: AOW age, or a keyed draw
-    for moving away and one for long-term care (Wlz) below their monthly chances (keys by
-    municipality)."""
+    for moving away and one for long-term care (Wlz) below their monthly chances (keys and
+    chances by municipality)."""
     out = np.empty(BLOCK, dtype=np.int64)
     k = 0
     rows_in_scope, scratch, u_move = draw_room()
     u_wlz = np.empty(BLOCK, dtype=np.float64)
+    many = move_away.size > 1  # (one municipality: no need to ask each row's)
+    move_one, wlz_one = move_away[0], wlz[0]
     for start in range(0, status.size, BLOCK):
         out = with_room(out, k, BLOCK)
         c = 0
@@ -61,9 +65,15 @@ def _age_and_leave(status, age_months, ids, municipality, exit_age_months, move_
         rng.units_at(rows_in_scope[:c], ids, municipality, move_keys, scratch, u_move)
         rng.units_at(rows_in_scope[:c], ids, municipality, wlz_keys, scratch, u_wlz)
         for j in range(c):
-            out[k] = rows_in_scope[j]
-            k += ((age_months[rows_in_scope[j]] >= exit_age_months) | (u_move[j] < move_away)
-                  | (u_wlz[j] < wlz))
+            i = rows_in_scope[j]
+            out[k] = i
+            if many:
+                m = municipality[i]
+                k += ((age_months[i] >= exit_age_months) | (u_move[j] < move_away[m])
+                      | (u_wlz[j] < wlz[m]))
+            else:
+                k += ((age_months[i] >= exit_age_months) | (u_move[j] < move_one)
+                      | (u_wlz[j] < wlz_one))
     return out[:k]
 
 
@@ -111,7 +121,7 @@ def access_phase(model, month: int) -> None:
 
 def day_activities(model, month: int) -> None:
     """Providers set guidance; residents develop skills and move on the ladder."""
-    p, pop = model.p, model.population
+    pop = model.population
     model.provider_month = provider_attendance(model)
     model.guidance = model.policy.guidances(model, model.policy.capacities(model),
                                             model.provider_month["attendance"])
@@ -120,18 +130,19 @@ def day_activities(model, month: int) -> None:
     # a row per municipality (their chances may differ, a PSA's draws say)
     up_table = np.hstack([model.local.array("development.up_per_month"),
                           np.zeros((model.local.count, 4))])
-    relapse = model.local.array("development.relapse_per_month")
+    local = model.local
+    relapse = local.array("development.relapse_per_month")
+    unsupported, effect, abrupt, gain = (local.array(f"development.{name}") for name in (
+        "unsupported_factor", "relapse_instability_effect", "abrupt_stop_multiplier",
+        "skill_gain_per_month"))
 
     def part(a: int, b: int) -> np.ndarray:
         steps = np.zeros((2, model.local.count), dtype=np.int64)  # up, down
         _develop(
             pop.status[a:b], pop.rung[a:b], pop.provider[a:b], pop.group[a:b],
             pop.motivation[a:b], pop.stability[a:b], pop.support_stopped[a:b], pop.skills[a:b],
-            pop.id[a:b], pop.municipality[a:b], speed, up_table,
-            p["development.unsupported_factor"], relapse,
-            p["development.relapse_instability_effect"],
-            p["development.abrupt_stop_multiplier"], p["development.skill_gain_per_month"],
-            month, keys, steps)
+            pop.id[a:b], pop.municipality[a:b], speed, up_table, unsupported, relapse, effect,
+            abrupt, gain, month, keys, steps)
         return steps
 
     steps = threads.summed(threads.over_rows(pop.n, part))
@@ -157,15 +168,15 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
     ``speed`` in an activation route (the provider's row where it is held at one), and
     ``unsupported`` otherwise; times motivation. A step up has chance
     ``up_table[municipality, rung] x speed``; a relapse (rung > 1) has chance
-    ``relapse[municipality] x (1 + effect x instability)``, times
-    ``abrupt_stop_multiplier`` within 6 months after support stopped, capped so that up
-    and down never overlap. One keyed draw ("ladder") decides both. Residents in day
+    ``relapse x (1 + effect x instability)``, times ``abrupt_stop_multiplier`` within 6
+    months after support stopped, capped so that up and down never overlap (every value
+    but speed its municipality's). One keyed draw ("ladder") decides both. Residents in day
     activities or activation also gain skills. Arithmetic follows NumPy's float32 and
     float64 rules exactly, so the numbers match the array formulation of docs/model.md §3.3.
     Adds the steps up and down to ``steps`` (two rows, a column per municipality).
     """
     one32 = np.float32(1.0)
-    effect32 = np.float32(instability_effect)
+    effect32 = instability_effect.astype(np.float32)
     relapse32 = relapse.astype(np.float32)
     last = speed.shape[0] - 1
     # Per block: the rows without support, then those supported, each picked without a
@@ -186,18 +197,18 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
         rng.units_at(rows[:c], ids, municipality, keys, scratch, draws)
         for j in range(c):
             i = rows[j]
+            r, m = rung[i], municipality[i]
             if j < alone:
-                factor = unsupported * np.float64(motivation[i])
+                factor = unsupported[m] * np.float64(motivation[i])
             else:
                 at = provider[i]  # an activation route without a work-experience place: last
                 factor = speed[at if at >= 0 else last, group[i]] * np.float64(motivation[i])
                 sk = skills[i]
-                skills[i] = sk + np.float32(skill_gain * factor * np.float64(one32 - sk))
-            r, m = rung[i], municipality[i]
+                skills[i] = sk + np.float32(skill_gain[m] * factor * np.float64(one32 - sk))
             p_up = min(up_table[m, r - 1] * factor, 1.0)
-            p_down32 = relapse32[m] * (one32 + effect32 * (one32 - stability[i]))
+            p_down32 = relapse32[m] * (one32 + effect32[m] * (one32 - stability[i]))
             p_down = np.float64(p_down32) * (
-                abrupt_stop_multiplier if month - support_stopped[i] < 6 else 1.0)
+                abrupt_stop_multiplier[m] if month - support_stopped[i] < 6 else 1.0)
             p_down = min(p_down, 1.0 - p_up) if r > 1 else 0.0
             if draws[j] < p_up:
                 rung[i] += 1

@@ -118,7 +118,7 @@ class Population:
         """Boolean mask over rows in use: residents still in scope."""
         return self.status[: self.n] != int(Status.EXITED)
 
-    def loonwaarde(self, rows, per_skill: float) -> np.ndarray:
+    def loonwaarde(self, rows, per_skill) -> np.ndarray:
         """Loonwaarde now: the starting value plus what skills add (capped at 1)."""
         return np.minimum(self.loonwaarde_base[rows] + per_skill * self.skills[rows], 1.0)
 

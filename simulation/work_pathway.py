@@ -47,20 +47,21 @@ def work_pathway(model, month: int) -> None:
 def _jobs(model, month: int) -> None:
     """Jobs are lost (a keyed draw against the hazard) or kept, workers learn at work
     (``_work_month``); employers learn from jobs that lasted six months or ended early."""
-    p, pop, n = model.p, model.population, model.population.n
-    keys = model.local.streams("job_loss", month)
+    p, pop, n, local = model.p, model.population, model.population.n, model.local
+    keys = local.streams("job_loss", month)
+    established_after, established_factor, gain, per_skill = (local.array(key) for key in (
+        "work.established_after_months", "work.established_hazard_factor",
+        "development.skill_gain_per_month", "development.loonwaarde_per_skill"))
 
     def part(a: int, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        counts = np.zeros((3, model.local.count), dtype=np.int64)
+        counts = np.zeros((3, local.count), dtype=np.int64)
         ended, six = _work_month(
             pop.status[a:b], pop.job_start[a:b], pop.stability[a:b], pop.skills[a:b],
             pop.motivation[a:b], pop.loonwaarde_base[a:b], pop.rung[a:b], pop.id[a:b],
-            pop.municipality[a:b], month,
-            12 * len(p["jobcoach.intensity_by_year"]), p["work.established_after_months"],
-            model.local.array("work.job_loss_per_month"), 1.0 - p["jobcoach.hazard_reduction"],
-            p["work.established_hazard_factor"], p["development.skill_gain_per_month"],
-            p["development.loonwaarde_per_skill"],
-            model.local.array("work.loonwaarde_without_support").astype(np.float32),
+            pop.municipality[a:b], month, 12 * len(p["jobcoach.intensity_by_year"]),
+            established_after, local.array("work.job_loss_per_month"),
+            1.0 - local.array("jobcoach.hazard_reduction"), established_factor, gain,
+            per_skill, local.array("work.loonwaarde_without_support").astype(np.float32),
             keys, counts)
         return ended, six, counts
 
@@ -95,11 +96,11 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
                 municipality, month, coached_months, established_after, loss, coached_factor,
                 established_factor, skill_gain, per_skill, without_support, keys, counts):
     """A month at work for every worker, in row order. The job is lost when the keyed draw
-    falls below ``loss`` (its municipality's) x ``coached_factor`` while coached x
-    ``established_factor`` once established x (1.5 - stability). A kept job builds skills
-    (``skill_gain`` x motivation x what is left to learn, as full guidance at an average
-    provider); after coaching, a worker on rung 5 whose loonwaarde reaches its
-    municipality's ``without_support`` moves to rung 6. Returns
+    falls below ``loss`` x ``coached_factor`` while coached x ``established_factor`` once
+    established x (1.5 - stability). A kept job builds skills (``skill_gain`` x motivation
+    x what is left to learn, as full guidance at an average provider); after coaching, a
+    worker on rung 5 whose loonwaarde reaches ``without_support`` moves to rung 6 (every
+    value but ``coached_months`` its municipality's). Returns
     the rows that lost their job and those six months in it; adds to ``counts`` (a column
     per municipality) the jobs started since month 1 now six and twelve months old, and the
     steps up. NumPy's arithmetic: the population's single precision where it has it."""
@@ -107,8 +108,8 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
     six = np.empty(BLOCK, dtype=np.int64)
     k_lost = 0
     k_six = 0
-    one32, gain32 = np.float32(1.0), np.float32(skill_gain)
-    per_skill32 = np.float32(per_skill)
+    one32 = np.float32(1.0)
+    gain32, per_skill32 = skill_gain.astype(np.float32), per_skill.astype(np.float32)
     working, scratch, draws = draw_room()
     for start in range(0, status.size, BLOCK):
         lost = with_room(lost, k_lost, BLOCK)
@@ -123,16 +124,16 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
             tenure = month - job_start[i]
             coached = tenure < coached_months
             m = municipality[i]
-            hazard = loss[m] * (coached_factor if coached else 1.0) * (
-                established_factor if tenure >= established_after else 1.0) * np.float64(
+            hazard = loss[m] * (coached_factor[m] if coached else 1.0) * (
+                established_factor[m] if tenure >= established_after[m] else 1.0) * np.float64(
                 np.float32(1.5) - stability[i])
             if draws[j] < hazard:
                 lost[k_lost] = i
                 k_lost += 1
                 continue
             sk = skills[i]
-            skills[i] = min(one32, sk + gain32 * motivation[i] * (one32 - sk))
-            lw = min(loonwaarde_base[i] + per_skill32 * skills[i], one32)
+            skills[i] = min(one32, sk + gain32[m] * motivation[i] * (one32 - sk))
+            lw = min(loonwaarde_base[i] + per_skill32[m] * skills[i], one32)
             if not coached and rung[i] == 5 and lw >= without_support[m]:
                 rung[i] = 6
                 counts[2, m] += 1
@@ -147,16 +148,18 @@ def _work_month(status, job_start, stability, skills, motivation, loonwaarde_bas
 
 
 def _trial_outcomes(model, month: int) -> None:
-    p, pop = model.p, model.population
+    pop = model.population
     rows = pop.rows_with(Status.TRIAL_PLACEMENT)
     rows = rows[pop.trial_end[rows] <= month]
     if rows.size == 0:
         return
-    lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
+    lw = model.loonwaarde(rows)
     # What neither the loonwaarde nor wage support covers, for the employer: a UWV client's
-    # employer pays only the loonwaarde (loondispensatie); others are topped up to the cap.
+    # employer pays only the loonwaarde (loondispensatie); others are topped up to the cap
+    # (its municipality's, in the loonwaarde's single precision).
+    cap = model.local_value("work.wage_subsidy_cap_share", rows).astype(np.float32)
     uncovered = np.where(pop.benefit[rows] == int(Benefit.UWV), 0.0,
-                         np.maximum(0.0, 1.0 - lw - p["work.wage_subsidy_cap_share"]))
+                         np.maximum(0.0, 1.0 - lw - cap))
     # An employer still prefers a more productive worker (relative to evidence §7's mean 51%;
     # the effect its municipality's, in the loonwaarde's single precision).
     local, whose = model.local, pop.municipality[rows]
@@ -172,7 +175,8 @@ def _trial_outcomes(model, month: int) -> None:
     # (the employer's own chance in single precision, as the loonwaarde's arithmetic)
     own = (local.array("work.hire_probability")[pop.municipality[rows]]
            * (0.5 + model.inclusiveness[employer])).astype(np.float32)
-    prob = np.where(internal, p["trial_placements.internal_hire_probability"],
+    in_house = model.local_value("trial_placements.internal_hire_probability", rows)
+    prob = np.where(internal, in_house.astype(np.float32),
                     np.minimum(1.0, own * (1.0 - uncovered[at]) * productive[at]))
     want = model.draw("hire", rows) < prob
     room = np.where(internal, rows.size, model.open_vacancies[employer])
@@ -195,10 +199,12 @@ def _trial_outcomes(model, month: int) -> None:
     pop.employer[failed] = -1
     pop.referred_by[failed] = -1
     pop.referral_blocked_until[failed] = month + 6
-    boost = model.policy.stage_skill_boost()
-    if boost:  # a stage counts as unpaid work: skills grow, and it is a step up to rung 4
-        pop.skills[failed] = np.minimum(1.0, pop.skills[failed] + boost)
-        pop.rung[failed] = np.maximum(pop.rung[failed], 4)
+    boost = model.policy.each("stage_skill_boost", local.values).astype(np.float32)[
+        pop.municipality[failed]]
+    boosted, boost = failed[boost > 0], boost[boost > 0]
+    if boosted.size:  # a stage counts as unpaid work: skills grow, and it is a step up to 4
+        pop.skills[boosted] = np.minimum(1.0, pop.skills[boosted] + boost)
+        pop.rung[boosted] = np.maximum(pop.rung[boosted], 4)
     # Back where the trial came from: the provider's day activities, or the klantmanager.
     with_provider = pop.provider[failed] >= 0
     pop.set_status(failed[with_provider], Status.DAY_ACTIVITY, month)
@@ -209,20 +215,23 @@ def _proposals(model, month: int) -> tuple[np.ndarray, np.ndarray]:
     """The rows proposed for a trial this month who agree: by their provider, and by the
     klantmanager (see ``_proposed``). Fear of losing income holds back under either regime,
     fear of losing a decision under one."""
-    p, pop, n = model.p, model.population, model.population.n
-    local = model.local
-    willing = (p["work.willingness_per_month"] * (1.0 - model.policy.each("fear", local.values))
-               * (1.0 - local.array("work.fear_of_losing_income")))  # by municipality
-    stage_min_rung, chances = model.policy.stage_min_rung(), model.referral_chances()
-    everyone = model.policy.activation_for_all()
-    referral_keys = model.local.streams("referral", month)
-    willing_keys = model.local.streams("willing", month)
+    pop, n, local, policy = model.population, model.population.n, model.local, model.policy
+    # by municipality:
+    willing = (local.array("work.willingness_per_month")
+               * (1.0 - policy.each("fear", local.values))
+               * (1.0 - local.array("work.fear_of_losing_income")))
+    stage_min_rung = policy.each("stage_min_rung", local.values)
+    per_skill, lowest, klantmanager = (local.array(key) for key in (
+        "development.loonwaarde_per_skill", "work.min_loonwaarde",
+        "participatiewet.referral_per_month"))
+    chances, everyone = model.referral_chances(), policy.activation_for_all()
+    referral_keys = local.streams("referral", month)
+    willing_keys = local.streams("willing", month)
     found = threads.over_rows(n, lambda a, b: _proposed(
         pop.status[a:b], pop.rung[a:b], pop.skills[a:b], pop.loonwaarde_base[a:b],
         pop.referral_blocked_until[a:b], pop.benefit[a:b], pop.provider[a:b], pop.id[a:b],
-        month, stage_min_rung, p["development.loonwaarde_per_skill"],
-        p["work.min_loonwaarde"], chances, p["participatiewet.referral_per_month"], willing,
-        everyone, pop.municipality[a:b], referral_keys, willing_keys))
+        month, stage_min_rung, per_skill, lowest, chances, klantmanager, willing, everyone,
+        pop.municipality[a:b], referral_keys, willing_keys))
     return (threads.joined([(a, by_provider) for a, (by_provider, _) in found]),
             threads.joined([(a, by_klantmanager) for a, (_, by_klantmanager) in found]))
 
@@ -236,14 +245,17 @@ def _proposed(status, rung, skills, loonwaarde_base, blocked_until, benefit, pro
     ``stage_min_rung`` by their provider (its chance); the klantmanager's clients (in an
     activation route, from a work-experience place as from a wen-stage, rung 3; without
     support, rung 4; Participatiewet clients unless ``everyone``) at its chance. Each must
-    reach ``min_loonwaarde`` and not be just back from a trial. Keyed draws "referral" and
-    "willing"; the loonwaarde in single precision, as the population keeps it."""
+    reach ``min_loonwaarde`` and not be just back from a trial (every value but the
+    provider's chance its municipality's). Keyed draws "referral" and "willing"; the
+    loonwaarde in single precision, as the population keeps it."""
     by_provider = np.empty(BLOCK, dtype=np.int64)
     by_klantmanager = np.empty(BLOCK, dtype=np.int64)
     k_provider = 0
     k_klantmanager = 0
-    one32, per_skill32 = np.float32(1.0), np.float32(per_skill)
-    min32 = np.float32(min_loonwaarde)
+    one32 = np.float32(1.0)
+    per_skill32, min32 = per_skill.astype(np.float32), min_loonwaarde.astype(np.float32)
+    many = willing.size > 1  # (one municipality: its values kept at hand, not each row's)
+    need_one, per_skill_one, lowest_one = stage_min_rung[0], per_skill32[0], min32[0]
     ready, scratch, referred = draw_room()
     agrees = np.empty(BLOCK, dtype=np.float64)
     for start in range(0, status.size, BLOCK):
@@ -252,12 +264,17 @@ def _proposed(status, rung, skills, loonwaarde_base, blocked_until, benefit, pro
         c = 0
         for i in range(start, min(start + BLOCK, status.size)):
             st = status[i]
+            if many:
+                m = municipality[i]
+                day_need, per_skill_m, lowest = stage_min_rung[m], per_skill32[m], min32[m]
+            else:
+                day_need, per_skill_m, lowest = need_one, per_skill_one, lowest_one
             klantmanager = (st == _ACTIVE) | ((st == _NONE) & (everyone | (benefit[i] != _UWV)))
-            need = stage_min_rung if st == _DAY else (3 if st == _ACTIVE else 4)
+            need = day_need if st == _DAY else (3 if st == _ACTIVE else 4)
             ready[c] = i  # kept when ready for a proposal: no branch to mispredict
             c += (((st == _DAY) | klantmanager) & (rung[i] >= need)
                   & (blocked_until[i] <= month)
-                  & (min(loonwaarde_base[i] + per_skill32 * skills[i], one32) >= min32))
+                  & (min(loonwaarde_base[i] + per_skill_m * skills[i], one32) >= lowest))
         rng.units_at(ready[:c], ids, municipality, referral_keys, scratch, referred)
         rng.units_at(ready[:c], ids, municipality, willing_keys, scratch, agrees)
         for j in range(c):
@@ -267,7 +284,8 @@ def _proposed(status, rung, skills, loonwaarde_base, blocked_until, benefit, pro
                         and agrees[j] < willing[municipality[i]]):
                     by_provider[k_provider] = i
                     k_provider += 1
-            elif referred[j] < klantmanager_chance and agrees[j] < willing[municipality[i]]:
+            elif (referred[j] < klantmanager_chance[municipality[i]]
+                  and agrees[j] < willing[municipality[i]]):
                 by_klantmanager[k_klantmanager] = i
                 k_klantmanager += 1
     return by_provider[:k_provider], by_klantmanager[:k_klantmanager]

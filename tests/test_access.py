@@ -20,7 +20,8 @@ def test_queue_serves_longest_waiting_first_up_to_capacity():
     rows = np.arange(10)
     for k, row in enumerate(rows):
         access.join_queue(m, np.array([row]), month=k % 5, reassessment=False)
-    served, reassessed = access.serve_queue(m, month=6, capacity=np.array([4]), min_wait=2)
+    served, reassessed = access.serve_queue(m, month=6, capacity=np.array([4]),
+                                           min_wait=np.array([2]))
     assert not reassessed.any()
     since = np.array([k % 5 for k in range(10)])
     assert len(served) == 4
@@ -28,7 +29,7 @@ def test_queue_serves_longest_waiting_first_up_to_capacity():
     assert (m.population.queue_since[served] == NEVER).all()
     assert m.stats["assessment_wait_sum"] == 6 + 6 + 5 + 5
     # joined <= month 3 only
-    late, _ = access.serve_queue(m, month=6, capacity=np.array([100]), min_wait=3)
+    late, _ = access.serve_queue(m, month=6, capacity=np.array([100]), min_wait=np.array([3]))
     assert sorted(since[late]) == [2, 2, 3, 3]
 
 

@@ -114,10 +114,11 @@ def _another(key: str, value):
     """A second allowed value of a numeric parameter: its plausible range's middle, else
     three fifths of it (or more, where that is not allowed or the same)."""
     p = BY_KEY[key]
-    other = sum(p.plausible) / 2 if p.uncertain else value * 0.6
+    kind = (lambda x: int(round(x))) if p.kind == "int" else float  # noqa: E731
+    other = kind(sum(p.plausible) / 2 if p.uncertain else value * 0.6)
     if other == value or not p.low <= other <= p.high:
-        other = min(p.high, value * 1.4 + 1)
-    return int(round(other)) if p.kind == "int" else float(other)
+        other = kind(min(p.high, value * 1.4 + 1))
+    return other
 
 
 #: The numeric values a model reads per municipality (those a sweep may vary); the lists

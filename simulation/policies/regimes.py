@@ -35,7 +35,7 @@ class Indicatie(Regime):
         policy = model.policy
         served, reassessed = access.serve_queue(
             model, month, model.local.array("indicatie.assessments_per_month"),
-            policy.processing_months())
+            policy.each("processing_months", model.local.values))
         if served.size:
             cost = (model.local_value("indicatie.cost_per_assessment_eur", served)
                     * policy.each("assessment_cost_share", model.local.values)[

@@ -126,7 +126,7 @@ class ShelteredWork(VariantPart):
         yet ready for a regular job, longest in day activities first."""
         if not model.sheltered_places.any():
             return
-        p, pop = model.p, model.population
+        pop = model.population
         workers = model.rows_with(Status.SHELTERED_WORK)
         ended = workers[model.draw("sheltered_exit", workers)
                         < model.local_value("sheltered_work.exit_per_month", workers)]
@@ -142,12 +142,13 @@ class ShelteredWork(VariantPart):
         if (free <= 0).all():
             return
         rows = model.rows_with(Status.DAY_ACTIVITY)
-        lw = pop.loonwaarde(rows, p["development.loonwaarde_per_skill"])
+        lw = model.loonwaarde(rows)
         # Beschut werk is the Participatiewet's: not for a UWV client (Wajong, WIA).
         # (the bounds in the loonwaarde's single precision, as NumPy compares it with one)
         lowest = model.local_value("sheltered_work.min_loonwaarde", rows).astype(np.float32)
         fit = (pop.rung[rows] >= 4) & (lw >= lowest) & (
-            lw < p["work.min_loonwaarde"]) & (pop.benefit[rows] != int(Benefit.UWV))
+            lw < model.local_value("work.min_loonwaarde", rows).astype(np.float32)) & (
+            pop.benefit[rows] != int(Benefit.UWV))
         rows = rows[fit]
         ref_p = model.referral_chances()[model.population.provider[rows]]
         rows = rows[model.draw("sheltered_referral", rows) < ref_p]
