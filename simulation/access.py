@@ -108,7 +108,7 @@ def _add_held(rows, provider, dagdelen, held, residents):
             residents[at] += 1
 
 
-def free_slots(model, crowding: float = 1.0) -> np.ndarray:
+def free_slots(model, crowding: float | np.ndarray = 1.0) -> np.ndarray:
     """Dagdeel places a week still free at each provider: the policy's places (times
     ``crowding``, where a provider may take more than it is staffed for) less those held;
     in a region, with the rest of the pool's places and holders (``sharing``)."""
@@ -261,7 +261,7 @@ def record_access_waits(model, rows: np.ndarray, month: int) -> None:
     pop.requested[rows] = NEVER
 
 
-def place(model, month: int, crowding: float = 1.0) -> np.ndarray:
+def place(model, month: int, crowding: float | np.ndarray = 1.0) -> np.ndarray:
     """Place residents waiting for a place, longest waiting first, at their best free choice.
 
     Each round offers every unplaced resident its next-ranked provider; a provider

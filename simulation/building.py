@@ -18,6 +18,7 @@ from . import access, funding, rng
 from .agents import Employer, Provider
 from .budget import estimated_capacity
 from .declarations import GROUPS, KIND_FITS, PROVIDER_KINDS
+from .labour_market import own_employers_municipality
 from .policies import Policy
 from .population import WRITE_BLOCK, Population, Status, entrant_ids
 
@@ -84,17 +85,18 @@ def build_population(model, like: Residents | None = None,
 def apply_policy_structures(model, spec) -> None:
     """Trial places, providers' own stages and sheltered places, as the policy (of
     ``spec``) sets them."""
-    policy, k = model.policy, model.organisations
-    extra = policy.extra_trial_slots()
-    internal = policy.internal_trial_slots()
+    policy, k, values = model.policy, model.organisations, model.local.values
+    whose = own_employers_municipality(model)  # each employer's municipality's numbers:
+    extra = policy.each("extra_trial_slots", values)[whose]
+    internal = policy.each("internal_trial_slots", values)
     own = model.own_employers
-    model.trial_slots[own] = np.where(model.employer_internal[own], internal,
-                                      model.p["employers.trial_slots"] + extra)
+    model.trial_slots[own] = np.where(model.employer_internal[own], internal[whose],
+                                      model.local.array("employers.trial_slots")[whose] + extra)
     partners = []
     for pr in model.providers:
         m = pr.municipality
         own = [model.own_employers.start + model.employer_starts[m] + model.market_sizes[m]
-               + pr.index - m * k] if internal else []
+               + pr.index - m * k] if internal[m] else []
         partners.append(np.concatenate([own, pr.market_partners]).astype(np.int64))
     #: Each provider's partner employers, one after the other (``Provider.partner_employers``).
     model.partner_list = np.concatenate(partners)

@@ -14,11 +14,7 @@ def labour_market(model, month: int) -> None:
     """Open vacancies at the municipality's own employers are filled by other applicants;
     new ones open (keyed per employer)."""
     own = model.own_employers
-    ids = model.employer_ids[own]
-    # (a model of one municipality draws under its own seed; in a region its block of the
-    # region's employers is not where its own employers' municipalities are kept)
-    whose = (model.employer_municipality[own] if model.local.count > 1
-             else np.zeros(ids.size, dtype=np.int64))
+    ids, whose = model.employer_ids[own], own_employers_municipality(model)
     opened, rates = model.open_vacancies[own], model.vacancy_rates[own]
     fill = float(model.p["employers.vacancy_fill_per_month"])
     # Chances of none, as NumPy computes them (the walks then match rng's to the bit).
@@ -34,6 +30,14 @@ def labour_market(model, month: int) -> None:
         opened[large] += (rng.poisson_ppf(u_new, rates[large])
                           - rng.binomial_ppf(u_filled, opened[large], fill))
     model.open_vacancies[own] = opened
+
+
+def own_employers_municipality(model) -> np.ndarray:
+    """Which of the model's municipalities each employer the model steps is of (in a
+    region, its own block of the region's employers: all its own)."""
+    if model.local.count == 1:
+        return np.zeros(model.own_employers.stop - model.own_employers.start, dtype=np.int64)
+    return model.employer_municipality[model.own_employers]
 
 
 @numba.njit(cache=True, nogil=True)

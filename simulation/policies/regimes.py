@@ -114,7 +114,6 @@ class Voorziening(Regime):
         return 0.0  # no decision to lose: the door stays open
 
     def access(self, model, month, requests):
-        p = model.p
         if month > 1 and (month - 1) % 12 == 0:
             self.fund(model, month)  # a new budget year
         if requests.size:
@@ -123,7 +122,9 @@ class Voorziening(Regime):
                         model.population.municipality[requests]])
             model.book(month, "intake", cost, requests)
         walk_in(model, requests, month)
-        access.place(model, month, p["voorziening.max_crowding"])
+        crowding = model.local.array("voorziening.max_crowding")  # by provider, or one
+        access.place(model, month, crowding[model.provider_municipality]
+                     if model.local.count > 1 else crowding[0])
 
     @staticmethod
     def fund(model, month: int) -> None:
