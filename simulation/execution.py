@@ -347,9 +347,10 @@ def run_plan(ex: Executor, plan: Plan, label: str, progress: bool | None = None,
         bar.close()
 
 
-def chunks(items: list, workers: int) -> list[list]:
-    """Items in batches: one batch in this process, about four per worker else."""
+def chunks(items: list, workers: int, least: int = 1) -> list[list]:
+    """Items in batches: one batch in this process, about four per worker else, each of
+    ``least`` items at least (but the last)."""
     if workers <= 1:
         return [items]
-    size = max(1, math.ceil(len(items) / (workers * 4)))
+    size = max(1, least, math.ceil(len(items) / (workers * 4)))
     return [items[i: i + size] for i in range(0, len(items), size)]

@@ -120,6 +120,15 @@ def psa_columns(draw: dict[str, Any], scenario: Scenario) -> dict[str, float]:
 #: of the baseline's 400 residents ~3 ms instead of ~30), and a model stays small enough to
 #: fit in memory many times over. A bigger municipality runs one replication a model.
 TOGETHER_UP_TO = 100_000
+#: Residents a worker's task holds at least where its runs go together: a model's fixed
+#: cost a month (a few hundred NumPy calls) and a task's start are then a small part of it
+#: (a baseline replication is ~600 residents: 17 of them a task at least).
+TASK_AT_LEAST = 10_000
+
+
+def _least(scenario: Scenario) -> int:
+    """The runs of a scenario a task holds at least (``TASK_AT_LEAST``)."""
+    return -(-TASK_AT_LEAST // estimated_capacity(scenario.values))
 
 
 def replications_task(scenario_data: dict, name: str, policies: Sequence[str], seed: int,
@@ -223,7 +232,7 @@ class Points:
         self.tasks = []
         for group in alike_groups(scenarios):
             runs = [(k, r, base_seeds[k]) for k in group for r in range(replications)]
-            for batch in chunks(runs, workers):
+            for batch in chunks(runs, workers, _least(scenarios[group[0]])):
                 points = {k: (scenarios[k].as_dict(), scenarios[k].name)
                           for k in sorted({k for k, _, _ in batch})}
                 self.tasks.append((points, list(policies), batch))
@@ -258,7 +267,8 @@ class Replications:
         self.seed = seed
         data = scenario.as_dict()
         self.tasks = [(data, scenario.name, list(policies), seed, batch, psa)
-                      for batch in chunks(list(range(replications)), workers)]
+                      for batch in chunks(list(range(replications)), workers,
+                                          _least(scenario))]
         self.total = replications * len(policies)
         self._collected: list[RunResult] = []
 
