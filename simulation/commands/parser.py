@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("nl", "en"), default="nl", help="report language")
     p.add_argument("--sensitivity", action="store_true",
                    help="also run the tornado chart and the break-even (paired runs per "
-                        "assumption; takes a minute)")
+                        "assumption; seconds for a municipality, together in few models)")
     p.add_argument("--sensitivity-replications", type=int, default=6, metavar="N",
                    help="replications per point of the sensitivity runs (default 6)")
     p = sub.add_parser("validate", help="check a scenario file and say what is wrong")
