@@ -129,7 +129,7 @@ class Provider(DoorstroomAgent):
     @property
     def development_factor(self) -> float:
         """Development speed relative to an average provider (work orientation 0.5)."""
-        eff = self.model.p["providers.work_orientation_effect"]
+        eff = self.model.local.values[self.municipality]["providers.work_orientation_effect"]
         return max(0.0, 1.0 + eff * (self.work_orientation - 0.5))
 
     @property
@@ -196,9 +196,12 @@ class Employer(DoorstroomAgent):
 
 def learn(model, employers: np.ndarray, success: bool) -> None:
     """Employers move their inclusiveness toward 1 after a job that lasted, toward 0 after
-    one that failed (``employers.learning_rate``), one job at a time in the order given."""
-    rate = model.p["employers.learning_rate"]
+    one that failed (``employers.learning_rate``, its municipality's), one job at a time in
+    the order given."""
+    rates = model.local.array("employers.learning_rate")
+    each = (rates[model.employer_municipality[employers]] if model.local.count > 1
+            else np.full(len(employers), rates[0]))
     target = 1.0 if success else 0.0
     inclusiveness = model.inclusiveness
-    for e in employers.tolist():
+    for e, rate in zip(employers.tolist(), each.tolist()):
         inclusiveness[e] += rate * (target - inclusiveness[e])

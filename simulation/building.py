@@ -121,7 +121,6 @@ def build_providers(model, organisations) -> None:
     #: Whether each provider is made for each target group (``KIND_FITS``).
     model.provider_fit = np.array([[g in KIND_FITS[pr.kind] for g in GROUPS]
                                    for pr in model.providers], dtype=bool)
-    p = model.p
     #: The price per attended dagdeel at each provider (indicatie), and what a staffed place
     #: costs it a dagdeel (voorziening shares its budget by it): its municipality's own.
     model.tariffs = np.array([funding.tariff(local.values[pr.municipality], pr.kind)
@@ -133,14 +132,14 @@ def build_providers(model, organisations) -> None:
     model.funded_slots = np.array([funding.funded_places(q, organisations, budget)
                                    for q, budget in zip(local.values, model.lump_sums)])
     # What development speed takes from the providers beside their guidance
-    # (``development_speed``): work orientation, fit, and the activation routes' row.
-    activation = max(0.0, 1.0 + p["providers.work_orientation_effect"] * (
-        p["participatiewet.activation_work_orientation"] - 0.5))
+    # (``development_speed``): work orientation, fit, and the activation routes' rows.
+    activation = [max(0.0, 1.0 + q["providers.work_orientation_effect"] * (
+        q["participatiewet.activation_work_orientation"] - 0.5)) for q in local.values]
     model.development = (
         np.array([pr.development_factor for pr in model.providers]),
         1.0 + local.array("providers.mixed_group_effect")[model.provider_municipality][:, None]
         * ~model.provider_fit,
-        np.full((1, len(GROUPS)), activation))
+        np.repeat(np.array(activation)[:, None], len(GROUPS), axis=1))
 
 
 def build_employers(model, agents: bool) -> None:

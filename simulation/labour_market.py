@@ -16,19 +16,23 @@ def labour_market(model, month: int) -> None:
     own = model.own_employers
     ids, whose = model.employer_ids[own], own_employers_municipality(model)
     opened, rates = model.open_vacancies[own], model.vacancy_rates[own]
-    fill = float(model.p["employers.vacancy_fill_per_month"])
-    # Chances of none, as NumPy computes them (the walks then match rng's to the bit).
+    fill = model.local.array("employers.vacancy_fill_per_month").astype(np.float64)
+    # Chances of none, as NumPy computes them (the walks then match rng's to the bit): a row
+    # for each distinct chance (the municipalities of a model mostly share one).
     most = min(int(opened.max(initial=0)), rng.BINOMIAL_EXACT_UP_TO)
-    none_filled = (1.0 - fill) ** np.arange(most + 1, dtype=np.float64)
+    fills, which = np.unique(fill, return_inverse=True)
+    none_filled = np.array([(1.0 - f) ** np.arange(most + 1, dtype=np.float64)
+                            for f in fills.tolist()])
     streams = [model.local.streams(decision, month)
                for decision in ("vacancy_filled", "vacancy_new")]
     large = _vacancies(opened, rates, np.exp(-rates), ids, whose, *streams, fill,
-                       none_filled)
+                       none_filled, which.reshape(-1))
     if large.size:  # beyond the exact walks: rng's normal limits
         u_filled, u_new = (model.local.uniform(decision, month, ids[large], whose[large])
                            for decision in ("vacancy_filled", "vacancy_new"))
-        opened[large] += (rng.poisson_ppf(u_new, rates[large])
-                          - rng.binomial_ppf(u_filled, opened[large], fill))
+        filled = [rng.binomial_ppf(u_filled[k: k + 1], opened[e: e + 1], float(fill[whose[e]]))
+                  for k, e in enumerate(large.tolist())]
+        opened[large] += rng.poisson_ppf(u_new, rates[large]) - np.concatenate(filled)
     model.open_vacancies[own] = opened
 
 
@@ -42,16 +46,16 @@ def own_employers_municipality(model) -> np.ndarray:
 
 @numba.njit(cache=True, nogil=True)
 def _vacancies(opened, rates, none_new, ids, whose, filled_keys, new_keys, fill,
-               none_filled):
+               none_filled, which):
     """Each employer's month (in place on ``opened``): Binomial(open, ``fill``) vacancies
-    filled by others, Poisson(rate) new, each by its keyed draw walked up the CDF as
-    ``rng.binomial_ppf`` and ``rng.poisson_ppf`` do (``none_filled[n]``: (1 - fill) ** n;
-    ``none_new``: exp(-rate)). Returns the employers left to the normal limits, unchanged."""
+    filled by others (its municipality's ``fill``), Poisson(rate) new, each by its keyed
+    draw walked up the CDF as ``rng.binomial_ppf`` and ``rng.poisson_ppf`` do
+    (``none_filled[which[m], n]``: (1 - fill) ** n; ``none_new``: exp(-rate)). Returns the
+    employers left to the normal limits, unchanged."""
     large = np.empty(0, dtype=np.int64)
     k = 0
     rows, scratch, u_filled = draw_room()
     u_new = np.empty(BLOCK, dtype=np.float64)
-    ratio = fill / (1.0 - fill) if 0.0 < fill < 1.0 else 0.0
     for start in range(0, opened.size, BLOCK):
         c = min(BLOCK, opened.size - start)
         for j in range(c):
@@ -67,10 +71,13 @@ def _vacancies(opened, rates, none_new, ids, whose, filled_keys, new_keys, fill,
                 k += 1
                 continue
             filled = 0
-            if fill >= 1.0:
+            m = whose[i]
+            f = fill[m]
+            if f >= 1.0:
                 filled = n
-            elif fill > 0.0 and n > 0:
-                filled = rng.binomial_walk(u_filled[j], np.float64(n), none_filled[n], ratio)
+            elif f > 0.0 and n > 0:
+                filled = rng.binomial_walk(u_filled[j], np.float64(n), none_filled[which[m], n],
+                                           f / (1.0 - f))
             new = 0
             if rates[i] > 0.0:
                 new = rng.poisson_walk(u_new[j], rates[i], none_new[i])

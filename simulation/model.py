@@ -236,8 +236,8 @@ class DoorstroomModel(mesa.Model):
 
     def development_speed(self) -> np.ndarray:
         """Development speed by (provider, target group): guidance x work orientation, and
-        ``providers.mixed_group_effect`` where the provider is not made for the group; a
-        last row for activation routes (full guidance at a social enterprise)."""
+        ``providers.mixed_group_effect`` where the provider is not made for the group; then
+        each municipality's row for activation routes (full guidance, social enterprise)."""
         factor, mixed, activation = self.development
         base = self.guidance * factor
         return np.vstack([base[:, None] * mixed, activation])

@@ -31,9 +31,9 @@ T = TypeVar("T")
 #: and costs, every price and benefit its residents' months are booked at (``payments.rates``),
 #: its assessment, intake and administration costs, its decisions' chances and terms, its
 #: activation routes, how its residents develop, find and keep work, a variant's values for
-#: it (``model.local_value``: a resident's). What is read in common: the horizon and seed,
-#: the lists, the rules, how employers learn and their vacancies fill, how work-oriented
-#: providers and activation routes speed development, and a region's longer trips.
+#: it (``model.local_value``: a resident's). What is read in common: the horizon, seed and
+#: replications, the lists, the rules, and a region's longer trips (only a region's models,
+#: each one municipality's, make them).
 ALSO_PER_MUNICIPALITY = (
     "population.share_working_age_of_users", "population.share_in_paid_work_start",
     "population.entries_per_year", "population.rung4_share_in_day_activity",
@@ -73,7 +73,9 @@ ALSO_PER_MUNICIPALITY = (
     "work.wage_subsidy_cap_share", "participatiewet.referral_per_month",
     "trial_placements.internal_hire_probability", "trial_placements.skill_boost",
     "trial_placements.min_rung", "voorziening.max_crowding", "employers.trial_slots",
-    "trial_placements.extra_slots_per_employer", "trial_placements.internal_slots_per_provider")
+    "trial_placements.extra_slots_per_employer", "trial_placements.internal_slots_per_provider",
+    "employers.learning_rate", "employers.vacancy_fill_per_month",
+    "providers.work_orientation_effect", "participatiewet.activation_work_orientation")
 #: The values a model reads per municipality, so that its municipalities (a country's, or
 #: the replications, samples and points that ``runs.run_together`` steps as one) may
 #: differ in them: a municipality's own figures, every unmeasured parameter (a PSA's draw)

@@ -164,8 +164,9 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
     """The ladder and skills of every resident not in a trial or job, in one pass.
 
     Development speed is ``speed[provider, group]`` in day activities (the provider's
-    guidance x work orientation, and whether it is made for the group), the last row of
-    ``speed`` in an activation route (the provider's row where it is held at one), and
+    guidance x work orientation, and whether it is made for the group), the municipality's
+    row after the providers' in an activation route (the provider's row where it is held
+    at one), and
     ``unsupported`` otherwise; times motivation. A step up has chance
     ``up_table[municipality, rung] x speed``; a relapse (rung > 1) has chance
     ``relapse x (1 + effect x instability)``, times ``abrupt_stop_multiplier`` within 6
@@ -178,7 +179,7 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
     one32 = np.float32(1.0)
     effect32 = instability_effect.astype(np.float32)
     relapse32 = relapse.astype(np.float32)
-    last = speed.shape[0] - 1
+    routes = speed.shape[0] - up_table.shape[0]  # the activation routes' rows from here
     # Per block: the rows without support, then those supported, each picked without a
     # branch (statuses come mixed), so that the loop below asks no row's status (the first
     # ``alone`` are without support: a branch the processor foresees).
@@ -201,8 +202,9 @@ def _develop(status, rung, provider, group, motivation, stability, support_stopp
             if j < alone:
                 factor = unsupported[m] * np.float64(motivation[i])
             else:
-                at = provider[i]  # an activation route without a work-experience place: last
-                factor = speed[at if at >= 0 else last, group[i]] * np.float64(motivation[i])
+                at = provider[i]  # an activation route without a work-experience place: < 0
+                factor = speed[at if at >= 0 else routes + m, group[i]] * np.float64(
+                    motivation[i])
                 sk = skills[i]
                 skills[i] = sk + np.float32(skill_gain[m] * factor * np.float64(one32 - sk))
             p_up = min(up_table[m, r - 1] * factor, 1.0)

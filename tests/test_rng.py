@@ -103,26 +103,26 @@ def test_the_labour_market_pass_draws_as_the_quantile_functions_do():
     whose = np.arange(n) % 2
     opened = np.resize([0, 1, 3, 12, 1500], n).astype(np.int64)
     rates = np.resize([0.0, 0.3, 4.0, 250.0], n)
-    local = Local([{}, {}], [3, 4])
-    u_filled, u_new = (local.uniform(decision, 9, ids, whose)
-                       for decision in ("vacancy_filled", "vacancy_new"))
-    for fill in (0.0, 0.25, 1.0):
+    for fills in ((0.0, 0.0), (0.25, 0.25), (1.0, 1.0), (0.25, 0.6)):  # by municipality
+        local = Local([{"employers.vacancy_fill_per_month": f} for f in fills], [3, 4])
+        u_filled, u_new = (local.uniform(decision, 9, ids, whose)
+                           for decision in ("vacancy_filled", "vacancy_new"))
         model = SimpleNamespace(own_employers=slice(0, n), employer_ids=ids,
                                 employer_municipality=whose, open_vacancies=opened.copy(),
-                                vacancy_rates=rates,
-                                p={"employers.vacancy_fill_per_month": fill}, local=local)
+                                vacancy_rates=rates, local=local)
         labour_market(model, 9)
-        expected = (opened + rng.poisson_ppf(u_new, rates)
-                    - rng.binomial_ppf(u_filled, opened, fill))
+        expected = opened + rng.poisson_ppf(u_new, rates)
+        for m, fill in enumerate(fills):
+            expected[whose == m] -= rng.binomial_ppf(u_filled[whose == m],
+                                                     opened[whose == m], fill)
         np.testing.assert_array_equal(model.open_vacancies, expected)
     assert (expected[opened == 1500] != 1500).all()  # the normal limit moved them
     # A municipality in a region: its block of the region's employers, its own seed.
-    alone = Local([{}], [3])
+    alone = Local([{"employers.vacancy_fill_per_month": 0.25}], [3])
     block = slice(1000, n)
     model = SimpleNamespace(own_employers=block, employer_ids=ids,
                             employer_municipality=np.zeros(n - 1000, dtype=np.int64),
-                            open_vacancies=opened.copy(), vacancy_rates=rates,
-                            p={"employers.vacancy_fill_per_month": 0.25}, local=alone)
+                            open_vacancies=opened.copy(), vacancy_rates=rates, local=alone)
     labour_market(model, 9)
     u_filled, u_new = (alone.uniform(decision, 9, ids[block], None)
                        for decision in ("vacancy_filled", "vacancy_new"))
