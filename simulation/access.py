@@ -49,9 +49,12 @@ def serve_queue(model, month: int, capacity: np.ndarray,
     whether it was a re-assessment."""
     pop = model.population
     qs = pop.queue_since[: pop.n]
-    joined_by = month - min_wait  # by municipality, then by row
-    joined_by = joined_by[pop.municipality[: pop.n]] if model.local.count > 1 else joined_by[0]
-    rows = ((qs != NEVER) & (qs <= joined_by)).nonzero()[0]
+    joined_by = month - min_wait  # by municipality
+    if model.local.count > 1:  # (those queued, then each by its municipality's)
+        rows = (qs != NEVER).nonzero()[0]
+        rows = rows[qs[rows] <= joined_by[pop.municipality[rows]]]
+    else:
+        rows = ((qs != NEVER) & (qs <= joined_by[0])).nonzero()[0]
     if model.local.count > 1:  # in each municipality those who joined first
         whose = pop.municipality[rows]
         rows = rows[np.lexsort((tiebreak(model, rows), qs[rows], whose))]

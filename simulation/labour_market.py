@@ -16,17 +16,16 @@ def labour_market(model, month: int) -> None:
     own = model.own_employers
     ids, whose = model.employer_ids[own], own_employers_municipality(model)
     opened, rates = model.open_vacancies[own], model.vacancy_rates[own]
-    fill = model.local.array("employers.vacancy_fill_per_month").astype(np.float64)
     # Chances of none, as NumPy computes them (the walks then match rng's to the bit): a row
-    # for each distinct chance (the municipalities of a model mostly share one).
+    # for each distinct chance of a vacancy filling (the municipalities mostly share one).
+    fill, fills, which = model.local.derived("vacancy fill", lambda: _fills(model.local))
     most = min(int(opened.max(initial=0)), rng.BINOMIAL_EXACT_UP_TO)
-    fills, which = np.unique(fill, return_inverse=True)
     none_filled = np.array([(1.0 - f) ** np.arange(most + 1, dtype=np.float64)
                             for f in fills.tolist()])
     streams = [model.local.streams(decision, month)
                for decision in ("vacancy_filled", "vacancy_new")]
     large = _vacancies(opened, rates, np.exp(-rates), ids, whose, *streams, fill,
-                       none_filled, which.reshape(-1))
+                       none_filled, which)
     if large.size:  # beyond the exact walks: rng's normal limits
         u_filled, u_new = (model.local.uniform(decision, month, ids[large], whose[large])
                            for decision in ("vacancy_filled", "vacancy_new"))
@@ -34,6 +33,14 @@ def labour_market(model, month: int) -> None:
                   for k, e in enumerate(large.tolist())]
         opened[large] += rng.poisson_ppf(u_new, rates[large]) - np.concatenate(filled)
     model.open_vacancies[own] = opened
+
+
+def _fills(local) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each municipality's chance of a vacancy filling, the distinct chances, and which of
+    them is each municipality's."""
+    fill = local.array("employers.vacancy_fill_per_month").astype(np.float64)
+    fills, which = np.unique(fill, return_inverse=True)
+    return fill, fills, which.reshape(-1)
 
 
 def own_employers_municipality(model) -> np.ndarray:

@@ -220,13 +220,13 @@ class DoorstroomModel(mesa.Model):
         return self.population.dagdelen[rows] * (
             per_dagdeel[0] if local.count == 1 else per_dagdeel[self.population.municipality[rows]])
 
-    def local_value(self, key: str, rows: np.ndarray) -> np.ndarray:
-        """The value of ``key`` for each of these residents: their municipality's."""
-        return self.local.array(key)[self.population.municipality[rows]]
+    def local_value(self, key: str, rows: np.ndarray) -> np.ndarray | np.generic:
+        """Each resident's value of ``key``: its municipality's (in a model of one: the one)."""
+        values = self.local.array(key)
+        return values[0] if values.size == 1 else values[self.population.municipality[rows]]
 
     def loonwaarde(self, rows: np.ndarray) -> np.ndarray:
-        """Each resident's loonwaarde now, by its municipality's value of a skill (in the
-        population's single precision)."""
+        """Each resident's loonwaarde now, at its municipality's value of a skill (float32)."""
         per_skill = self.local_value("development.loonwaarde_per_skill", rows)
         return self.population.loonwaarde(rows, per_skill.astype(np.float32))
 

@@ -107,14 +107,16 @@ def money(model, month: int) -> None:
     detail = np.full((n if model.ledger.detail else 0, len(RESIDENT_CATEGORIES)), -1,
                      dtype=np.int64)
     reduction = model.policy.each("home_support_reduction", local.values)
-    r = local.derived(("rates", model.policy.name), lambda: rates(local, reduction))
+    r, alike, which = local.derived(("rates", model.policy.name),
+                                    lambda: _priced(local, reduction))
 
     def part(a: int, b: int) -> np.ndarray:
         sums = np.zeros((model.local.count, len(RESIDENT_CATEGORIES), 2), dtype=np.int64)
         _resident_cents(pop.status[a:b], pop.benefit[a:b], pop.needs_transport[a:b],
                         pop.dagdelen[a:b], pop.provider[a:b], pop.rung[a:b], pop.skills[a:b],
                         pop.loonwaarde_base[a:b], pop.home_support[a:b], pop.job_start[a:b],
-                        pop.municipality[a:b], month, fare, coaching, r, shares, sums,
+                        pop.municipality[a:b], month, fare, coaching, r, alike, which,
+                        shares, sums,
                         detail[a:b])
         return sums
 
@@ -128,6 +130,15 @@ def money(model, month: int) -> None:
             rows = np.flatnonzero((detail[:, c] >= 0) & (uwv == bool(column)))
             model.ledger.add(month, payer, category, sums[:, c, column], detail[rows, c],
                              pop.id[rows])
+
+
+def _priced(local, home_support_reduction: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The distinct rows of the prices (``rates``; the municipalities of a model mostly
+    share one), what residents of each kind get alike at each (``_kind_cents``) and which
+    row is each municipality's: made once for a model and policy."""
+    distinct, which = np.unique(rates(local, home_support_reduction), axis=0,
+                                return_inverse=True)
+    return distinct, _kind_cents(distinct), which.reshape(-1)
 
 
 def _attended(model, month: int) -> None:
@@ -196,9 +207,9 @@ def _cells(policy) -> tuple[np.ndarray, np.ndarray]:
 
 @numba.njit(cache=True, nogil=True)
 def disregard(earned, lks, months_worked, r, m):
-    """Earnings a bijstand client of municipality ``m`` keeps beside the benefit: with wage
-    subsidy 15% up to a cap for as long as it lasts; otherwise 25% up to a cap in the first
-    six months."""
+    """Earnings a bijstand client keeps beside the benefit (at the rules of row ``m`` of
+    ``r``): with wage subsidy 15% up to a cap for as long as it lasts; otherwise 25% up to a
+    cap in the first six months."""
     if lks:
         return min(r[m, _R_DISREGARD_LKS_SHARE] * earned, r[m, _R_DISREGARD_LKS_CAP])
     if months_worked < r[m, _R_DISREGARD_MONTHS]:
@@ -273,7 +284,7 @@ def _kind_cents_of(r, m, out):
 @numba.njit(cache=True, nogil=True)
 def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, skills,
                     loonwaarde_base, home_support, job_start, municipality, month, fare,
-                    coaching, r, shares, sums, detail):
+                    coaching, r, alike, which, shares, sums, detail):
     """Each resident's bookings of the month, in whole cents, summed by municipality,
     category and column (0: others, 1: UWV clients); with ``detail`` rows, each
     resident's too.
@@ -284,12 +295,14 @@ def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, 
     of hours x price. Home support: its hours, fewer for residents doing unpaid work.
     Benefits: in full without work; less what earnings count (bijstand) or a share of them
     (UWV) with work, the rest saved (bijstand: the municipality's net share). ``coaching``
-    (the year's share of hours) and ``shares`` (the UWV share, the net share) are a row per
-    municipality.
-    What residents of a kind (``_kind``) get alike is counted, not booked row by row: most
-    residents get only that, and counting needs no branch on their mixed statuses.
+    (the year's share of hours) and ``shares`` (the UWV share, the net share) are a row
+    per municipality; the prices are row ``which[m]`` of ``r`` (``rates``, its distinct
+    rows: with one, that one at hand).
+    What residents of a kind (``_kind``) get alike (``alike[which[m]]``, ``_kind_cents``)
+    is counted, not booked row by row: most residents get only that, and counting needs no
+    branch on their mixed statuses.
     """
-    alike = _kind_cents(r)
+    one = r.shape[0] == 1
     counted = np.zeros((sums.shape[0], _KINDS), dtype=np.int64)
     for i in range(status.size):
         st = status[i]
@@ -298,59 +311,63 @@ def _resident_cents(status, benefit, needs_transport, dagdelen, provider, rung, 
         m = municipality[i]
         counted[m, kind] += 1
         if detail.shape[0]:
+            at = which[m]
             for c in range(alike.shape[2]):
-                if alike[m, kind, c] >= 0:
-                    detail[i, c] = alike[m, kind, c]
+                if alike[at, kind, c] >= 0:
+                    detail[i, c] = alike[at, kind, c]
         works = (st == _WORKING) | (st == _SHELTERED_WORK)
         if not (works | ((st == _DAY) & needs_transport[i])):
             continue
         column = 1 if benefit[i] == _UWV else 0
+        at = 0 if one else which[m]
         if st == _DAY:
-            days = dagdelen[i] * r[m, _R_ATTENDED_PER_DAGDEEL] / 2.0
+            days = dagdelen[i] * r[at, _R_ATTENDED_PER_DAGDEEL] / 2.0
             _book(sums, detail, m, i, _TRANSPORT, column, days * fare[provider[i]])
         else:
             _work_cents(st, benefit[i], column, rung[i], skills[i], loonwaarde_base[i],
-                        month - job_start[i], m, i, coaching, r, shares, sums, detail)
+                        month - job_start[i], m, i, coaching, r, at, shares, sums, detail)
     for m in range(sums.shape[0]):
         for kind in range(_KINDS):
             if counted[m, kind]:
                 column = 1 if _benefit_of(kind) == _UWV else 0
+                at = which[m]
                 for c in range(alike.shape[2]):
-                    if alike[m, kind, c] >= 0:
-                        sums[m, c, column] += counted[m, kind] * alike[m, kind, c]
+                    if alike[at, kind, c] >= 0:
+                        sums[m, c, column] += counted[m, kind] * alike[at, kind, c]
 
 
 @numba.njit(cache=True, nogil=True)
 def _work_cents(st, benefit, column, rung, skills, loonwaarde_base, months_worked, m, i,
-                coaching, r, shares, sums, detail):
-    """A worker's bookings: wage subsidy, sheltered work or coaching, and the benefit
-    less what earnings count, the rest saved."""
+                coaching, r, at, shares, sums, detail):
+    """A worker's bookings (of municipality ``m``, at the prices of row ``at``): wage
+    subsidy, sheltered work or coaching, and the benefit less what earnings count, the
+    rest saved."""
     one32 = np.float32(1.0)
-    wage32 = np.float32(r[m, _R_WAGE])
-    earned = r[m, _R_WAGE]
+    wage32 = np.float32(r[at, _R_WAGE])
+    earned = r[at, _R_WAGE]
     supported = st == _WORKING and rung == 5
     lks = st == _SHELTERED_WORK or (supported and column == 0)
-    lw32 = min(loonwaarde_base + np.float32(r[m, _R_LOONWAARDE_PER_SKILL]) * skills, one32)
+    lw32 = min(loonwaarde_base + np.float32(r[at, _R_LOONWAARDE_PER_SKILL]) * skills, one32)
     if lks:
-        subsidy32 = (min(np.float32(r[m, _R_WAGE_SUBSIDY_CAP]), one32 - lw32) * wage32
-                     * np.float32(r[m, _R_EMPLOYER_COST_FACTOR]))
+        subsidy32 = (min(np.float32(r[at, _R_WAGE_SUBSIDY_CAP]), one32 - lw32) * wage32
+                     * np.float32(r[at, _R_EMPLOYER_COST_FACTOR]))
         _book(sums, detail, m, i, _WAGE_SUBSIDY, column, subsidy32)
     if st == _SHELTERED_WORK:
-        _book(sums, detail, m, i, _SHELTERED, column, r[m, _R_SHELTERED_EUR])
+        _book(sums, detail, m, i, _SHELTERED, column, r[at, _R_SHELTERED_EUR])
     elif supported:
         share = coaching[m, min(months_worked // 12, coaching.shape[1] - 1)]
         if share > 0:
-            hours = share * r[m, _R_HOURS_PER_WEEK] * 52.0 / 12.0
-            _book(sums, detail, m, i, _COACHING, column, hours * r[m, _R_COACHING_PRICE])
+            hours = share * r[at, _R_HOURS_PER_WEEK] * 52.0 / 12.0
+            _book(sums, detail, m, i, _COACHING, column, hours * r[at, _R_COACHING_PRICE])
         if column == 1:  # loondispensatie: the employer pays the loonwaarde
             earned = np.float64(wage32 * lw32)
-    full = (r[m, _R_BIJSTAND_EUR] if benefit == _BIJSTAND else r[m, _R_UWV_EUR] if column == 1
+    full = (r[at, _R_BIJSTAND_EUR] if benefit == _BIJSTAND else r[at, _R_UWV_EUR] if column == 1
             else 0.0)
     if full <= 0:
         return
     bijstand = benefit == _BIJSTAND
     if bijstand:
-        reduction = earned - disregard(earned, lks, months_worked, r, m)
+        reduction = earned - disregard(earned, lks, months_worked, r, at)
     else:
         reduction = shares[m, 0] * earned
     remaining = max(0.0, full - reduction)

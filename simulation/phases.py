@@ -52,7 +52,8 @@ def _age_and_leave(status, age_months, ids, municipality, exit_age_months, move_
     k = 0
     rows_in_scope, scratch, u_move = draw_room()
     u_wlz = np.empty(BLOCK, dtype=np.float64)
-    many = move_away.size > 1  # (one municipality: no need to ask each row's)
+    # (where every municipality has the same chances, one for all at hand: no row's asked)
+    many = threads.differ(move_away) or threads.differ(wlz)
     move_one, wlz_one = move_away[0], wlz[0]
     for start in range(0, status.size, BLOCK):
         out = with_room(out, k, BLOCK)
@@ -132,9 +133,9 @@ def day_activities(model, month: int) -> None:
                           np.zeros((model.local.count, 4))])
     local = model.local
     relapse = local.array("development.relapse_per_month")
-    unsupported, effect, abrupt, gain = (local.array(f"development.{name}") for name in (
-        "unsupported_factor", "relapse_instability_effect", "abrupt_stop_multiplier",
-        "skill_gain_per_month"))
+    unsupported, effect, abrupt, gain = map(local.array, (
+        "development.unsupported_factor", "development.relapse_instability_effect",
+        "development.abrupt_stop_multiplier", "development.skill_gain_per_month"))
 
     def part(a: int, b: int) -> np.ndarray:
         steps = np.zeros((2, model.local.count), dtype=np.int64)  # up, down

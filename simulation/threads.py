@@ -15,6 +15,7 @@ import os
 import threading
 from typing import Callable, TypeVar
 
+import numba
 import numpy as np
 
 #: Rows a thread takes at the least: below it, starting a thread (about 0.1 ms) costs more
@@ -79,6 +80,15 @@ def over_rows(rows: int, run: Callable[[int, int], T]) -> list[tuple[int, T]]:
     if failed:
         raise failed[0]
     return [(start, result) for (start, _), result in zip(parts, results)]
+
+
+@numba.njit(cache=True, nogil=True)
+def differ(values) -> bool:
+    """Whether a pass's values by municipality differ (if not, it keeps one at hand)."""
+    for v in values:
+        if v != values[0]:
+            return True
+    return False
 
 
 def joined(found: list[tuple[int, np.ndarray]]) -> np.ndarray:

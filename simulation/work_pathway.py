@@ -49,7 +49,7 @@ def _jobs(model, month: int) -> None:
     (``_work_month``); employers learn from jobs that lasted six months or ended early."""
     p, pop, n, local = model.p, model.population, model.population.n, model.local
     keys = local.streams("job_loss", month)
-    established_after, established_factor, gain, per_skill = (local.array(key) for key in (
+    established_after, established_factor, gain, per_skill = map(local.array, (
         "work.established_after_months", "work.established_hazard_factor",
         "development.skill_gain_per_month", "development.loonwaarde_per_skill"))
 
@@ -221,7 +221,7 @@ def _proposals(model, month: int) -> tuple[np.ndarray, np.ndarray]:
                * (1.0 - policy.each("fear", local.values))
                * (1.0 - local.array("work.fear_of_losing_income")))
     stage_min_rung = policy.each("stage_min_rung", local.values)
-    per_skill, lowest, klantmanager = (local.array(key) for key in (
+    per_skill, lowest, klantmanager = map(local.array, (
         "development.loonwaarde_per_skill", "work.min_loonwaarde",
         "participatiewet.referral_per_month"))
     chances, everyone = model.referral_chances(), policy.activation_for_all()
@@ -254,7 +254,9 @@ def _proposed(status, rung, skills, loonwaarde_base, blocked_until, benefit, pro
     k_klantmanager = 0
     one32 = np.float32(1.0)
     per_skill32, min32 = per_skill.astype(np.float32), min_loonwaarde.astype(np.float32)
-    many = willing.size > 1  # (one municipality: its values kept at hand, not each row's)
+    # (where every municipality has the same values, one for all at hand: no row's asked)
+    many = (threads.differ(stage_min_rung) or threads.differ(per_skill)
+            or threads.differ(min_loonwaarde))
     need_one, per_skill_one, lowest_one = stage_min_rung[0], per_skill32[0], min32[0]
     ready, scratch, referred = draw_room()
     agrees = np.empty(BLOCK, dtype=np.float64)

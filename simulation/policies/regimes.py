@@ -53,7 +53,8 @@ class Indicatie(Regime):
         if model.policy.separate_pots():  # separate pots: a wall
             walled = (pop.group[new] == GROUPS.index("long_term_unemployed")) & (
                 pop.benefit[new] == int(Benefit.BIJSTAND))
-            chance[walled] *= value("participatiewet.walls_eligibility_factor", new[walled])
+            chance = np.where(walled, chance * value(
+                "participatiewet.walls_eligibility_factor", new), chance)
         yes = u[~re] < chance
         granted, refused = new[yes], new[~yes]
         pop.has_decision[granted] = True
