@@ -179,8 +179,8 @@ def tornado(scenario, a: str, b: str, replications: int, seed: int | None = None
     params = uncertain_params()
     points = [scenario] + [scenario.with_overrides({p.key: plausible_value(p, scenario, x)})
                            for p in params for x in p.plausible]
-    found = iter([differences(res) for res in run_points(points, (a, b), replications, seed,
-                                                         workers, executor=executor)])
+    found = (differences(res) for res in run_points(points, (a, b), replications, seed,
+                                                    workers, executor=executor))
     centre = next(found)
     rows = []
     for p in params:
@@ -234,9 +234,10 @@ def break_even(scenario, a: str, b: str, replications: int, seed: int | None = N
         grid = [first * f for f in BREAK_EVEN_SHARES]
     points = [scenario.with_overrides({"voorziening.budget_rule": "fixed", key: float(x)})
               for x in grid]
-    found = run_points(points, (a, b), replications, seed, workers, executor=executor)
-    costs = [float(paired(res, a, b, COST).mean()) for res in found]
-    waits = [float(paired(res, a, b, WAIT).mean()) for res in found]
+    costs, waits = [], []
+    for res in run_points(points, (a, b), replications, seed, workers, executor=executor):
+        costs.append(float(paired(res, a, b, COST).mean()))
+        waits.append(float(paired(res, a, b, WAIT).mean()))
     return {"parameter": key, "grid": [float(x) for x in grid], "difference": costs,
             "break_even": _crossing(grid, costs), "wait_difference": waits,
             "equal_service": _crossing(grid, waits)}

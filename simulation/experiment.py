@@ -15,7 +15,7 @@ import numbers
 import os
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -163,25 +163,29 @@ def run_replications(scenario: Scenario, policies: Sequence[str], replications: 
 
 def run_points(scenarios: Sequence[Scenario], policies: Sequence[str], replications: int,
                seed: int | None = None, workers: int = 1, progress: bool | None = False,
-               executor: Executor | None = None) -> list[Results]:
+               executor: Executor | None = None) -> Iterator[Results]:
     """``run_replications`` of each of several scenarios (a sensitivity analysis's points),
-    each scenario's results the same as alone; but the replications of municipalities'
-    scenarios that differ only in values read per municipality (``runs.alike``) run
-    together (``runs.run_together``), so a point costs its runs, not a model's fixed cost."""
+    each scenario's results the same as alone, in order; but the replications of
+    municipalities' scenarios that differ only in values read per municipality
+    (``runs.alike``) run together (``runs.run_together``), so a point costs its runs, not a
+    model's fixed cost. (National scenarios run one after another, each let go when the
+    next is asked for.)"""
     checked = [_checked(sc, policies, replications, seed, workers)[0] for sc in scenarios]
     policies = tuple(policies)
     on = workers if executor is None else executor.workers
     with execution.executor(workers) if executor is None else nullcontext(executor) as ex:
         if any(sc.municipalities for sc in checked):
-            return [run_replications(sc, policies, replications, seed, progress=progress,
-                                     executor=ex) for sc in checked]
+            for sc in checked:
+                yield run_replications(sc, policies, replications, seed, progress=progress,
+                                       executor=ex)
+            return
         for sc in checked:
             budget.check(sc.values, (), len(policies), replications, workers=on)
         seeds = [int(sc["simulation.seed"] if seed is None else seed) for sc in checked]
         plan = Points(checked, policies, replications, seeds, ex.workers)
         execution.run_plan(ex, plan, checked[0].name if checked else "", progress)
-    return [_assemble(sc, policies, s, replications, plan.results(k))
-            for k, (sc, s) in enumerate(zip(checked, seeds))]
+    for k, (sc, s) in enumerate(zip(checked, seeds)):
+        yield _assemble(sc, policies, s, replications, plan.results(k))
 
 
 #: Seeds are drawn into 63 bits: what ``simulation.seed`` allows.

@@ -116,8 +116,7 @@ def money(model, month: int) -> None:
                         pop.dagdelen[a:b], pop.provider[a:b], pop.rung[a:b], pop.skills[a:b],
                         pop.loonwaarde_base[a:b], pop.home_support[a:b], pop.job_start[a:b],
                         pop.municipality[a:b], month, fare, coaching, r, alike, which,
-                        shares, sums,
-                        detail[a:b])
+                        shares, sums, detail[a:b])
         return sums
 
     sums = threads.summed(threads.over_rows(n, part))

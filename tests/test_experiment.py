@@ -128,7 +128,7 @@ def test_points_run_together_each_as_its_replications_alone(small, monkeypatch):
     monkeypatch.setattr(DoorstroomModel, "together", classmethod(
         lambda cls, scenarios, *rest, **kw: made.append(len(scenarios))
         or together(cls, scenarios, *rest, **kw)))
-    found = run_points(points, ("indicatie", "voorziening"), 3, seed=4)
+    found = list(run_points(points, ("indicatie", "voorziening"), 3, seed=4))
     assert made == [9, 9, 3, 3]  # a model a group and policy set
     assert len({res.metrics["net_cost_eur"].sum() for res in found}) == len(points)
     for sc, res in zip(points, found):
