@@ -50,16 +50,14 @@ def serve_queue(model, month: int, capacity: np.ndarray,
     pop = model.population
     qs = pop.queue_since[: pop.n]
     joined_by = month - min_wait  # by municipality
-    if model.local.count > 1:  # (those queued, then each by its municipality's)
+    if model.local.count > 1:  # in each municipality those queued long enough who joined first
         rows = (qs != NEVER).nonzero()[0]
         rows = rows[qs[rows] <= joined_by[pop.municipality[rows]]]
-    else:
-        rows = ((qs != NEVER) & (qs <= joined_by[0])).nonzero()[0]
-    if model.local.count > 1:  # in each municipality those who joined first
         whose = pop.municipality[rows]
         rows = rows[np.lexsort((tiebreak(model, rows), qs[rows], whose))]
         served = rows[first_of_each(pop.municipality[rows], capacity)]
     else:
+        rows = ((qs != NEVER) & (qs <= joined_by[0])).nonzero()[0]
         served = _first_served(model, rows, capacity[0])
     reassessed = pop.reassessment[served].copy()
     model.count("assessments", served)
@@ -281,7 +279,7 @@ def place(model, month: int, crowding: float | np.ndarray = 1.0) -> np.ndarray:
     # Longest waiting first; a provider funded as a whole may take stable residents sooner
     # (months ahead a unit of stability, in single precision as stability is kept).
     preference = model.policy.each("light_case_preference", model.local.values)
-    months = (preference * 12.0).astype(np.float32)[pop.municipality[rows]]
+    months = model.for_residents((preference * 12.0).astype(np.float32), rows)
     ahead = np.rint(months * pop.stability[rows])
     by_fit = model.policy.places_by_fit()
     ranking, tie, in_last_order = _carried_over(model, rows, by_fit, model.waiting)

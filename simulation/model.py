@@ -25,6 +25,7 @@ from .agents import Resident
 from .declarations import BY_KEY, GROUPS
 from .ledger import Ledger
 from .municipal import Local, MunicipalityRun
+from .payments import attended_per_dagdeel
 from .phases import PLAN
 from .policies import Policy
 from .population import Benefit, Status
@@ -212,18 +213,18 @@ class DoorstroomModel(mesa.Model):
         return self.population.rows_with(status)
 
     def attended_dagdelen(self, rows: np.ndarray) -> np.ndarray:
-        """Dagdelen attended this month by each resident (indicated x weeks x attendance,
-        its municipality's; one municipality's without a gather for every row)."""
-        local = self.local
-        per_dagdeel = local.derived("attended_per_dagdeel", lambda: local.array(
-            "day_activity.weeks_per_year") / 12.0 * local.array("day_activity.attendance_rate"))
-        return self.population.dagdelen[rows] * (
-            per_dagdeel[0] if local.count == 1 else per_dagdeel[self.population.municipality[rows]])
+        """Dagdelen attended this month by each resident (indicated x weeks x attendance)."""
+        return self.population.dagdelen[rows] * self.for_residents(
+            attended_per_dagdeel(self.local), rows)
 
-    def local_value(self, key: str, rows: np.ndarray) -> np.ndarray | np.generic:
-        """Each resident's value of ``key``: its municipality's (in a model of one: the one)."""
-        values = self.local.array(key)
-        return values[0] if values.size == 1 else values[self.population.municipality[rows]]
+    def for_residents(self, by_municipality: np.ndarray, rows: np.ndarray) -> Any:
+        """Values by municipality for each of these residents (in a model of one: the one)."""
+        one = by_municipality.size == 1
+        return by_municipality[0] if one else by_municipality[self.population.municipality[rows]]
+
+    def local_value(self, key: str, rows: np.ndarray) -> Any:
+        """Each resident's value of ``key``: its municipality's."""
+        return self.for_residents(self.local.array(key), rows)
 
     def loonwaarde(self, rows: np.ndarray) -> np.ndarray:
         """Each resident's loonwaarde now, at its municipality's value of a skill (float32)."""
@@ -235,9 +236,8 @@ class DoorstroomModel(mesa.Model):
         return self.policy.each("referral_chance", self.local.values)[self.provider_municipality]
 
     def development_speed(self) -> np.ndarray:
-        """Development speed by (provider, target group): guidance x work orientation, and
-        ``providers.mixed_group_effect`` where the provider is not made for the group; then
-        each municipality's row for activation routes (full guidance, social enterprise)."""
+        """Development speed by (provider, target group): guidance x work orientation (x
+        ``providers.mixed_group_effect`` off fit); then each municipality's activation row."""
         factor, mixed, activation = self.development
         base = self.guidance * factor
         return np.vstack([base[:, None] * mixed, activation])

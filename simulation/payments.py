@@ -57,13 +57,19 @@ RATE_COLUMNS = (
  _R_DISREGARD_SHARE, _R_DISREGARD_CAP) = range(len(RATE_COLUMNS))
 
 
+def attended_per_dagdeel(local) -> np.ndarray:
+    """Dagdelen attended a month per dagdeel a week in each municipality (weeks a month x
+    attendance), made once for the model."""
+    return local.derived("attended_per_dagdeel", lambda: local.array(
+        "day_activity.weeks_per_year") / 12.0 * local.array("day_activity.attendance_rate"))
+
+
 def rates(local, home_support_reduction: np.ndarray) -> np.ndarray:
     """The pass's prices and rules (``RATE_COLUMNS``) for each municipality of ``local``
     (``municipal.Local``), a row each; ``home_support_reduction`` the policy's for each."""
     a = local.array
     columns = {
-        "attended_per_dagdeel": (a("day_activity.weeks_per_year") / 12.0
-                                 * a("day_activity.attendance_rate")),
+        "attended_per_dagdeel": attended_per_dagdeel(local),
         "trial_eur": a("work.trial_cost_per_month_eur"),
         "activation_eur": a("participatiewet.activation_cost_per_month_eur"),
         "wage": a("work.minimum_wage_per_hour_eur") * a("work.hours_per_week") * 52.0 / 12.0,

@@ -37,9 +37,9 @@ class Indicatie(Regime):
             model, month, model.local.array("indicatie.assessments_per_month"),
             policy.each("processing_months", model.local.values))
         if served.size:
-            cost = (model.local_value("indicatie.cost_per_assessment_eur", served)
-                    * policy.each("assessment_cost_share", model.local.values)[
-                        pop.municipality[served]])
+            cost = model.local_value("indicatie.cost_per_assessment_eur", served) * (
+                model.for_residents(policy.each("assessment_cost_share", model.local.values),
+                                    served))
             model.book(month, "assessment", cost, served)
             self._decide(model, month, served, reassessed)
         access.place(model, month)
@@ -118,14 +118,13 @@ class Voorziening(Regime):
         if month > 1 and (month - 1) % 12 == 0:
             self.fund(model, month)  # a new budget year
         if requests.size:
-            cost = (model.local_value("voorziening.intake_cost_eur", requests)
-                    * model.policy.each("assessment_cost_share", model.local.values)[
-                        model.population.municipality[requests]])
+            cost = model.local_value("voorziening.intake_cost_eur", requests) * (
+                model.for_residents(model.policy.each("assessment_cost_share",
+                                                      model.local.values), requests))
             model.book(month, "intake", cost, requests)
         walk_in(model, requests, month)
-        crowding = model.local.array("voorziening.max_crowding")  # by provider, or one
-        access.place(model, month, crowding[model.provider_municipality]
-                     if model.local.count > 1 else crowding[0])
+        access.place(model, month, model.local.array("voorziening.max_crowding")[
+            model.provider_municipality])  # by provider
 
     @staticmethod
     def fund(model, month: int) -> None:
