@@ -137,11 +137,21 @@ def replications_task(scenario_data: dict, name: str, policies: Sequence[str], s
     replications run together (``run_together``), in a PSA each with its own draw."""
     base = build(scenario_data, name=name, origin=name)
     runs = list(replication_scenarios(base, seed, replications, psa))
-    results = run_together([sc for _, sc, _ in runs],
-                           [replication_seed(seed, r) for r, _, _ in runs], policies)
+    results = replications_together([(sc, r, seed) for r, sc, _ in runs], policies)
     return [(r, policy, {**metrics, **extra}, ts, led)
-            for (r, _, extra), each in zip(runs, results)
-            for policy, (metrics, ts, led) in zip(policies, each)]
+            for (_, _, extra), each in zip(runs, results)
+            for r, policy, metrics, ts, led in each]
+
+
+def replications_together(runs: Sequence[tuple[Scenario, int, int]],
+                          policies: Sequence[str]) -> list[list[RunResult]]:
+    """Replications (scenario, replication, base seed), each with its replication's seed,
+    run together (``run_together``); for each, its runs under every policy set."""
+    results = run_together([sc for sc, _, _ in runs],
+                           [replication_seed(seed, r) for _, r, seed in runs], policies)
+    return [[(r, policy, metrics, ts, led)
+             for policy, (metrics, ts, led) in zip(policies, each)]
+            for (_, r, _), each in zip(runs, results)]
 
 
 def run_together(scenarios: Sequence[Scenario], own_seeds: Sequence[int],
@@ -211,10 +221,8 @@ def points_task(points: dict[int, tuple[dict, str]], policies: Sequence[str],
     """A worker's share of several scenarios' replications (``Points``): the runs
     (point, replication, base seed) together; each result with its point."""
     made = {k: build(data, name=name, origin=name) for k, (data, name) in points.items()}
-    results = run_together([made[k] for k, _, _ in runs],
-                           [replication_seed(seed, r) for _, r, seed in runs], policies)
-    return [(k, (r, policy, metrics, ts, led)) for (k, r, _), each in zip(runs, results)
-            for policy, (metrics, ts, led) in zip(policies, each)]
+    results = replications_together([(made[k], r, seed) for k, r, seed in runs], policies)
+    return [(k, run) for (k, _, _), each in zip(runs, results) for run in each]
 
 
 class Points:

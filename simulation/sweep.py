@@ -34,7 +34,7 @@ from .budget import estimated_capacity
 from .experiment import metrics_table, run_replications
 from .municipal import PER_MUNICIPALITY
 from .output import lock, write_parquet
-from .runs import TOGETHER_UP_TO, replication_seed, run_together
+from .runs import TOGETHER_UP_TO, replications_together
 from .scenario import Scenario, build
 from .scenario_checks import RULED_VALUES
 from .sweep_folder import PARTS, Manifest, SweepSpec, merge, note
@@ -126,14 +126,11 @@ def _run_samples(spec_data: dict, samples: list[int],
         tables = [run_replications(sc, spec.policies, spec.replications, spec.seed,
                                    progress=False).metrics for sc, _ in made]
     else:
-        reps = range(spec.replications)
-        results = run_together([sc for sc, _ in made for _ in reps],
-                               [replication_seed(spec.seed, r) for _ in made for r in reps],
-                               spec.policies)
-        tables = [metrics_table([(r, policy, metrics, None, None)
-                                 for r, each in zip(reps, results[k * len(reps):])
-                                 for policy, (metrics, _, _) in zip(spec.policies, each)])
-                  for k in range(len(made))]
+        reps = spec.replications
+        results = replications_together([(sc, r, spec.seed) for sc, _ in made
+                                         for r in range(reps)], spec.policies)
+        tables = [metrics_table([run for each in results[k * reps: (k + 1) * reps]
+                                 for run in each]) for k in range(len(made))]
     for sample, (_, values), df in zip(samples, made, tables):
         for i, (key, value) in enumerate({"sample": sample, **values}.items()):
             df.insert(i, key, value)
